@@ -1,0 +1,1 @@
+"""LightGBM training package (shipped as the training job's code root)."""

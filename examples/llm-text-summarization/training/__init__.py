@@ -1,0 +1,1 @@
+"""Falcon fine-tuning package (shipped as the training job's code root)."""

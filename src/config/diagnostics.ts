@@ -1,0 +1,83 @@
+// Diagnostics are data: every phase collects them and the adapters (CLI, action) decide how to show them.
+
+/** A position in a config file. `line` and `col` are 1-based, as editors and GitHub annotations count. */
+export interface Loc {
+  readonly file: string;
+  readonly line: number;
+  readonly col: number;
+}
+
+export type Severity = 'error' | 'warning';
+
+export interface Diagnostic {
+  /** Stable rule name, e.g. `unknown-step-class`; tests and docs refer to it. */
+  readonly code: string;
+  readonly severity: Severity;
+  readonly loc: Loc | null;
+  /** Key path of the offending node, e.g. `conf.sagemakerPipeline.models.m.steps[1].step_class`. */
+  readonly path: string;
+  readonly message: string;
+}
+
+export function formatLoc(loc: Loc): string {
+  return `${loc.file}:${loc.line}:${loc.col}`;
+}
+
+/** `file:line:col: error: message` (the form compilers use, so editors and terminals link it). */
+export function formatDiagnostic(d: Diagnostic): string {
+  const where = d.loc ? `${formatLoc(d.loc)}: ` : '';
+  return `${where}${d.severity}: ${d.message}`;
+}
+
+/** Collects diagnostics in the order they are found; phases share one bag. */
+export class DiagnosticBag {
+  readonly #items: Diagnostic[] = [];
+
+  error(code: string, loc: Loc | null, path: string, message: string): void {
+    this.#items.push({ code, severity: 'error', loc, path, message });
+  }
+
+  warning(code: string, loc: Loc | null, path: string, message: string): void {
+    this.#items.push({ code, severity: 'warning', loc, path, message });
+  }
+
+  add(d: Diagnostic): void {
+    this.#items.push(d);
+  }
+
+  get hasErrors(): boolean {
+    return this.#items.some((d) => d.severity === 'error');
+  }
+
+  get errors(): Diagnostic[] {
+    return this.#items.filter((d) => d.severity === 'error');
+  }
+
+  get warnings(): Diagnostic[] {
+    return this.#items.filter((d) => d.severity === 'warning');
+  }
+
+  /** All diagnostics, sorted by file, line, column (stable for equal positions). */
+  sorted(): Diagnostic[] {
+    return [...this.#items].sort(compareDiagnostics);
+  }
+}
+
+export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
+  const fa = a.loc?.file ?? '';
+  const fb = b.loc?.file ?? '';
+  if (fa !== fb) return fa < fb ? -1 : 1;
+  return (a.loc?.line ?? 0) - (b.loc?.line ?? 0) || (a.loc?.col ?? 0) - (b.loc?.col ?? 0);
+}
+
+/** Thrown when a phase cannot go on; carries every diagnostic found so far. */
+export class ConfigError extends Error {
+  readonly diagnostics: readonly Diagnostic[];
+
+  constructor(diagnostics: readonly Diagnostic[]) {
+    const errors = diagnostics.filter((d) => d.severity === 'error');
+    super(errors.map(formatDiagnostic).join('\n') || 'invalid configuration');
+    this.name = 'ConfigError';
+    this.diagnostics = diagnostics;
+  }
+}

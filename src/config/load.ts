@@ -1,0 +1,170 @@
+// The config phase: find → read → interpolate → merge → check shapes → check references → check paths.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { checkPaths } from './paths.js';
+import { ConfigError, DiagnosticBag } from './diagnostics.js';
+import type { Diagnostic, Loc } from './diagnostics.js';
+import { findConfigFiles } from './find.js';
+import { interpolateTree } from './interpolate.js';
+import { mergeFiles } from './merge.js';
+import type { ParsedFile } from './merge.js';
+import { normalizeModel } from './normalize.js';
+import { readConfigText } from './read.js';
+import { buildPipeline } from './references.js';
+import { confFileSchema, lenientPipelineSchema, modelSchema, pipelineSchema } from './schema.js';
+import { interpolationEnv, resolveSettings } from './settings.js';
+import type { Env } from './settings.js';
+import { checkShape, reportUnknownKeys } from './shape.js';
+import { toPlain } from './tree.js';
+import type { CNode } from './tree.js';
+import type { ModelConfig, ProjectConfig } from './types.js';
+import { checkSectionUsage } from './usage.js';
+
+export interface LoadOptions {
+  /** Absolute workspace root; globs and every path in the configs are relative to it. */
+  readonly workspace: string;
+  readonly globs: readonly string[];
+  readonly env: Env;
+  /** Offline commands plan with placeholder settings; deploy/run must have real ones. */
+  readonly allowPlaceholders: boolean;
+}
+
+export interface LoadResult {
+  /** Present when there is no error. */
+  readonly config: ProjectConfig | undefined;
+  /** Errors and warnings, sorted by file and position. */
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** Largest config file we read: real ones are a few KiB; this keeps a stray data file from hanging the parser. */
+const MAX_FILE_BYTES = 1024 * 1024;
+
+export function loadProject(opts: LoadOptions): LoadResult {
+  const bag = new DiagnosticBag();
+  const workspace = path.resolve(opts.workspace);
+  const settings = resolveSettings(opts.env, { allowPlaceholders: opts.allowPlaceholders }, bag);
+  const env = interpolationEnv(opts.env, settings);
+  const { files } = findConfigFiles(opts.globs, workspace, bag);
+
+  const parsed: ParsedFile[] = files.map((file) => {
+    const text = readText(path.join(workspace, file), file, bag);
+    if (text === undefined) return { file, root: null };
+    const { root } = readConfigText(text, file, bag);
+    if (root === null) {
+      if (text.trim() === '')
+        bag.error(
+          'empty-file',
+          { file, line: 1, col: 1 },
+          '',
+          `${file} is empty: expected a mapping with the root key \`conf\``,
+        );
+      return { file, root: null };
+    }
+    reportUnknownKeys(confFileSchema, root, [], bag);
+    return { file, root: interpolateTree(root, env, bag) };
+  });
+
+  const merged = mergeFiles(parsed, bag);
+  const models: Record<string, ModelConfig> = Object.create(null) as Record<string, ModelConfig>;
+  const broken = new Set<string>();
+  for (const [name, m] of merged.models) {
+    const base = ['conf', 'models', name];
+    const data = checkShape(modelSchema, m.node, base, bag);
+    if (!data) {
+      broken.add(name);
+      continue;
+    }
+    for (const kind of ['preprocess', 'train', 'transform'] as const) {
+      if (typeof data[kind]?.channels === 'string') {
+        const loc = m.node.entries.find((e) => e.key === kind)?.keyLoc ?? m.keyLoc;
+        bag.error(
+          'bare-channel',
+          loc,
+          `conf.models.${name}.${kind}.channels`,
+          `conf.models.${name}.${kind}.channels: a bare channel name is only accepted in evaluate; write channels as a mapping (\`train:\` with dataFiles)`,
+        );
+      }
+    }
+    models[name] = normalizeModel(name, data, m.node, m.file, m.keyLoc);
+  }
+
+  let pipeline: ProjectConfig['pipeline'] | undefined;
+  if (merged.pipeline) {
+    const input = checkShape(pipelineSchema, merged.pipeline.node, ['conf', 'sagemakerPipeline'], bag);
+    if (input) pipeline = buildPipeline({ input, ...merged.pipeline }, models, broken, bag);
+    else {
+      // A bad name or description must not hide the step and reference errors: check those too.
+      const lenient = lenientPipelineSchema.safeParse(toPlain(merged.pipeline.node));
+      if (lenient.success)
+        pipeline = buildPipeline({ input: lenient.data, ...merged.pipeline }, models, broken, bag);
+    }
+  }
+  if (pipeline) checkSectionUsage(pipeline, models, bag);
+  checkPaths(workspace, pipeline, models, bag);
+
+  const diagnostics = bag.sorted();
+  if (bag.hasErrors || !pipeline) return { config: undefined, diagnostics };
+  const config: ProjectConfig = {
+    workspace,
+    files,
+    pipeline,
+    models,
+    settings,
+    locations: collectLocations(merged),
+  };
+  return { config: deepFreeze(config), diagnostics };
+}
+
+/** loadProject for callers that want an exception: throws ConfigError listing every diagnostic. */
+export function loadProjectOrThrow(opts: LoadOptions): {
+  config: ProjectConfig;
+  warnings: readonly Diagnostic[];
+} {
+  const r = loadProject(opts);
+  if (!r.config) throw new ConfigError(r.diagnostics);
+  return { config: r.config, warnings: r.diagnostics.filter((d) => d.severity === 'warning') };
+}
+
+function readText(abs: string, file: string, bag: DiagnosticBag): string | undefined {
+  try {
+    const buf = readFileSync(abs);
+    if (buf.length > MAX_FILE_BYTES) {
+      bag.error(
+        'file-too-large',
+        { file, line: 1, col: 1 },
+        '',
+        `${file} is ${buf.length} bytes: config files larger than 1 MiB are refused`,
+      );
+      return undefined;
+    }
+    return buf.toString('utf8').replace(/^\uFEFF/, '');
+  } catch (err) {
+    bag.error(
+      'unreadable-file',
+      null,
+      '',
+      `cannot read ${file}: ${err instanceof Error ? err.message : String(err)}`,
+    );
+    return undefined;
+  }
+}
+
+function collectLocations(merged: ReturnType<typeof mergeFiles>): Map<string, Loc> {
+  const out = new Map<string, Loc>();
+  const walk = (node: CNode, p: string): void => {
+    out.set(p, node.loc);
+    if (node.kind === 'map') for (const e of node.entries) walk(e.value, `${p}.${e.key}`);
+    if (node.kind === 'seq') node.items.forEach((n, i) => walk(n, `${p}[${i}]`));
+  };
+  for (const [name, m] of merged.models) walk(m.node, `conf.models.${name}`);
+  if (merged.pipeline) walk(merged.pipeline.node, 'conf.sagemakerPipeline');
+  return out;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value) && !(value instanceof Map)) {
+    Object.freeze(value);
+    for (const v of Object.values(value as object)) deepFreeze(v);
+  }
+  return value;
+}

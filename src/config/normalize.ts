@@ -1,0 +1,144 @@
+// Fold the old format's spellings into the typed model of types.ts (hyperparameters → hyperparams, …).
+import type { Loc } from './diagnostics.js';
+import type { JobSectionInput, ModelInput, RegistryInput, TransformSectionInput } from './schema.js';
+import { entry, locate } from './tree.js';
+import type { CMap, CNode } from './tree.js';
+import type { Channel, HyperValue, JobSection, ModelConfig, RegistrySection } from './types.js';
+
+export function normalizeModel(
+  name: string,
+  input: ModelInput,
+  node: CMap,
+  file: string,
+  keyLoc: Loc,
+): ModelConfig {
+  const section = (kind: JobSection['kind']): JobSection | undefined => {
+    const data = input[kind];
+    const e = entry(node, kind);
+    return data && e ? normalizeSection(kind, data, e.value, e.keyLoc) : undefined;
+  };
+  const reg = entry(node, 'registry');
+  return {
+    name,
+    displayName: input.name,
+    file,
+    loc: keyLoc,
+    sourceDirectory: normalizeRelative(input.source_directory),
+    preprocess: section('preprocess'),
+    train: section('train'),
+    evaluate: section('evaluate'),
+    transform: section('transform'),
+    registry: input.registry && reg ? normalizeRegistry(input.registry, reg.keyLoc) : undefined,
+  };
+}
+
+/** `./a//b/` → `a/b`; backslashes become slashes. Escapes are checked later against the real file system. */
+export function normalizeRelative(p: string): string {
+  const slashed = p.trim().replace(/\\/g, '/');
+  const rel = slashed
+    .split('/')
+    .filter((s) => s !== '' && s !== '.')
+    .join('/');
+  // Keep absolute paths recognisable so the path check can refuse them.
+  return slashed.startsWith('/') ? `/${rel}` : rel;
+}
+
+function normalizeSection(
+  kind: JobSection['kind'],
+  d: JobSectionInput | TransformSectionInput,
+  node: CNode,
+  loc: Loc,
+): JobSection {
+  const t = kind === 'transform' ? (d as TransformSectionInput) : undefined;
+  return {
+    kind,
+    loc,
+    imageUri: d.image_uri,
+    entryPoint: d.entry_point === undefined ? undefined : normalizeRelative(d.entry_point),
+    entryPointLoc: d.entry_point === undefined ? undefined : locate(node, ['entry_point']).node.loc,
+    baseJobName: d.base_job_name,
+    instanceType: d.instance_type,
+    instanceCount: d.instance_count,
+    volumeSizeInGb: d.volume_size_in_gb,
+    maxRuntimeSeconds: d.max_runtime_seconds ?? d.max_runtime_in_seconds,
+    tags: d.tags ?? [],
+    env: Object.fromEntries(Object.entries(d.env ?? {}).map(([k, v]) => [k, String(v)])),
+    frameworkVersion: d.framework_version,
+    s3DataDistributionType: d.s3_data_distribution_type,
+    s3DataType: d.s3_data_type,
+    s3InputMode: d.s3_input_mode,
+    s3UploadMode: d.s3_upload_mode,
+    outputPath: d.output_path,
+    hyperparams: (d.hyperparams ?? d.hyperparameters ?? {}) as Record<string, HyperValue>,
+    modelDataUri: d.model_data_uri,
+    contentType: d.content_type,
+    inputMode: d.input_mode,
+    distribution: d.distribution as Record<string, HyperValue> | undefined,
+    channels: normalizeChannels(d.channels, node, loc),
+    transform: t
+      ? {
+          strategy: t.strategy,
+          assembleWith: t.assemble_with,
+          joinSource: t.join_source,
+          splitType: t.split_type,
+          maxPayloadInMb: t.max_payload,
+          volumeSizeInGb: t.volume_size,
+          inputFilter: t.input_filter,
+          outputFilter: t.output_filter,
+        }
+      : undefined,
+  };
+}
+
+function normalizeChannels(
+  channels: JobSectionInput['channels'],
+  section: CNode,
+  sectionLoc: Loc,
+): Channel[] {
+  if (channels === undefined) return [];
+  const at = locate(section, ['channels']);
+  if (typeof channels === 'string') {
+    return [
+      {
+        name: channels,
+        dataFiles: [],
+        s3BucketName: undefined,
+        inputBucketPrefix: undefined,
+        loc: at.node.loc ?? sectionLoc,
+      },
+    ];
+  }
+  return Object.entries(channels).map(([name, ch]) => {
+    const chNode = locate(section, ['channels', name]);
+    return {
+      name,
+      dataFiles: (ch?.dataFiles ?? []).map((f, i) => ({
+        sourceName: f.sourceName,
+        fileName: f.fileName.trim(),
+        loc: locate(section, ['channels', name, 'dataFiles', i, 'fileName']).node.loc,
+      })),
+      s3BucketName: ch?.s3BucketName?.trim(),
+      inputBucketPrefix: ch?.inputBucketPrefix,
+      loc: chNode.keyLoc ?? chNode.node.loc,
+    };
+  });
+}
+
+function normalizeRegistry(r: RegistryInput, loc: Loc): RegistrySection {
+  const spec = r.InferenceSpecification;
+  const repack = r.ModelRepack;
+  return {
+    loc,
+    // Default "True", as the old framework: the inference code is packed into the model artifact.
+    modelRepack: repack === undefined ? true : repack === true || repack === 'True' || repack === 'true',
+    modelPackageGroupName: r.ModelPackageGroupName,
+    modelPackageGroupDescription: r.ModelPackageGroupDescription,
+    modelPackageDescription: r.ModelPackageDescription,
+    imageUri: spec.image_uri,
+    supportedContentTypes: spec.supported_content_types ?? spec.SupportedContentTypes,
+    supportedResponseMimeTypes: spec.supported_response_MIME_types ?? spec.SupportedResponseMIMETypes,
+    realtimeInstanceTypes: spec.SupportedRealtimeInferenceInstanceTypes,
+    transformInstanceTypes: spec.SupportedTransformInstanceTypes,
+    approvalStatus: spec.approval_status ?? r.ModelApprovalStatus,
+  };
+}

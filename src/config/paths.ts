@@ -1,0 +1,103 @@
+// source_directory and entry points must exist inside the workspace (symlinks resolved, never outside).
+import { realpathSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { DiagnosticBag } from './diagnostics.js';
+import type { JobSection, ModelConfig, PipelineConfig } from './types.js';
+
+export function checkPaths(
+  workspace: string,
+  pipeline: PipelineConfig | undefined,
+  models: Readonly<Record<string, ModelConfig>>,
+  bag: DiagnosticBag,
+): void {
+  const root = realpathSync(workspace);
+  for (const model of Object.values(models)) {
+    const p = `conf.models.${model.name}.source_directory`;
+    const dir = resolveInside(root, model.sourceDirectory);
+    if (dir.kind === 'outside') {
+      bag.error(
+        'path-outside-workspace',
+        model.loc,
+        p,
+        `${p}: \`${model.sourceDirectory}\` resolves outside the workspace (${dir.real}); paths are relative to the workspace root ${workspace}`,
+      );
+      continue;
+    }
+    if (dir.kind === 'missing' || !isDir(dir.real)) {
+      bag.error(
+        'missing-source-directory',
+        model.loc,
+        p,
+        `${p}: folder \`${model.sourceDirectory}\` does not exist in the workspace ${workspace} (paths are relative to the workspace root)`,
+      );
+      continue;
+    }
+    const unit = pipeline?.units.find((u) => u.model === model.name);
+    if (!unit) continue;
+    const used = new Set<JobSection | undefined>();
+    for (const s of unit.steps) {
+      if (s.stepClass === 'Training') used.add(model.train);
+      if (s.stepClass === 'Metrics' || s.stepType === 'evaluate') used.add(model.evaluate);
+      if (s.stepType === 'preprocess') used.add(model.preprocess);
+      if ((s.stepClass === 'CreateModel' || s.stepClass === 'RegisterModel') && model.registry?.modelRepack)
+        used.add(model.transform);
+    }
+    for (const section of used) {
+      if (!section?.entryPoint) continue;
+      const ep = `conf.models.${model.name}.${section.kind}.entry_point`;
+      const rel = path.posix.join(model.sourceDirectory, section.entryPoint);
+      const file = resolveInside(root, rel);
+      if (file.kind === 'outside') {
+        bag.error(
+          'path-outside-workspace',
+          section.loc,
+          ep,
+          `${ep}: \`${section.entryPoint}\` resolves outside the workspace (${file.real})`,
+        );
+      } else if (file.kind === 'missing' || !isFile(file.real)) {
+        bag.error(
+          'missing-entry-point',
+          section.entryPointLoc ?? section.loc,
+          ep,
+          `${ep}: \`${section.entryPoint}\` is not a file in ${model.sourceDirectory}/ (entry points are relative to source_directory)`,
+        );
+      }
+    }
+  }
+}
+
+type Resolved =
+  { kind: 'inside'; real: string } | { kind: 'outside'; real: string } | { kind: 'missing'; real: string };
+
+/** Resolves `rel` against the real workspace root, following symlinks, and says where it lands. */
+export function resolveInside(root: string, rel: string): Resolved {
+  const joined = path.resolve(root, rel);
+  if (path.isAbsolute(rel) || !isWithin(root, joined)) return { kind: 'outside', real: joined };
+  let real: string;
+  try {
+    real = realpathSync(joined);
+  } catch {
+    return { kind: 'missing', real: joined };
+  }
+  return isWithin(root, real) ? { kind: 'inside', real } : { kind: 'outside', real };
+}
+
+function isWithin(root: string, p: string): boolean {
+  return p === root || p.startsWith(root + path.sep);
+}
+
+function isDir(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function isFile(p: string): boolean {
+  try {
+    return statSync(p).isFile();
+  } catch {
+    return false;
+  }
+}

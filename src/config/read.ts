@@ -1,0 +1,197 @@
+// Read one YAML or JSON config file into a positioned tree (JSON is YAML, so one parser serves both).
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, Scalar } from 'yaml';
+import type { Alias, Document, Node as YNode, Pair } from 'yaml';
+import type { DiagnosticBag, Loc } from './diagnostics.js';
+import type { CMapEntry, CNode, ScalarStyle } from './tree.js';
+
+/** Keys that could reach an object's prototype chain if a careless consumer assigned them. */
+export const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** Alias expansions allowed per document before it counts as an expansion bomb (yaml's own check). */
+export const MAX_ALIAS_COUNT = 100;
+/** Nesting depth after alias expansion; real configs stay under 15. */
+const MAX_DEPTH = 64;
+
+export interface ReadResult {
+  readonly root: CNode | null;
+}
+
+export function readConfigText(text: string, file: string, bag: DiagnosticBag): ReadResult {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, merge: true, uniqueKeys: true, prettyErrors: false });
+  const at = (offset: number): Loc => {
+    const p = lineCounter.linePos(offset);
+    return { file, line: p.line, col: p.col };
+  };
+
+  for (const e of doc.errors) {
+    const loc = at(e.pos[0]);
+    const line = text.split('\n')[loc.line - 1] ?? '';
+    const hint = /^\s*-\s*\[.*>>/.test(line)
+      ? ' (a dependency line that starts with `[` must be quoted: - "[a, b] >> c")'
+      : '';
+    bag.error('yaml-syntax', loc, '', `${firstLine(e.message)}${hint}`);
+  }
+  if (doc.errors.length > 0) return { root: null };
+  for (const w of doc.warnings) bag.warning('yaml-warning', at(w.pos[0]), '', firstLine(w.message));
+
+  // yaml's toJS enforces maxAliasCount; run it once so alias bombs fail before we expand anything.
+  try {
+    doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (err) {
+    bag.error(
+      'alias-expansion',
+      at(0),
+      '',
+      `YAML aliases expand too much (${firstLine(errorText(err))}); write the repeated values out or use fewer aliases`,
+    );
+    return { root: null };
+  }
+  if (doc.contents === null) return { root: null };
+  const converter = new Converter(doc, at, bag);
+  return { root: converter.convert(doc.contents as YNode, 0, '') };
+}
+
+class Converter {
+  constructor(
+    private readonly doc: Document,
+    private readonly at: (offset: number) => Loc,
+    private readonly bag: DiagnosticBag,
+  ) {}
+
+  private locOf(node: YNode | null | undefined, fallback: Loc): Loc {
+    const r = node?.range;
+    return r ? this.at(r[0]) : fallback;
+  }
+
+  convert(node: YNode, depth: number, path: string, fallback?: Loc): CNode {
+    const loc = this.locOf(node, fallback ?? this.at(0));
+    if (depth > MAX_DEPTH) {
+      this.bag.error('too-deep', loc, path, `nesting deeper than ${MAX_DEPTH} levels`);
+      return { kind: 'scalar', loc, value: null, style: 'implicit' };
+    }
+    if (isAlias(node)) {
+      const target = (node as Alias).resolve(this.doc);
+      if (!target) {
+        this.bag.error('yaml-alias', loc, path, `unknown alias *${(node as Alias).source}`);
+        return { kind: 'scalar', loc, value: null, style: 'implicit' };
+      }
+      return this.convert(target as YNode, depth + 1, path, loc);
+    }
+    if (isScalar(node)) return this.scalar(node, loc);
+    if (isSeq(node)) {
+      return {
+        kind: 'seq',
+        loc,
+        items: node.items.map((item, i) =>
+          item === null
+            ? { kind: 'scalar', loc, value: null, style: 'implicit' }
+            : this.convert(item as YNode, depth + 1, `${path}[${i}]`, loc),
+        ),
+      };
+    }
+    if (isMap(node)) {
+      const entries: CMapEntry[] = [];
+      const merged: CMapEntry[] = [];
+      for (const pair of node.items as Pair<unknown, unknown>[]) {
+        const keyNode = pair.key as YNode | null;
+        const keyLoc = this.locOf(keyNode, loc);
+        if (
+          isScalar(keyNode) &&
+          keyNode.type === Scalar.PLAIN &&
+          (keyNode.value === '<<' || keyNode.source === '<<')
+        ) {
+          // YAML 1.1 merge key (PyYAML, which the old framework used, supports it): explicit keys win.
+          merged.push(...this.mergeSources(pair.value as YNode | null, depth, path, keyLoc));
+          continue;
+        }
+        if (!isScalar(keyNode)) {
+          this.bag.error('complex-key', keyLoc, path, 'a mapping key must be a plain string');
+          continue;
+        }
+        const key = keyText(keyNode);
+        const childPath = path ? `${path}.${key}` : key;
+        if (FORBIDDEN_KEYS.has(key)) {
+          this.bag.error(
+            'forbidden-key',
+            keyLoc,
+            childPath,
+            `key \`${key}\` is not allowed (it could alter object prototypes); rename or remove it`,
+          );
+          continue;
+        }
+        const valueNode = pair.value as YNode | null;
+        const value: CNode =
+          valueNode === null || valueNode === undefined
+            ? { kind: 'scalar', loc: keyLoc, value: null, style: 'implicit' }
+            : this.convert(valueNode, depth + 1, childPath, keyLoc);
+        entries.push({ key, keyLoc, value });
+      }
+      for (const m of merged) if (!entries.some((e) => e.key === m.key)) entries.push(m);
+      return { kind: 'map', loc, entries };
+    }
+    this.bag.error('yaml-node', loc, path, 'unsupported YAML node');
+    return { kind: 'scalar', loc, value: null, style: 'implicit' };
+  }
+
+  private mergeSources(value: YNode | null, depth: number, path: string, keyLoc: Loc): CMapEntry[] {
+    if (!value) return [];
+    const sources = isSeq(value) ? (value.items as YNode[]) : [value];
+    const out: CMapEntry[] = [];
+    for (const src of sources) {
+      const converted = this.convert(src, depth + 1, path, keyLoc);
+      if (converted.kind !== 'map') {
+        this.bag.error('yaml-merge', keyLoc, path, 'a `<<` merge key must refer to a mapping');
+        continue;
+      }
+      // Earlier sources win over later ones, as in YAML 1.1.
+      for (const e of converted.entries) if (!out.some((o) => o.key === e.key)) out.push(e);
+    }
+    return out;
+  }
+
+  private scalar(node: Scalar, loc: Loc): CNode {
+    const v = node.value;
+    const value =
+      v === null || v === undefined
+        ? null
+        : typeof v === 'string' || typeof v === 'boolean'
+          ? v
+          : typeof v === 'number'
+            ? v
+            : typeof v === 'bigint'
+              ? Number(v)
+              : String(v);
+    return { kind: 'scalar', loc, value, style: styleOf(node) };
+  }
+}
+
+function styleOf(node: Scalar): ScalarStyle {
+  switch (node.type) {
+    case Scalar.PLAIN:
+      return 'plain';
+    case Scalar.QUOTE_SINGLE:
+      return 'single';
+    case Scalar.QUOTE_DOUBLE:
+      return 'double';
+    case Scalar.BLOCK_FOLDED:
+    case Scalar.BLOCK_LITERAL:
+      return 'block';
+    default:
+      return 'implicit';
+  }
+}
+
+function keyText(node: Scalar): string {
+  if (typeof node.value === 'string') return node.value;
+  // `1:` or `true:` as keys: keep what the author wrote.
+  return typeof node.source === 'string' ? node.source : String(node.value);
+}
+
+function firstLine(s: string): string {
+  return s.split('\n')[0]?.trim() ?? s;
+}
+
+function errorText(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}

@@ -1,0 +1,185 @@
+// The shape of a model config file (the old framework's format, see docs/config-reference.md).
+// Shapes and value rules live here; rules that relate several nodes live in references.ts.
+import { z } from 'zod';
+
+export const STEP_CLASSES = [
+  'Processing',
+  'Training',
+  'CreateModel',
+  'Transform',
+  'Metrics',
+  'RegisterModel',
+] as const;
+export type StepClass = (typeof STEP_CLASSES)[number];
+export const STEP_TYPES = ['preprocess', 'evaluate'] as const;
+/** Values the old template wrote on non-Processing steps; accepted and ignored there. */
+export const IGNORED_STEP_TYPES = [
+  'train',
+  'training',
+  'transform',
+  'register',
+  'registry',
+  'createmodel',
+  'metrics',
+];
+
+export const PIPELINE_NAME = /^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,255}$/;
+export const STEP_NAME = /^[A-Za-z0-9_-]{1,64}$/;
+export const MODEL_PACKAGE_GROUP_NAME = /^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$/;
+export const INSTANCE_TYPE = /^ml\.[a-z0-9-]+\.[a-z0-9-]+$/;
+/** ISO-8601 duration as the CacheConfig accepts it: P10D, PT1H, P1DT12H, P2W. */
+export const ISO_DURATION = /^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+S)?)?$/;
+
+const text = z.string().min(1);
+const positiveInt = z.int().min(1);
+
+const tag = z.object({ Key: z.string().min(1).max(128), Value: z.string().max(256) });
+const envMap = z.record(z.string(), z.union([z.string(), z.number(), z.boolean()]));
+const jsonValue: z.ZodType<unknown> = z.lazy(() =>
+  z.union([
+    z.string(),
+    z.number(),
+    z.boolean(),
+    z.null(),
+    z.array(jsonValue),
+    z.record(z.string(), jsonValue),
+  ]),
+);
+
+const dataFile = z.object({
+  sourceName: text
+    .regex(/^[A-Za-z0-9_-]{1,64}$/, 'letters, digits, - and _ (1-64), as a ProcessingInput name')
+    .optional(),
+  fileName: text,
+});
+
+const channel = z
+  .object({
+    dataFiles: z.array(dataFile).optional(),
+    s3BucketName: text.optional(),
+    inputBucketPrefix: z.string().optional(),
+  })
+  .nullable();
+
+/** `channels: train` (a bare name) is accepted for `evaluate`; references.ts refuses it elsewhere. */
+const channels = z.union([z.record(z.string().regex(/^[A-Za-z0-9\-_.]{1,64}$/), channel), text]);
+
+const sectionKeys = {
+  image_uri: text,
+  entry_point: text,
+  base_job_name: text.max(63).optional(),
+  instance_type: text.regex(INSTANCE_TYPE, 'an instance type like ml.m5.xlarge').optional(),
+  instance_count: positiveInt.optional(),
+  volume_size_in_gb: positiveInt.max(16384).optional(),
+  max_runtime_seconds: positiveInt.optional(),
+  max_runtime_in_seconds: positiveInt.optional(),
+  tags: z.array(tag).max(50).optional(),
+  env: envMap.optional(),
+  framework_version: text.optional(),
+  s3_data_distribution_type: z.enum(['FullyReplicated', 'ShardedByS3Key']).optional(),
+  s3_data_type: z.enum(['S3Prefix', 'ManifestFile', 'AugmentedManifestFile']).optional(),
+  s3_input_mode: z.enum(['File', 'Pipe']).optional(),
+  s3_upload_mode: z.enum(['EndOfJob', 'Continuous']).optional(),
+  output_path: text.optional(),
+  hyperparams: z.record(z.string(), jsonValue).optional(),
+  hyperparameters: z.record(z.string(), jsonValue).optional(),
+  model_data_uri: text.optional(),
+  content_type: text.optional(),
+  input_mode: z.enum(['File', 'Pipe', 'FastFile']).optional(),
+  distribution: z.record(z.string(), jsonValue).optional(),
+  channels: channels.optional(),
+};
+
+export const jobSectionSchema = z.object(sectionKeys);
+
+export const transformSectionSchema = z.object({
+  ...sectionKeys,
+  // For transform the image is the registry's and the entry point only names the inference module.
+  image_uri: text.optional(),
+  entry_point: text.optional(),
+  strategy: z.enum(['MultiRecord', 'SingleRecord']).optional(),
+  assemble_with: z.enum(['None', 'Line']).optional(),
+  join_source: z.enum(['None', 'Input']).optional(),
+  split_type: z.enum(['None', 'Line', 'RecordIO', 'TFRecord']).optional(),
+  max_payload: z.int().min(0).max(100).optional(),
+  volume_size: positiveInt.optional(),
+  input_filter: text.optional(),
+  output_filter: text.optional(),
+});
+
+const approval = z.enum(['Approved', 'Rejected', 'PendingManualApproval']);
+const stringList = z.array(text);
+
+export const registrySchema = z.object({
+  ModelRepack: z.union([z.enum(['True', 'False', 'true', 'false']), z.boolean()]).optional(),
+  ModelPackageGroupName: text
+    .regex(MODEL_PACKAGE_GROUP_NAME, 'letters, digits and single hyphens, at most 63 characters')
+    .optional(),
+  ModelPackageGroupDescription: z.string().max(1024).optional(),
+  ModelPackageDescription: z.string().max(1024).optional(),
+  ModelApprovalStatus: approval.optional(),
+  InferenceSpecification: z.object({
+    image_uri: text,
+    supported_content_types: stringList.optional(),
+    SupportedContentTypes: stringList.optional(),
+    supported_response_MIME_types: stringList.optional(),
+    SupportedResponseMIMETypes: stringList.optional(),
+    SupportedRealtimeInferenceInstanceTypes: z.array(text.regex(INSTANCE_TYPE)).optional(),
+    SupportedTransformInstanceTypes: z.array(text.regex(INSTANCE_TYPE)).optional(),
+    approval_status: approval.optional(),
+  }),
+});
+
+export const modelSchema = z.object({
+  source_directory: text,
+  name: text.optional(),
+  preprocess: jobSectionSchema.optional(),
+  train: jobSectionSchema.optional(),
+  evaluate: jobSectionSchema.optional(),
+  transform: transformSectionSchema.optional(),
+  registry: registrySchema.optional(),
+});
+
+export const stepSchema = z.object({
+  step_name: text.regex(STEP_NAME, 'letters, digits, - and _, at most 64 characters'),
+  step_class: text,
+  step_type: text.optional(),
+  enable_cache: z.boolean().optional(),
+  cache_expire_after: text.regex(ISO_DURATION, 'an ISO-8601 duration such as P10D or PT12H').optional(),
+  chain_input_source_step: z.array(text).optional(),
+  chain_input_source_steps: z.array(text).optional(),
+  chain_input_additional_prefix: z.string().optional(),
+});
+
+export const pipelineSchema = z.object({
+  pipelineName: text.regex(
+    PIPELINE_NAME,
+    'letters, digits and single hyphens, starting with a letter or digit, at most 256 characters',
+  ),
+  pipelineDescription: z.string().max(3072).optional(),
+  models: z.record(z.string(), z.object({ steps: z.array(stepSchema).min(1) })),
+  dependencies: z.array(text).optional(),
+});
+
+/** The pipeline with name and description unchecked, so other errors are still found when those are bad. */
+export const lenientPipelineSchema = pipelineSchema.extend({
+  pipelineName: z.string().catch(''),
+  pipelineDescription: z.string().optional().catch(undefined),
+});
+
+export const confFileSchema = z.object({
+  conf: z.object({
+    models: z
+      .record(z.string().regex(/^[A-Za-z0-9_-]{1,63}$/, 'letters, digits, - and _'), modelSchema)
+      .optional(),
+    sagemakerPipeline: pipelineSchema.optional(),
+  }),
+});
+
+export type ModelInput = z.infer<typeof modelSchema>;
+export type JobSectionInput = z.infer<typeof jobSectionSchema>;
+export type TransformSectionInput = z.infer<typeof transformSectionSchema>;
+export type RegistryInput = z.infer<typeof registrySchema>;
+export type StepInput = z.infer<typeof stepSchema>;
+export type PipelineInput = z.infer<typeof pipelineSchema>;
+export type ConfFileInput = z.infer<typeof confFileSchema>;

@@ -1,0 +1,167 @@
+// Framework settings (old: framework/conf/conf.yaml) come from SMP_* environment variables; the action
+// maps its inputs onto the same names, so there is one source of truth here.
+import type { DiagnosticBag } from './diagnostics.js';
+
+export interface Settings {
+  readonly bucket: string;
+  readonly role: string;
+  readonly region: string;
+  readonly accountId: string;
+  readonly subnets: readonly string[];
+  readonly securityGroups: readonly string[];
+  readonly kmsKey: string | undefined;
+  /** Names of SMP_* variables that were unset and replaced by a placeholder (offline plans only). */
+  readonly placeholders: readonly string[];
+}
+
+/** Clearly fake values for offline plans: they cannot be mistaken for a real bucket, role or account. */
+export const PLACEHOLDERS = {
+  SMP_S3BUCKETNAME: 'smp-placeholder-bucket',
+  SMP_ROLE: 'arn:aws:iam::000000000000:role/smp-placeholder-role',
+  SMP_REGION: 'us-east-1',
+  SMP_ACCOUNTID: '000000000000',
+} as const;
+
+export type Env = Readonly<Record<string, string | undefined>>;
+
+export interface SettingsOptions {
+  /** Offline commands (validate, plan) may use placeholders; deploy and run may not. */
+  readonly allowPlaceholders: boolean;
+}
+
+export function resolveSettings(env: Env, options: SettingsOptions, bag: DiagnosticBag): Settings {
+  const placeholders: string[] = [];
+  const get = (name: string): string | undefined => {
+    const v = env[name]?.trim();
+    return v ? v : undefined;
+  };
+  const required = (name: keyof typeof PLACEHOLDERS, derived?: string): string => {
+    const v = get(name) ?? derived;
+    if (v !== undefined) return v;
+    if (options.allowPlaceholders) {
+      placeholders.push(name);
+      return PLACEHOLDERS[name];
+    }
+    bag.error('missing-setting', null, name, `${name} is not set: ${SETTING_HELP[name]}`);
+    return PLACEHOLDERS[name];
+  };
+
+  const role = required('SMP_ROLE');
+  const region = required('SMP_REGION', get('AWS_REGION') ?? get('AWS_DEFAULT_REGION'));
+  // The execution role's ARN already names the account; asking for it twice invites mismatches.
+  const accountFromRole = /^arn:aws[a-z-]*:iam::(\d{12}):/.exec(get('SMP_ROLE') ?? '')?.[1];
+  const accountId = required('SMP_ACCOUNTID', accountFromRole);
+  const bucket = required('SMP_S3BUCKETNAME');
+
+  if (placeholders.length > 0) {
+    bag.warning(
+      'placeholder-settings',
+      null,
+      'settings',
+      `${placeholders.join(', ')} not set: planning with placeholders (${placeholders
+        .map((p) => PLACEHOLDERS[p as keyof typeof PLACEHOLDERS])
+        .join(', ')}); set them to plan real values`,
+    );
+  }
+  const settings: Settings = {
+    bucket,
+    role,
+    region,
+    accountId,
+    subnets: list(get('SMP_SUBNETS')),
+    securityGroups: list(get('SMP_SECURITYGROUPS')),
+    kmsKey: get('SMP_KMSKEY'),
+    placeholders,
+  };
+  checkSettings(settings, bag);
+  return Object.freeze(settings);
+}
+
+const SETTING_HELP: Record<keyof typeof PLACEHOLDERS, string> = {
+  SMP_S3BUCKETNAME: 'the S3 bucket for code bundles and outputs (action input `s3-bucket`)',
+  SMP_ROLE: 'the SageMaker execution role ARN (action input `execution-role-arn`)',
+  SMP_REGION: 'the AWS region (action input `aws-region`, or AWS_REGION)',
+  SMP_ACCOUNTID: 'the AWS account id (12 digits; taken from SMP_ROLE when that is an ARN)',
+};
+
+function list(v: string | undefined): string[] {
+  return v
+    ? v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : [];
+}
+
+function checkSettings(s: Settings, bag: DiagnosticBag): void {
+  if (!/^arn:aws[a-z-]*:iam::\d{12}:role\/.+$/.test(s.role)) {
+    bag.error(
+      'bad-setting',
+      null,
+      'SMP_ROLE',
+      `SMP_ROLE \`${s.role}\` is not an IAM role ARN (arn:aws:iam::<account>:role/<name>)`,
+    );
+  }
+  if (!/^\d{12}$/.test(s.accountId)) {
+    bag.error(
+      'bad-setting',
+      null,
+      'SMP_ACCOUNTID',
+      `SMP_ACCOUNTID \`${s.accountId}\` is not a 12-digit account id`,
+    );
+  }
+  if (!/^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d$/.test(s.region)) {
+    bag.error(
+      'bad-setting',
+      null,
+      'SMP_REGION',
+      `SMP_REGION \`${s.region}\` is not an AWS region name (e.g. us-east-1)`,
+    );
+  }
+  if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(s.bucket)) {
+    bag.error(
+      'bad-setting',
+      null,
+      'SMP_S3BUCKETNAME',
+      `SMP_S3BUCKETNAME \`${s.bucket}\` is not an S3 bucket name (3-63 lowercase letters, digits, dots, hyphens; no s3:// prefix)`,
+    );
+  }
+  for (const sn of s.subnets) {
+    if (!/^subnet-[0-9a-f]+$/.test(sn))
+      bag.error(
+        'bad-setting',
+        null,
+        'SMP_SUBNETS',
+        `SMP_SUBNETS entry \`${sn}\` is not a subnet id (subnet-…)`,
+      );
+  }
+  for (const sg of s.securityGroups) {
+    if (!/^sg-[0-9a-f]+$/.test(sg)) {
+      bag.error(
+        'bad-setting',
+        null,
+        'SMP_SECURITYGROUPS',
+        `SMP_SECURITYGROUPS entry \`${sg}\` is not a security group id (sg-…)`,
+      );
+    }
+  }
+  if (s.subnets.length > 0 !== s.securityGroups.length > 0) {
+    bag.error(
+      'bad-setting',
+      null,
+      'SMP_SUBNETS',
+      'SMP_SUBNETS and SMP_SECURITYGROUPS go together: a VPC config needs both subnets and security groups',
+    );
+  }
+}
+
+/** The environment the config interpolation sees: the process env plus the resolved (maybe placeholder) settings. */
+export function interpolationEnv(env: Env, s: Settings): Env {
+  return {
+    ...env,
+    SMP_S3BUCKETNAME: s.bucket,
+    SMP_ROLE: s.role,
+    SMP_REGION: s.region,
+    SMP_ACCOUNTID: s.accountId,
+  };
+}

@@ -1,0 +1,105 @@
+// The positioned config tree: YAML/JSON parsed into plain nodes that remember where they came from.
+import type { Loc } from './diagnostics.js';
+
+export type ScalarValue = string | number | boolean | null;
+
+/** How a scalar was written; lets messages point at a column inside a one-line value. */
+export type ScalarStyle = 'plain' | 'single' | 'double' | 'block' | 'implicit';
+
+export interface CScalar {
+  readonly kind: 'scalar';
+  readonly loc: Loc;
+  readonly value: ScalarValue;
+  readonly style: ScalarStyle;
+}
+
+export interface CMapEntry {
+  readonly key: string;
+  readonly keyLoc: Loc;
+  readonly value: CNode;
+}
+
+export interface CMap {
+  readonly kind: 'map';
+  readonly loc: Loc;
+  readonly entries: readonly CMapEntry[];
+}
+
+export interface CSeq {
+  readonly kind: 'seq';
+  readonly loc: Loc;
+  readonly items: readonly CNode[];
+}
+
+export type CNode = CScalar | CMap | CSeq;
+
+export type PathSegment = string | number;
+
+export function entry(map: CMap, key: string): CMapEntry | undefined {
+  // Later duplicates cannot exist: the reader rejects duplicate keys.
+  return map.entries.find((e) => e.key === key);
+}
+
+export function child(node: CNode, seg: PathSegment): CNode | undefined {
+  if (node.kind === 'map' && typeof seg === 'string') return entry(node, seg)?.value;
+  if (node.kind === 'seq' && typeof seg === 'number') return node.items[seg];
+  return undefined;
+}
+
+/** The deepest node along `path` and whether the whole path exists. */
+export function locate(
+  root: CNode,
+  path: readonly PathSegment[],
+): { node: CNode; keyLoc?: Loc; found: boolean } {
+  let node = root;
+  let keyLoc: Loc | undefined;
+  for (const seg of path) {
+    if (node.kind === 'map' && typeof seg === 'string') {
+      const e = entry(node, seg);
+      if (!e) return { node, keyLoc, found: false };
+      keyLoc = e.keyLoc;
+      node = e.value;
+      continue;
+    }
+    const next = child(node, seg);
+    if (!next) return { node, keyLoc, found: false };
+    keyLoc = undefined;
+    node = next;
+  }
+  return { node, keyLoc, found: true };
+}
+
+/** `conf.models.m.steps[1].step_class` */
+export function formatPath(path: readonly PathSegment[]): string {
+  let out = '';
+  for (const seg of path) {
+    if (typeof seg === 'number') out += `[${seg}]`;
+    else if (/^[A-Za-z_][A-Za-z0-9_-]*$/.test(seg)) out += out === '' ? seg : `.${seg}`;
+    else out += `[${JSON.stringify(seg)}]`;
+  }
+  return out;
+}
+
+/** Plain JS value of a node, with prototype-free objects (keys like `__proto__` were refused on read). */
+export function toPlain(node: CNode): unknown {
+  switch (node.kind) {
+    case 'scalar':
+      return node.value;
+    case 'seq':
+      return node.items.map(toPlain);
+    case 'map': {
+      const out: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+      for (const e of node.entries) out[e.key] = toPlain(e.value);
+      return out;
+    }
+  }
+}
+
+export function describeValue(node: CNode): string {
+  if (node.kind === 'map') return 'a mapping';
+  if (node.kind === 'seq') return 'a list';
+  const v = node.value;
+  if (v === null) return 'nothing (an empty value)';
+  if (typeof v === 'string') return `the string ${JSON.stringify(v)}`;
+  return `${typeof v} ${String(v)}`;
+}

@@ -1,0 +1,157 @@
+// The output of the config phase: one typed, immutable description of the project.
+import type { Loc } from './diagnostics.js';
+import type { StepClass } from './schema.js';
+import type { Settings } from './settings.js';
+
+export type { StepClass } from './schema.js';
+export type { Settings } from './settings.js';
+
+export type HyperValue =
+  string | number | boolean | null | readonly HyperValue[] | { readonly [k: string]: HyperValue };
+
+export interface Tag {
+  readonly Key: string;
+  readonly Value: string;
+}
+
+export interface DataFile {
+  readonly sourceName: string | undefined;
+  readonly fileName: string;
+  readonly loc: Loc;
+}
+
+export interface Channel {
+  readonly name: string;
+  readonly dataFiles: readonly DataFile[];
+  readonly s3BucketName: string | undefined;
+  readonly inputBucketPrefix: string | undefined;
+  readonly loc: Loc;
+}
+
+/** A job section (`preprocess`, `train`, `evaluate`, `transform`) with the old spellings folded together. */
+export interface JobSection {
+  readonly kind: 'preprocess' | 'train' | 'evaluate' | 'transform';
+  readonly loc: Loc;
+  readonly imageUri: string | undefined;
+  readonly entryPoint: string | undefined;
+  readonly entryPointLoc: Loc | undefined;
+  readonly baseJobName: string | undefined;
+  readonly instanceType: string | undefined;
+  readonly instanceCount: number | undefined;
+  readonly volumeSizeInGb: number | undefined;
+  /** `max_runtime_seconds` or `max_runtime_in_seconds`, whichever was written. */
+  readonly maxRuntimeSeconds: number | undefined;
+  readonly tags: readonly Tag[];
+  readonly env: Readonly<Record<string, string>>;
+  readonly frameworkVersion: string | undefined;
+  readonly s3DataDistributionType: 'FullyReplicated' | 'ShardedByS3Key' | undefined;
+  readonly s3DataType: 'S3Prefix' | 'ManifestFile' | 'AugmentedManifestFile' | undefined;
+  readonly s3InputMode: 'File' | 'Pipe' | undefined;
+  readonly s3UploadMode: 'EndOfJob' | 'Continuous' | undefined;
+  readonly outputPath: string | undefined;
+  /** `hyperparams` or `hyperparameters`. */
+  readonly hyperparams: Readonly<Record<string, HyperValue>>;
+  readonly modelDataUri: string | undefined;
+  readonly contentType: string | undefined;
+  readonly inputMode: 'File' | 'Pipe' | 'FastFile' | undefined;
+  readonly distribution: Readonly<Record<string, HyperValue>> | undefined;
+  /** In file order; a bare `channels: train` becomes one channel with no data files. */
+  readonly channels: readonly Channel[];
+  readonly transform: TransformOptions | undefined;
+}
+
+export interface TransformOptions {
+  readonly strategy: 'MultiRecord' | 'SingleRecord' | undefined;
+  readonly assembleWith: 'None' | 'Line' | undefined;
+  readonly joinSource: 'None' | 'Input' | undefined;
+  readonly splitType: 'None' | 'Line' | 'RecordIO' | 'TFRecord' | undefined;
+  readonly maxPayloadInMb: number | undefined;
+  readonly volumeSizeInGb: number | undefined;
+  readonly inputFilter: string | undefined;
+  readonly outputFilter: string | undefined;
+}
+
+export type ApprovalStatus = 'Approved' | 'Rejected' | 'PendingManualApproval';
+
+export interface RegistrySection {
+  readonly loc: Loc;
+  readonly modelRepack: boolean;
+  readonly modelPackageGroupName: string | undefined;
+  readonly modelPackageGroupDescription: string | undefined;
+  readonly modelPackageDescription: string | undefined;
+  readonly imageUri: string;
+  readonly supportedContentTypes: readonly string[] | undefined;
+  readonly supportedResponseMimeTypes: readonly string[] | undefined;
+  readonly realtimeInstanceTypes: readonly string[] | undefined;
+  readonly transformInstanceTypes: readonly string[] | undefined;
+  readonly approvalStatus: ApprovalStatus | undefined;
+}
+
+export interface ModelConfig {
+  readonly name: string;
+  readonly displayName: string | undefined;
+  /** Config file that defined the model (the later one when two files define it). */
+  readonly file: string;
+  readonly loc: Loc;
+  /** Workspace-relative POSIX path, checked to exist inside the workspace. */
+  readonly sourceDirectory: string;
+  readonly preprocess: JobSection | undefined;
+  readonly train: JobSection | undefined;
+  readonly evaluate: JobSection | undefined;
+  readonly transform: JobSection | undefined;
+  readonly registry: RegistrySection | undefined;
+}
+
+export interface StepConfig {
+  readonly name: string;
+  readonly stepClass: StepClass;
+  /** Processing only: which section the job runs. */
+  readonly stepType: 'preprocess' | 'evaluate' | undefined;
+  readonly model: string;
+  /** Position of the step inside its model's `steps` list. */
+  readonly index: number;
+  readonly enableCache: boolean;
+  /** ISO-8601 duration; P10D unless configured. */
+  readonly cacheExpireAfter: string;
+  readonly chainSources: readonly string[];
+  readonly chainAdditionalPrefix: string | undefined;
+  readonly loc: Loc;
+  readonly path: string;
+}
+
+export interface UnitConfig {
+  readonly model: string;
+  readonly loc: Loc;
+  readonly steps: readonly StepConfig[];
+}
+
+export interface DependencyEdge {
+  readonly from: string;
+  readonly to: string;
+  readonly loc: Loc;
+}
+
+export interface PipelineConfig {
+  readonly name: string;
+  readonly description: string | undefined;
+  readonly file: string;
+  readonly loc: Loc;
+  /** Units in the order of `sagemakerPipeline.models`. */
+  readonly units: readonly UnitConfig[];
+  readonly dependencies: readonly DependencyEdge[];
+}
+
+export interface ProjectConfig {
+  /** Absolute path of the workspace root every relative path is resolved against. */
+  readonly workspace: string;
+  readonly files: readonly string[];
+  readonly pipeline: PipelineConfig;
+  readonly models: Readonly<Record<string, ModelConfig>>;
+  readonly settings: Settings;
+  /** Positions of config nodes by key path (`conf.models.m.train.instance_type`), for later messages. */
+  readonly locations: ReadonlyMap<string, Loc>;
+}
+
+export function allSteps(p: PipelineConfig): StepConfig[] {
+  return p.units.flatMap((u) => u.steps);
+}

@@ -1,0 +1,84 @@
+// Rules on model sections as the pipeline's steps use them (a section no step runs is not checked).
+import type { DiagnosticBag } from './diagnostics.js';
+import type { JobSection, ModelConfig, PipelineConfig } from './types.js';
+
+export function checkSectionUsage(
+  pipeline: PipelineConfig,
+  models: Readonly<Record<string, ModelConfig>>,
+  bag: DiagnosticBag,
+): void {
+  for (const unit of pipeline.units) {
+    const model = models[unit.model];
+    if (!model) continue;
+    const classes = new Set(unit.steps.map((s) => s.stepClass));
+    const types = new Set(unit.steps.map((s) => s.stepType));
+    const p = `conf.models.${model.name}`;
+
+    if (classes.has('Training') && model.train) checkTrainingChannels(model.train, `${p}.train`, bag);
+    if (types.has('preprocess') && model.preprocess)
+      checkProcessingInputs(model.preprocess, `${p}.preprocess`, bag);
+    if ((classes.has('Metrics') || types.has('evaluate')) && model.evaluate)
+      checkProcessingInputs(model.evaluate, `${p}.evaluate`, bag);
+
+    const packs =
+      model.registry?.modelRepack === true && (classes.has('CreateModel') || classes.has('RegisterModel'));
+    if (packs && model.transform?.entryPoint === undefined) {
+      bag.error(
+        'repack-needs-entry-point',
+        model.registry?.loc ?? model.loc,
+        `${p}.registry.ModelRepack`,
+        `${p}.registry: ModelRepack "True" (the default) packs the inference script into the model, but ${p}.transform.entry_point is not set; set it, or set ModelRepack: "False" when the image brings its own code`,
+      );
+    }
+    const tImage = model.transform?.imageUri;
+    if (classes.has('Transform') && tImage && model.registry && tImage !== model.registry.imageUri) {
+      bag.warning(
+        'transform-image-ignored',
+        model.transform?.loc ?? model.loc,
+        `${p}.transform.image_uri`,
+        `${p}.transform.image_uri (${tImage}) is not used: the transform runs the model created from registry.InferenceSpecification.image_uri (${model.registry.imageUri})`,
+      );
+    }
+  }
+}
+
+function checkTrainingChannels(section: JobSection, path: string, bag: DiagnosticBag): void {
+  for (const c of section.channels) {
+    if (c.dataFiles.length > 1) {
+      bag.error(
+        'training-channel-one-file',
+        c.dataFiles[1]?.loc ?? c.loc,
+        `${path}.channels.${c.name}.dataFiles`,
+        `${path}.channels.${c.name}: a training channel reads one S3 prefix or object, but ${c.dataFiles.length} dataFiles are given; put the files under one prefix and give that prefix`,
+      );
+    }
+  }
+}
+
+function checkProcessingInputs(section: JobSection, path: string, bag: DiagnosticBag): void {
+  const names = new Map<string, string>();
+  for (const c of section.channels) {
+    c.dataFiles.forEach((f, i) => {
+      const at = `${path}.channels.${c.name}.dataFiles[${i}]`;
+      if (f.sourceName === undefined) {
+        bag.error(
+          'processing-input-needs-source-name',
+          f.loc,
+          `${at}.sourceName`,
+          `${at}: sourceName is required for a processing input: it names the input and its folder /opt/ml/processing/input/<sourceName>`,
+        );
+        return;
+      }
+      const prev = names.get(f.sourceName);
+      if (prev) {
+        bag.error(
+          'duplicate-input-name',
+          f.loc,
+          `${at}.sourceName`,
+          `${at}: sourceName \`${f.sourceName}\` is already used by ${prev}; input names must be unique within the job`,
+        );
+      }
+      names.set(f.sourceName, at);
+    });
+  }
+}
