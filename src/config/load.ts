@@ -11,11 +11,11 @@ import type { ParsedFile } from './merge.js';
 import { normalizeModel } from './normalize.js';
 import { readConfigText } from './read.js';
 import { buildPipeline } from './references.js';
-import { confFileSchema, lenientPipelineSchema, modelSchema, pipelineSchema } from './schema.js';
+import { confFileSchema, lenientPipelineSchema, MODEL_NAME, modelSchema, pipelineSchema } from './schema.js';
 import { interpolationEnv, resolveSettings } from './settings.js';
 import type { Env } from './settings.js';
 import { checkShape, reportUnknownKeys } from './shape.js';
-import { toPlain } from './tree.js';
+import { locate, toPlain } from './tree.js';
 import type { CNode } from './tree.js';
 import type { ModelConfig, ProjectConfig } from './types.js';
 import { checkSectionUsage } from './usage.js';
@@ -49,9 +49,11 @@ export function loadProject(opts: LoadOptions): LoadResult {
   const parsed: ParsedFile[] = files.map((file) => {
     const text = readText(path.join(workspace, file), file, bag);
     if (text === undefined) return { file, root: null };
+    const before = bag.errors.length;
     const { root } = readConfigText(text, file, bag);
     if (root === null) {
-      if (text.trim() === '')
+      // Blank, comments only or `---` only: nothing else reported it.
+      if (bag.errors.length === before)
         bag.error(
           'empty-file',
           { file, line: 1, col: 1 },
@@ -69,6 +71,14 @@ export function loadProject(opts: LoadOptions): LoadResult {
   const broken = new Set<string>();
   for (const [name, m] of merged.models) {
     const base = ['conf', 'models', name];
+    if (!MODEL_NAME.test(name)) {
+      bag.error(
+        'bad-model-name',
+        m.keyLoc,
+        `conf.models.${name}`,
+        `conf.models: model name \`${name}\` is not valid: use letters, digits, - and _ (at most 63); it names S3 prefixes and the model package group`,
+      );
+    }
     const data = checkShape(modelSchema, m.node, base, bag);
     if (!data) {
       broken.add(name);
@@ -76,7 +86,7 @@ export function loadProject(opts: LoadOptions): LoadResult {
     }
     for (const kind of ['preprocess', 'train', 'transform'] as const) {
       if (typeof data[kind]?.channels === 'string') {
-        const loc = m.node.entries.find((e) => e.key === kind)?.keyLoc ?? m.keyLoc;
+        const loc = locate(m.node, [kind, 'channels']).node.loc;
         bag.error(
           'bare-channel',
           loc,

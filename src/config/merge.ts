@@ -18,11 +18,13 @@ export interface MergedConfig {
 export function mergeFiles(files: readonly ParsedFile[], bag: DiagnosticBag): MergedConfig {
   const models = new Map<string, { node: CMap; file: string; keyLoc: Loc }>();
   const pipelines: { node: CNode; file: string; keyLoc: Loc }[] = [];
+  let confs = 0;
 
   for (const { file, root } of files) {
     if (root === null) continue;
     const conf = confOf(root, file, bag);
     if (!conf) continue;
+    confs++;
     const modelsEntry = entry(conf, 'models');
     if (modelsEntry && modelsEntry.value.kind === 'map') {
       for (const m of modelsEntry.value.entries) mergeModel(models, m, file, bag);
@@ -31,7 +33,8 @@ export function mergeFiles(files: readonly ParsedFile[], bag: DiagnosticBag): Me
     if (p) pipelines.push({ node: p.value, file, keyLoc: p.keyLoc });
   }
 
-  if (pipelines.length === 0 && files.some((f) => f.root !== null)) {
+  // Only when every file had a usable `conf`: otherwise that error already explains the missing section.
+  if (pipelines.length === 0 && confs > 0 && confs === files.filter((f) => f.root !== null).length) {
     bag.error(
       'no-pipeline-section',
       null,

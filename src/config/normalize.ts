@@ -24,6 +24,7 @@ export function normalizeModel(
     file,
     loc: keyLoc,
     sourceDirectory: normalizeRelative(input.source_directory),
+    sourceDirectoryLoc: entry(node, 'source_directory')?.value.loc ?? keyLoc,
     preprocess: section('preprocess'),
     train: section('train'),
     evaluate: section('evaluate'),

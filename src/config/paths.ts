@@ -17,7 +17,7 @@ export function checkPaths(
     if (dir.kind === 'outside') {
       bag.error(
         'path-outside-workspace',
-        model.loc,
+        model.sourceDirectoryLoc,
         p,
         `${p}: \`${model.sourceDirectory}\` resolves outside the workspace (${dir.real}); paths are relative to the workspace root ${workspace}`,
       );
@@ -26,7 +26,7 @@ export function checkPaths(
     if (dir.kind === 'missing' || !isDir(dir.real)) {
       bag.error(
         'missing-source-directory',
-        model.loc,
+        model.sourceDirectoryLoc,
         p,
         `${p}: folder \`${model.sourceDirectory}\` does not exist in the workspace ${workspace} (paths are relative to the workspace root)`,
       );
@@ -50,7 +50,7 @@ export function checkPaths(
       if (file.kind === 'outside') {
         bag.error(
           'path-outside-workspace',
-          section.loc,
+          section.entryPointLoc ?? section.loc,
           ep,
           `${ep}: \`${section.entryPoint}\` resolves outside the workspace (${file.real})`,
         );

@@ -1,5 +1,5 @@
 // Read one YAML or JSON config file into a positioned tree (JSON is YAML, so one parser serves both).
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, Scalar } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, Scalar, visit } from 'yaml';
 import type { Alias, Document, Node as YNode, Pair } from 'yaml';
 import type { DiagnosticBag, Loc } from './diagnostics.js';
 import type { CMapEntry, CNode, ScalarStyle } from './tree.js';
@@ -24,28 +24,39 @@ export function readConfigText(text: string, file: string, bag: DiagnosticBag): 
     return { file, line: p.line, col: p.col };
   };
 
+  const lines = text.split('\n');
   for (const e of doc.errors) {
     const loc = at(e.pos[0]);
-    const line = text.split('\n')[loc.line - 1] ?? '';
+    const line = lines[loc.line - 1] ?? '';
     const hint = /^\s*-\s*\[.*>>/.test(line)
       ? ' (a dependency line that starts with `[` must be quoted: - "[a, b] >> c")'
       : '';
-    bag.error('yaml-syntax', loc, '', `${firstLine(e.message)}${hint}`);
+    bag.error(
+      'yaml-syntax',
+      loc,
+      '',
+      `${explainYamlError(e.code, firstLine(e.message), text, e.pos[0])}${hint}`,
+    );
+    // One parse error tends to cause more at the same spot or at the end of the file: the first one says it.
+    if (hint) break;
   }
   if (doc.errors.length > 0) return { root: null };
   for (const w of doc.warnings) bag.warning('yaml-warning', at(w.pos[0]), '', firstLine(w.message));
 
   // yaml's toJS enforces maxAliasCount; run it once so alias bombs fail before we expand anything.
+  // Other toJS failures (unknown alias, bad merge source) are reported by the converter with positions.
   try {
-    doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT, mapAsMap: true });
   } catch (err) {
-    bag.error(
-      'alias-expansion',
-      at(0),
-      '',
-      `YAML aliases expand too much (${firstLine(errorText(err))}); write the repeated values out or use fewer aliases`,
-    );
-    return { root: null };
+    if (/alias count/i.test(errorText(err))) {
+      bag.error(
+        'alias-expansion',
+        at(firstAliasOffset(doc)),
+        '',
+        `YAML aliases expand too much (more than ${MAX_ALIAS_COUNT} expansions, as in an expansion bomb); write the repeated values out or use fewer aliases`,
+      );
+      return { root: null };
+    }
   }
   if (doc.contents === null) return { root: null };
   const converter = new Converter(doc, at, bag);
@@ -186,6 +197,25 @@ function keyText(node: Scalar): string {
   if (typeof node.value === 'string') return node.value;
   // `1:` or `true:` as keys: keep what the author wrote.
   return typeof node.source === 'string' ? node.source : String(node.value);
+}
+
+function explainYamlError(code: string, message: string, text: string, offset: number): string {
+  if (code === 'DUPLICATE_KEY') {
+    const key = /^\s*["']?([^"':]+)/.exec(text.slice(offset))?.[1]?.trim();
+    return `duplicate key${key ? ` \`${key}\`` : ''}: a key may appear only once in a mapping (the old framework silently kept the last one)`;
+  }
+  return message;
+}
+
+function firstAliasOffset(doc: Document): number {
+  let offset = 0;
+  visit(doc, {
+    Alias(_, node) {
+      offset = node.range?.[0] ?? 0;
+      return visit.BREAK;
+    },
+  });
+  return offset;
 }
 
 function firstLine(s: string): string {

@@ -344,7 +344,8 @@ export function impliedEdges(units: readonly { steps: readonly StepConfig[] }[])
   for (const u of units) {
     const latest = new Map<StepClass, string>();
     for (const s of u.steps) {
-      for (const src of s.chainSources) edges.push([src, s.name]);
+      // A step chained to itself is reported as chain-self; no need to call it a cycle too.
+      for (const src of s.chainSources) if (src !== s.name) edges.push([src, s.name]);
       const uses: StepClass[] =
         s.stepClass === 'CreateModel'
           ? ['Training']

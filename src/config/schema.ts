@@ -26,6 +26,7 @@ export const IGNORED_STEP_TYPES = [
 export const PIPELINE_NAME = /^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,255}$/;
 export const STEP_NAME = /^[A-Za-z0-9_-]{1,64}$/;
 export const MODEL_PACKAGE_GROUP_NAME = /^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$/;
+export const MODEL_NAME = /^[A-Za-z0-9_-]{1,63}$/;
 export const INSTANCE_TYPE = /^ml\.[a-z0-9-]+\.[a-z0-9-]+$/;
 /** ISO-8601 duration as the CacheConfig accepts it: P10D, PT1H, P1DT12H, P2W. */
 export const ISO_DURATION = /^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+S)?)?$/;

@@ -95,6 +95,7 @@ export interface ModelConfig {
   readonly loc: Loc;
   /** Workspace-relative POSIX path, checked to exist inside the workspace. */
   readonly sourceDirectory: string;
+  readonly sourceDirectoryLoc: Loc;
   readonly preprocess: JobSection | undefined;
   readonly train: JobSection | undefined;
   readonly evaluate: JobSection | undefined;

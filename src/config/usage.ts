@@ -1,5 +1,6 @@
 // Rules on model sections as the pipeline's steps use them (a section no step runs is not checked).
 import type { DiagnosticBag } from './diagnostics.js';
+import { MODEL_PACKAGE_GROUP_NAME, PIPELINE_NAME } from './schema.js';
 import type { JobSection, ModelConfig, PipelineConfig } from './types.js';
 
 export function checkSectionUsage(
@@ -20,6 +21,22 @@ export function checkSectionUsage(
     if ((classes.has('Metrics') || types.has('evaluate')) && model.evaluate)
       checkProcessingInputs(model.evaluate, `${p}.evaluate`, bag);
 
+    if (
+      classes.has('RegisterModel') &&
+      model.registry &&
+      model.registry.modelPackageGroupName === undefined
+    ) {
+      const group = `${pipeline.name}-${model.name}`;
+      // An invalid pipeline name is reported on its own; the group name would only repeat it.
+      if (PIPELINE_NAME.test(pipeline.name) && !MODEL_PACKAGE_GROUP_NAME.test(group)) {
+        bag.error(
+          'bad-default-group-name',
+          model.registry.loc,
+          `${p}.registry.ModelPackageGroupName`,
+          `${p}.registry: the default model package group name \`${group}\` (<pipelineName>-<model>) is not valid: SageMaker allows letters, digits and single hyphens, at most 63 characters; set ModelPackageGroupName`,
+        );
+      }
+    }
     const packs =
       model.registry?.modelRepack === true && (classes.has('CreateModel') || classes.has('RegisterModel'));
     if (packs && model.transform?.entryPoint === undefined) {

@@ -162,13 +162,13 @@ describe('loadProject: rules', () => {
     [
       'source_directory: m/src',
       'source_directory: m/none',
-      'm/conf/conf.yaml:3:5: error:',
+      'm/conf/conf.yaml:4:25: error:',
       'folder `m/none` does not exist',
     ],
     [
       'source_directory: m/src',
       'source_directory: ../../etc',
-      'm/conf/conf.yaml:3:5: error:',
+      'm/conf/conf.yaml:4:25: error:',
       'outside the workspace',
     ],
     [
