@@ -1,4 +1,5 @@
 // Command-line parsing for `smp`: the only place that knows flag names and the help text.
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { splitGlobs } from './config/find.js';
 
@@ -6,17 +7,23 @@ export const HELP = `smp — compile model configs into an Amazon SageMaker pipe
 
 Usage:
   smp validate [--config GLOB]... [--workspace DIR]
+  smp plan     [--config GLOB]... [--workspace DIR] [--out DIR]
   smp schema
   smp --help | --version
 
 Commands:
-  validate   Find, read, merge and check the model configs. Offline: no AWS or network access.
+  validate   Find, read, merge and check the model configs.
+  plan       Compile the pipeline definition and the code bundles, and summarise them. With --out DIR,
+             write DIR/definition.json (exactly as it would be sent), artifacts.json, dag.mmd, plan.md and
+             the artifacts themselves under DIR/artifacts/.
   schema     Print the JSON Schema of the model config format (for editors).
+  validate, plan and schema are offline: no AWS or network access.
 
 Options:
   -c, --config GLOB     Config files to read, relative to the workspace (repeatable).
                         Default: the SMP_MODEL_CONFIGPATH environment variable.
   -w, --workspace DIR   Workspace root every path is relative to. Default: the current directory.
+  -o, --out DIR         (plan) Folder to write the plan files to.
   -h, --help            Show this help.
   -v, --version         Show the version.
 
@@ -27,17 +34,29 @@ placeholders for unset ones.
 Exit codes: 0 ok, 1 invalid configuration, 2 usage error.
 `;
 
+export interface ProjectArgs {
+  readonly globs: string[];
+  readonly workspace: string;
+}
+
 export type CliCommand =
   | { kind: 'help' }
   | { kind: 'version' }
   | { kind: 'schema' }
-  | { kind: 'validate'; globs: string[]; workspace: string };
+  | ({ kind: 'validate' } & ProjectArgs)
+  | ({ kind: 'plan'; out: string | undefined } & ProjectArgs);
 
 export class UsageError extends Error {
   override name = 'UsageError';
 }
 
-const COMMANDS = ['validate', 'schema'] as const;
+/** Options each command accepts (besides --help/--version). */
+const COMMAND_OPTIONS = {
+  validate: ['config', 'workspace'],
+  plan: ['config', 'workspace', 'out'],
+  schema: [],
+} as const satisfies Record<string, readonly string[]>;
+type CommandName = keyof typeof COMMAND_OPTIONS;
 
 export function parseCli(
   argv: readonly string[],
@@ -53,6 +72,7 @@ export function parseCli(
       options: {
         config: { type: 'string', short: 'c', multiple: true },
         workspace: { type: 'string', short: 'w' },
+        out: { type: 'string', short: 'o' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -66,15 +86,28 @@ export function parseCli(
   const [command, ...rest] = positionals;
   if (command === undefined)
     throw new UsageError('missing command: try `smp validate --config "*/conf/conf.yaml"`');
-  if (!(COMMANDS as readonly string[]).includes(command)) {
-    throw new UsageError(`unknown command \`${command}\`: commands are ${COMMANDS.join(', ')}`);
+  if (!(command in COMMAND_OPTIONS)) {
+    throw new UsageError(
+      `unknown command \`${command}\`: commands are ${Object.keys(COMMAND_OPTIONS).join(', ')}`,
+    );
   }
-  if (command === 'schema') {
-    if (rest.length > 0 || values.config) throw new UsageError('`smp schema` takes no arguments');
-    return { kind: 'schema' };
+  const name = command as CommandName;
+  const allowed: readonly string[] = COMMAND_OPTIONS[name];
+  for (const opt of ['config', 'workspace', 'out'] as const) {
+    if (values[opt] !== undefined && !allowed.includes(opt))
+      throw new UsageError(`\`smp ${name}\` does not take --${opt}`);
   }
   if (rest.length > 0)
     throw new UsageError(`unexpected argument \`${rest[0] ?? ''}\`: pass config globs with --config`);
-  const globs = values.config?.length ? values.config : splitGlobs(env.SMP_MODEL_CONFIGPATH);
-  return { kind: 'validate', globs, workspace: values.workspace ?? cwd };
+  if (name === 'schema') return { kind: 'schema' };
+  const project: ProjectArgs = {
+    globs: values.config?.length ? values.config : splitGlobs(env.SMP_MODEL_CONFIGPATH),
+    workspace: path.resolve(cwd, values.workspace ?? '.'),
+  };
+  if (name === 'validate') return { kind: 'validate', ...project };
+  return {
+    kind: 'plan',
+    out: values.out === undefined ? undefined : path.resolve(cwd, values.out),
+    ...project,
+  };
 }

@@ -1,11 +1,19 @@
-// The `smp` CLI's commands: parse arguments, run a phase of the core, print, return the exit code.
+// The `smp` CLI's commands: parse arguments, run phases of the core, print, return the exit code.
 // Offline commands never touch AWS or the network.
 import { HELP, parseCli, UsageError } from './cli-args.js';
-import type { CliCommand } from './cli-args.js';
+import type { CliCommand, ProjectArgs } from './cli-args.js';
+import { compileProject } from './compile/compile.js';
 import { formatDiagnostic } from './config/diagnostics.js';
+import type { Diagnostic } from './config/diagnostics.js';
 import { confJsonSchema } from './config/json-schema.js';
 import { loadProject } from './config/load.js';
+import type { ProjectConfig } from './config/types.js';
 import { allSteps } from './config/types.js';
+import { writePlanFiles } from './plan/files.js';
+import { stepGraph } from './plan/graph.js';
+import { renderMermaid } from './plan/mermaid.js';
+import { planSummary } from './plan/summary.js';
+import { planMarkdown } from './report/plan-markdown.js';
 import { VERSION } from './version.js';
 
 export const EXIT_OK = 0;
@@ -40,25 +48,46 @@ export function main(argv: readonly string[], env: NodeJS.ProcessEnv, cwd: strin
       io.out(JSON.stringify(confJsonSchema(), null, 2));
       return EXIT_OK;
     case 'validate': {
-      const result = loadProject({
-        workspace: cmd.workspace,
-        globs: cmd.globs,
-        env,
-        allowPlaceholders: true,
-      });
-      for (const d of result.diagnostics) io.err(formatDiagnostic(d));
-      if (!result.config) {
-        const n = result.diagnostics.filter((d) => d.severity === 'error').length;
-        io.err(`smp: ${n} error${n === 1 ? '' : 's'}: configuration is invalid`);
-        return EXIT_INVALID;
-      }
-      const c = result.config;
-      const models = c.pipeline.units.length;
-      const steps = allSteps(c.pipeline).length;
+      const config = load(cmd, env, io);
+      if (!config) return EXIT_INVALID;
+      const models = config.pipeline.units.length;
+      const steps = allSteps(config.pipeline).length;
       io.out(
-        `ok: ${models} model${models === 1 ? '' : 's'}, ${steps} step${steps === 1 ? '' : 's'} in pipeline ${c.pipeline.name}`,
+        `ok: ${models} model${models === 1 ? '' : 's'}, ${steps} step${steps === 1 ? '' : 's'} in pipeline ${config.pipeline.name}`,
       );
       return EXIT_OK;
     }
+    case 'plan': {
+      const config = load(cmd, env, io);
+      if (!config) return EXIT_INVALID;
+      const { plan, diagnostics } = compileProject(config);
+      report(diagnostics, io);
+      if (!plan) return failed(diagnostics, io);
+      io.out(planSummary(plan));
+      if (cmd.out) {
+        const models = new Map([...plan.origins].map(([k, o]) => [k, o.model]));
+        const mermaid = renderMermaid(stepGraph(plan.definition), { models });
+        const { files } = writePlanFiles(plan, cmd.out, { mermaid, markdown: planMarkdown(plan, mermaid) });
+        io.out(`wrote ${files.definition}, ${files.artifacts}, ${files.dag}, ${files.markdown}`);
+      }
+      return EXIT_OK;
+    }
   }
+}
+
+function load(args: ProjectArgs, env: NodeJS.ProcessEnv, io: Io): ProjectConfig | undefined {
+  const result = loadProject({ workspace: args.workspace, globs: args.globs, env, allowPlaceholders: true });
+  report(result.diagnostics, io);
+  if (!result.config) failed(result.diagnostics, io);
+  return result.config;
+}
+
+function report(diagnostics: readonly Diagnostic[], io: Io): void {
+  for (const d of diagnostics) io.err(formatDiagnostic(d));
+}
+
+function failed(diagnostics: readonly Diagnostic[], io: Io): number {
+  const n = diagnostics.filter((d) => d.severity === 'error').length;
+  io.err(`smp: ${n} error${n === 1 ? '' : 's'}: configuration is invalid`);
+  return EXIT_INVALID;
 }

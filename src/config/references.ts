@@ -209,6 +209,7 @@ function buildStep(
     model,
     index,
     enableCache: s.enable_cache ?? false,
+    cacheConfigured: s.enable_cache !== undefined,
     cacheExpireAfter: s.cache_expire_after ?? DEFAULT_CACHE_EXPIRY,
     chainSources: s.chain_input_source_step ?? s.chain_input_source_steps ?? [],
     chainAdditionalPrefix: s.chain_input_additional_prefix,

@@ -112,6 +112,8 @@ export interface StepConfig {
   /** Position of the step inside its model's `steps` list. */
   readonly index: number;
   readonly enableCache: boolean;
+  /** Whether `enable_cache` was written (migrated configs without it lose the old implicit caching). */
+  readonly cacheConfigured: boolean;
   /** ISO-8601 duration; P10D unless configured. */
   readonly cacheExpireAfter: string;
   readonly chainSources: readonly string[];

@@ -1,0 +1,29 @@
+// What every step module needs: the project, the settings, code artifacts and a place for diagnostics.
+import type { DiagnosticBag, Loc } from '../config/diagnostics.js';
+import type { ModelConfig, ProjectConfig, Settings, StepConfig } from '../config/types.js';
+import { allSteps } from '../config/types.js';
+import type { CodeArtifacts } from './code.js';
+
+export interface CompileContext {
+  readonly config: ProjectConfig;
+  readonly settings: Settings;
+  readonly pipeline: string;
+  readonly code: CodeArtifacts;
+  readonly bag: DiagnosticBag;
+  readonly steps: ReadonlyMap<string, StepConfig>;
+}
+
+export function stepIndex(config: ProjectConfig): Map<string, StepConfig> {
+  return new Map(allSteps(config.pipeline).map((s) => [s.name, s]));
+}
+
+export function modelOf(ctx: CompileContext, step: StepConfig): ModelConfig {
+  const m = ctx.config.models[step.model];
+  // The config phase guarantees every pipeline model exists; this only guards a broken invariant.
+  if (!m) throw new Error(`internal: model ${step.model} of step ${step.name} is missing`);
+  return m;
+}
+
+export function locOf(ctx: CompileContext, path: string, fallback: Loc): Loc {
+  return ctx.config.locations.get(path) ?? fallback;
+}

@@ -1,0 +1,160 @@
+// Pieces several step classes share: S3 inputs, VPC and KMS settings, cache config, chained outputs.
+import type { Channel, DataFile, JobSection, StepConfig } from '../../config/types.js';
+import type { CompileContext } from '../context.js';
+import { modelOf } from '../context.js';
+import { DEFAULTS } from '../defaults.js';
+import { modelArtifacts, processingOutputUri, s3Uri, transformOutput } from '../expressions.js';
+import type { CacheConfig, Value } from '../types.js';
+
+/** Thrown by step builders for a config that passed validation but cannot compile; becomes a diagnostic. */
+export class CompileError extends Error {
+  constructor(
+    readonly step: StepConfig,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'CompileError';
+  }
+}
+
+/** A data file's S3 URI: an `s3://` name as is, else under the channel's bucket and prefix. */
+export function dataFileUri(ctx: CompileContext, channel: Channel, file: DataFile): string {
+  if (file.fileName.startsWith('s3://')) return file.fileName;
+  return s3Uri(channel.s3BucketName ?? ctx.settings.bucket, channel.inputBucketPrefix, file.fileName);
+}
+
+/** Channel names of a section in file order; `train` when it has none (the old default). */
+export function channelNames(section: JobSection | undefined): string[] {
+  const names = section?.channels.map((c) => c.name) ?? [];
+  return names.length > 0 ? names : [DEFAULTS.channel];
+}
+
+export function vpcConfig(
+  ctx: CompileContext,
+): { Subnets: string[]; SecurityGroupIds: string[] } | undefined {
+  const s = ctx.settings;
+  return s.subnets.length > 0
+    ? { Subnets: [...s.subnets], SecurityGroupIds: [...s.securityGroups] }
+    : undefined;
+}
+
+/** The SDK's order for VpcConfig inside CreateModel/Processing is SecurityGroupIds first. */
+export function vpcConfigSgFirst(
+  ctx: CompileContext,
+): { SecurityGroupIds: string[]; Subnets: string[] } | undefined {
+  const v = vpcConfig(ctx);
+  return v ? { SecurityGroupIds: v.SecurityGroupIds, Subnets: v.Subnets } : undefined;
+}
+
+/**
+ * Instance families with local NVMe storage refuse a volume KMS key (SageMaker encrypts that storage itself).
+ * Conservative list: the `d` families and the GPU/accelerator families whose storage is instance-local.
+ */
+export const LOCAL_STORAGE_NOTE =
+  /^ml\.(?:[a-z]+\d[a-z]*d[a-z]*|g4dn|g5|g6|g6e|gr6|p3dn|p4d|p4de|p5|p5e|p5en|trn1|trn1n|inf2)\./;
+
+export function volumeKmsKey(ctx: CompileContext, instanceType: string): string | undefined {
+  if (!ctx.settings.kmsKey) return undefined;
+  return LOCAL_STORAGE_NOTE.test(instanceType) ? undefined : ctx.settings.kmsKey;
+}
+
+export function cacheConfig(step: StepConfig): CacheConfig | undefined {
+  return step.enableCache ? { Enabled: true, ExpireAfter: step.cacheExpireAfter } : undefined;
+}
+
+export function tagsOf(section: JobSection | undefined): { Key: string; Value: string }[] | undefined {
+  return section && section.tags.length > 0
+    ? section.tags.map((t) => ({ Key: t.Key, Value: t.Value }))
+    : undefined;
+}
+
+export function envOf(section: JobSection | undefined): Record<string, string> | undefined {
+  return section && Object.keys(section.env).length > 0 ? { ...section.env } : undefined;
+}
+
+/** The section a step of this class runs, by the contract. */
+export function sectionOf(ctx: CompileContext, step: StepConfig): JobSection | undefined {
+  const m = modelOf(ctx, step);
+  switch (step.stepClass) {
+    case 'Processing':
+      return step.stepType === 'evaluate' ? m.evaluate : m.preprocess;
+    case 'Training':
+      return m.train;
+    case 'Transform':
+      return m.transform;
+    case 'Metrics':
+      return m.evaluate;
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * The output of chain source `source` that a consumer reads for `channel`:
+ * Processing → its output named `channel`; Training → the model artifact; Transform → its output path.
+ */
+export function chainOutput(
+  ctx: CompileContext,
+  consumer: StepConfig,
+  source: string,
+  channel: string,
+): Value {
+  const src = ctx.steps.get(source);
+  if (!src) throw new CompileError(consumer, `chain source \`${source}\` is not a step of the pipeline`);
+  switch (src.stepClass) {
+    case 'Processing': {
+      const outputs = channelNames(sectionOf(ctx, src));
+      if (!outputs.includes(channel)) {
+        throw new CompileError(
+          consumer,
+          `${consumer.path}: chain source \`${source}\` has no output \`${channel}\` (its outputs are ${outputs
+            .map((o) => `\`${o}\``)
+            .join(', ')}): name this step's channel after one of them`,
+        );
+      }
+      return processingOutputUri(source, channel);
+    }
+    case 'Training':
+      return modelArtifacts(source);
+    case 'Transform':
+      return transformOutput(source);
+    default:
+      throw new CompileError(
+        consumer,
+        `${consumer.path}: chain source \`${source}\` (${src.stepClass}) has no data output`,
+      );
+  }
+}
+
+/** Channel names a Training step reads from a chain source: the source section's channels (old behaviour). */
+export function sourceChannels(ctx: CompileContext, source: string): string[] {
+  const src = ctx.steps.get(source);
+  return src ? channelNames(sectionOf(ctx, src)) : [DEFAULTS.channel];
+}
+
+export function s3Input(
+  uri: Value,
+  localPath: string,
+  name: string,
+  section: JobSection | undefined,
+): Record<string, Value> {
+  return {
+    InputName: name,
+    AppManaged: false,
+    S3Input: {
+      S3Uri: uri,
+      LocalPath: localPath,
+      S3DataType: section?.s3DataType ?? 'S3Prefix',
+      S3InputMode: section?.s3InputMode ?? 'File',
+      S3DataDistributionType: section?.s3DataDistributionType ?? 'FullyReplicated',
+      S3CompressionType: 'None',
+    },
+  };
+}
+
+/** Drops keys whose value is undefined, keeping insertion order (the definition never holds `null` for absent). */
+export function compact<T extends Record<string, Value | undefined>>(o: T): Record<string, Value> {
+  const out: Record<string, Value> = {};
+  for (const [k, v] of Object.entries(o)) if (v !== undefined) out[k] = v;
+  return out;
+}

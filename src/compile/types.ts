@@ -1,0 +1,81 @@
+// The compiler's output types: the pipeline definition JSON (as CreatePipeline receives it) and the plan.
+import type { Diagnostic, Loc } from '../config/diagnostics.js';
+
+/** A pipeline expression, resolved by SageMaker at run time. */
+export type Expression =
+  | { readonly Get: string }
+  | { readonly 'Std:Join': { readonly On: string; readonly Values: readonly Value[] } }
+  | { readonly 'Std:JsonGet': { readonly PropertyFile: { readonly Get: string }; readonly Path: string } };
+
+/** Any JSON value inside a definition; strings may be replaced by expressions. */
+export type Value =
+  string | number | boolean | null | Expression | readonly Value[] | { readonly [key: string]: Value };
+
+export type StepType = 'Processing' | 'Training' | 'Model' | 'Transform' | 'RegisterModel';
+
+export interface CacheConfig {
+  readonly Enabled: boolean;
+  readonly ExpireAfter?: string;
+}
+
+export interface PropertyFile {
+  readonly PropertyFileName: string;
+  readonly OutputName: string;
+  readonly FilePath: string;
+}
+
+export interface DefinitionStep {
+  readonly Name: string;
+  readonly Type: StepType;
+  readonly Arguments: { readonly [key: string]: Value };
+  readonly DependsOn?: readonly string[];
+  readonly Description?: string;
+  readonly CacheConfig?: CacheConfig;
+  readonly PropertyFiles?: readonly PropertyFile[];
+}
+
+export interface PipelineDefinition {
+  readonly Version: '2020-12-01';
+  readonly Metadata: Readonly<Record<string, string>>;
+  readonly Parameters: readonly Value[];
+  readonly PipelineExperimentConfig: { readonly ExperimentName: Value; readonly TrialName: Value } | null;
+  readonly Steps: readonly DefinitionStep[];
+}
+
+export type ArtifactKind = 'source-bundle' | 'entry-script' | 'repack-script' | 'definition';
+
+/** A file the deploy phase uploads before creating the pipeline; keys are content-addressed. */
+export interface Artifact {
+  readonly kind: ArtifactKind;
+  readonly s3Uri: string;
+  readonly bucket: string;
+  readonly key: string;
+  readonly sha256: string;
+  readonly bytes: number;
+  readonly content: Uint8Array;
+  /** What it is, for the plan summary: `sourcedir.tar.gz of examples/lgbm (training layout)`. */
+  readonly description: string;
+  /** Set once the artifact is written to disk (smp plan --out). */
+  readonly localPath?: string;
+}
+
+/** Where a compiled step came from, for messages and the plan view. */
+export interface StepOrigin {
+  readonly step: string;
+  readonly model: string;
+  readonly configured: string;
+  readonly loc: Loc;
+}
+
+export interface Plan {
+  readonly pipelineName: string;
+  readonly definition: PipelineDefinition;
+  /** The definition exactly as sent (compact JSON). */
+  readonly definitionJson: string;
+  /** Set when the definition is too large to send inline: upload it and pass PipelineDefinitionS3Location. */
+  readonly definitionS3: { readonly bucket: string; readonly key: string } | undefined;
+  readonly artifacts: readonly Artifact[];
+  readonly warnings: readonly Diagnostic[];
+  /** Compiled step name → its configured step (sub-steps map to their parent). */
+  readonly origins: ReadonlyMap<string, StepOrigin>;
+}

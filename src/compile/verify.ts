@@ -1,0 +1,162 @@
+// Checks a compiled definition before anyone sends it: names, references, graph, size, leftovers.
+// It guards the compiler against itself, so a bug fails the plan instead of a CreatePipeline call.
+import type { Diagnostic } from '../config/diagnostics.js';
+import { findCycle } from '../config/dependencies.js';
+import { isExpression } from './expressions.js';
+import type { DefinitionStep, PipelineDefinition, StepOrigin, Value } from './types.js';
+
+export const MAX_DEFINITION_CHARS = 1_048_576;
+const STEP_NAME = /^[A-Za-z0-9_-]{1,64}$/;
+const EXECUTION_VARIABLES = new Set([
+  'StartDateTime',
+  'CurrentDateTime',
+  'PipelineName',
+  'PipelineArn',
+  'PipelineExecutionId',
+  'PipelineExecutionArn',
+  'TrainingJobName',
+  'ProcessingJobName',
+]);
+
+/** Property paths each step type exposes (the Describe* response members we reference). */
+const PROPERTIES: Record<DefinitionStep['Type'], RegExp> = {
+  Processing:
+    /^(ProcessingOutputConfig\.Outputs\['([^']+)'\]\.S3Output\.S3Uri|ProcessingJobName|ProcessingJobArn|PropertyFiles\.([A-Za-z0-9_-]+))$/,
+  Training:
+    /^(ModelArtifacts\.S3ModelArtifacts|TrainingJobName|TrainingJobArn|OutputDataConfig\.S3OutputPath)$/,
+  Transform: /^(TransformOutput\.S3OutputPath|TransformJobName|TransformJobArn)$/,
+  Model: /^(ModelName|ModelArn)$/,
+  RegisterModel:
+    /^(ModelPackageArn|ModelPackageName|ModelPackageVersion|ModelApprovalStatus|ModelPackageGroupName)$/,
+};
+
+export function verifyDefinition(
+  def: PipelineDefinition,
+  json: string,
+  origins: ReadonlyMap<string, StepOrigin>,
+): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const fail = (code: string, step: string | undefined, message: string): void => {
+    const o = step ? origins.get(step) : undefined;
+    out.push({
+      code,
+      severity: 'error',
+      loc: o?.loc ?? null,
+      path: o ? `step ${o.configured}` : 'definition',
+      message,
+    });
+  };
+  const steps = new Map<string, DefinitionStep>();
+  for (const s of def.Steps) {
+    if (!STEP_NAME.test(s.Name))
+      fail('definition-step-name', s.Name, `step name \`${s.Name}\` does not match ${STEP_NAME.source}`);
+    if (steps.has(s.Name))
+      fail(
+        'definition-duplicate-step',
+        s.Name,
+        `two compiled steps are named \`${s.Name}\` (a configured name collides with a generated -RepackModel step?)`,
+      );
+    steps.set(s.Name, s);
+  }
+  const params = new Set(
+    def.Parameters.map((p) =>
+      p && typeof p === 'object' && !Array.isArray(p) ? String((p as { Name?: string }).Name) : '',
+    ),
+  );
+  const edges = new Map<string, string[]>();
+  const addEdge = (from: string, to: string): void => {
+    edges.set(from, [...(edges.get(from) ?? []), to]);
+  };
+
+  for (const s of def.Steps) {
+    for (const d of s.DependsOn ?? []) {
+      if (!steps.has(d))
+        fail('definition-unknown-dependency', s.Name, `${s.Name} depends on \`${d}\`, which is not a step`);
+      else if (d === s.Name) fail('definition-self-dependency', s.Name, `${s.Name} depends on itself`);
+      else addEdge(d, s.Name);
+    }
+    walk(s.Arguments, (v) => {
+      if (typeof v === 'string') {
+        const leftover = /\bSMP_[A-Z0-9_]+\b/.exec(v);
+        if (leftover)
+          fail(
+            'definition-unresolved-token',
+            s.Name,
+            `${s.Name}: \`${leftover[0]}\` was not substituted (in \`${v}\`)`,
+          );
+        return;
+      }
+      if (!isExpression(v) || !('Get' in v)) return;
+      const ref = v.Get;
+      const m = /^Steps\.([A-Za-z0-9_-]+)\.(.+)$/.exec(ref);
+      if (m) {
+        const [, target = '', prop = ''] = m;
+        const t = steps.get(target);
+        if (!t)
+          return fail(
+            'definition-unknown-step-reference',
+            s.Name,
+            `${s.Name} refers to \`${ref}\`: no step \`${target}\``,
+          );
+        if (target === s.Name)
+          return fail('definition-self-reference', s.Name, `${s.Name} refers to its own property \`${ref}\``);
+        const pm = PROPERTIES[t.Type].exec(prop);
+        if (!pm)
+          return fail(
+            'definition-bad-property',
+            s.Name,
+            `${s.Name} refers to \`${ref}\`: a ${t.Type} step has no property \`${prop}\``,
+          );
+        const output = pm[2];
+        if (output !== undefined && !outputsOf(t).includes(output)) {
+          return fail(
+            'definition-unknown-output',
+            s.Name,
+            `${s.Name} refers to output \`${output}\` of ${target}, which has outputs ${outputsOf(t).join(', ') || '(none)'}`,
+          );
+        }
+        const file = pm[3];
+        if (file !== undefined && !(t.PropertyFiles ?? []).some((f) => f.PropertyFileName === file)) {
+          return fail(
+            'definition-unknown-property-file',
+            s.Name,
+            `${s.Name} refers to property file \`${file}\` of ${target}, which declares none by that name`,
+          );
+        }
+        addEdge(target, s.Name);
+        return;
+      }
+      const e = /^Execution\.(.+)$/.exec(ref);
+      if (e && EXECUTION_VARIABLES.has(e[1] ?? '')) return;
+      const p = /^Parameters\.(.+)$/.exec(ref);
+      if (p && params.has(p[1] ?? '')) return;
+      if (/^PipelineExperimentConfig\.(ExperimentName|TrialName)$/.test(ref)) return;
+      fail(
+        'definition-bad-reference',
+        s.Name,
+        `${s.Name} refers to \`${ref}\`, which the pipeline does not define`,
+      );
+    });
+  }
+  const cycle = findCycle([...steps.keys()], edges);
+  if (cycle) fail('definition-cycle', cycle[0], `the compiled steps form a cycle: ${cycle.join(' → ')}`);
+  if (json.length >= MAX_DEFINITION_CHARS) {
+    fail(
+      'definition-too-large',
+      undefined,
+      `the definition is ${json.length} characters; SageMaker accepts less than ${MAX_DEFINITION_CHARS}`,
+    );
+  }
+  return out;
+}
+
+function outputsOf(s: DefinitionStep): string[] {
+  const cfg = s.Arguments.ProcessingOutputConfig as { Outputs?: { OutputName?: string }[] } | undefined;
+  return (cfg?.Outputs ?? []).map((o) => String(o.OutputName));
+}
+
+function walk(v: Value, visit: (v: Value) => void): void {
+  visit(v);
+  if (Array.isArray(v)) for (const x of v as Value[]) walk(x, visit);
+  else if (v && typeof v === 'object') for (const x of Object.values(v)) walk(x as Value, visit);
+}
