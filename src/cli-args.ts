@@ -7,7 +7,8 @@ export const HELP = `smp — compile model configs into an Amazon SageMaker pipe
 
 Usage:
   smp validate [--config GLOB]... [--workspace DIR]
-  smp plan     [--config GLOB]... [--workspace DIR] [--out DIR]
+  smp plan     [--config GLOB]... [--workspace DIR] [--out DIR] [--against FILE] [--format F]
+  smp diff     A.json B.json [--format F]
   smp schema
   smp --help | --version
 
@@ -15,15 +16,19 @@ Commands:
   validate   Find, read, merge and check the model configs.
   plan       Compile the pipeline definition and the code bundles, and summarise them. With --out DIR,
              write DIR/definition.json (exactly as it would be sent), artifacts.json, dag.mmd, plan.md and
-             the artifacts themselves under DIR/artifacts/.
+             the artifacts themselves under DIR/artifacts/. With --against FILE (a definition JSON, or
+             the output of \`aws sagemaker describe-pipeline\`), show what changes against it.
+  diff       Compare two definition JSON files (deployed → planned).
   schema     Print the JSON Schema of the model config format (for editors).
-  validate, plan and schema are offline: no AWS or network access.
+  validate, plan, diff and schema are offline: no AWS or network access.
 
 Options:
   -c, --config GLOB     Config files to read, relative to the workspace (repeatable).
                         Default: the SMP_MODEL_CONFIGPATH environment variable.
   -w, --workspace DIR   Workspace root every path is relative to. Default: the current directory.
   -o, --out DIR         (plan) Folder to write the plan files to.
+  -a, --against FILE    (plan) The deployed definition to compare with.
+  -f, --format F        (plan, diff) Output: text (default), markdown (the PR comment) or json.
   -h, --help            Show this help.
   -v, --version         Show the version.
 
@@ -44,7 +49,16 @@ export type CliCommand =
   | { kind: 'version' }
   | { kind: 'schema' }
   | ({ kind: 'validate' } & ProjectArgs)
-  | ({ kind: 'plan'; out: string | undefined } & ProjectArgs);
+  | ({
+      kind: 'plan';
+      out: string | undefined;
+      against: string | undefined;
+      format: OutputFormat;
+    } & ProjectArgs)
+  | { kind: 'diff'; from: string; to: string; format: OutputFormat };
+
+export type OutputFormat = 'text' | 'markdown' | 'json';
+const FORMATS: readonly OutputFormat[] = ['text', 'markdown', 'json'];
 
 export class UsageError extends Error {
   override name = 'UsageError';
@@ -53,7 +67,8 @@ export class UsageError extends Error {
 /** Options each command accepts (besides --help/--version). */
 const COMMAND_OPTIONS = {
   validate: ['config', 'workspace'],
-  plan: ['config', 'workspace', 'out'],
+  plan: ['config', 'workspace', 'out', 'against', 'format'],
+  diff: ['format'],
   schema: [],
 } as const satisfies Record<string, readonly string[]>;
 type CommandName = keyof typeof COMMAND_OPTIONS;
@@ -73,6 +88,8 @@ export function parseCli(
         config: { type: 'string', short: 'c', multiple: true },
         workspace: { type: 'string', short: 'w' },
         out: { type: 'string', short: 'o' },
+        against: { type: 'string', short: 'a' },
+        format: { type: 'string', short: 'f' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -93,9 +110,20 @@ export function parseCli(
   }
   const name = command as CommandName;
   const allowed: readonly string[] = COMMAND_OPTIONS[name];
-  for (const opt of ['config', 'workspace', 'out'] as const) {
+  for (const opt of ['config', 'workspace', 'out', 'against', 'format'] as const) {
     if (values[opt] !== undefined && !allowed.includes(opt))
       throw new UsageError(`\`smp ${name}\` does not take --${opt}`);
+  }
+  const format = (values.format ?? 'text') as OutputFormat;
+  if (!FORMATS.includes(format)) {
+    throw new UsageError(`--format must be one of ${FORMATS.join(', ')} (got \`${values.format ?? ''}\`)`);
+  }
+  if (name === 'diff') {
+    const [from, to, ...more] = rest;
+    if (from === undefined || to === undefined || more.length > 0) {
+      throw new UsageError('`smp diff` takes two definition files: smp diff deployed.json planned.json');
+    }
+    return { kind: 'diff', from: path.resolve(cwd, from), to: path.resolve(cwd, to), format };
   }
   if (rest.length > 0)
     throw new UsageError(`unexpected argument \`${rest[0] ?? ''}\`: pass config globs with --config`);
@@ -108,6 +136,8 @@ export function parseCli(
   return {
     kind: 'plan',
     out: values.out === undefined ? undefined : path.resolve(cwd, values.out),
+    against: values.against === undefined ? undefined : path.resolve(cwd, values.against),
+    format,
     ...project,
   };
 }

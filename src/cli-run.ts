@@ -10,10 +10,16 @@ import { loadProject } from './config/load.js';
 import type { ProjectConfig } from './config/types.js';
 import { allSteps } from './config/types.js';
 import { writePlanFiles } from './plan/files.js';
-import { stepGraph } from './plan/graph.js';
-import { renderMermaid } from './plan/mermaid.js';
 import { planSummary } from './plan/summary.js';
-import { planMarkdown } from './report/plan-markdown.js';
+import { renderPlanComment } from './report/plan-comment.js';
+import { diffText, planText } from './report/plan-text.js';
+import { planDag } from './plan/dag.js';
+import { diffDefinitions } from './plan/diff.js';
+import { planHash } from './plan/hash.js';
+import { buildPlanView, definitionFromJson, OFFLINE } from './plan/view.js';
+import type { PipelineDefinition } from './compile/types.js';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { VERSION } from './version.js';
 
 export const EXIT_OK = 0;
@@ -60,18 +66,71 @@ export function main(argv: readonly string[], env: NodeJS.ProcessEnv, cwd: strin
     case 'plan': {
       const config = load(cmd, env, io);
       if (!config) return EXIT_INVALID;
+      let deployed = OFFLINE;
+      if (cmd.against) {
+        const definition = readDefinition(cmd.against, io);
+        if (!definition) return EXIT_INVALID;
+        deployed = { state: 'read', definition };
+      }
       const { plan, diagnostics } = compileProject(config);
       report(diagnostics, io);
       if (!plan) return failed(diagnostics, io);
-      io.out(planSummary(plan));
+      const view = buildPlanView(plan, deployed);
+      if (cmd.format === 'markdown') io.out(renderPlanComment(view));
+      else if (cmd.format === 'json') {
+        io.out(
+          JSON.stringify(
+            {
+              pipeline: view.pipeline,
+              planHash: view.planHash,
+              diff: view.diff,
+              artifacts: plan.artifacts.map(({ content: _c, ...a }) => a),
+            },
+            null,
+            2,
+          ),
+        );
+      } else io.out(`${planSummary(plan)}\n${planText(view)}`);
       if (cmd.out) {
-        const models = new Map([...plan.origins].map(([k, o]) => [k, o.model]));
-        const mermaid = renderMermaid(stepGraph(plan.definition), { models });
-        const { files } = writePlanFiles(plan, cmd.out, { mermaid, markdown: planMarkdown(plan, mermaid) });
-        io.out(`wrote ${files.definition}, ${files.artifacts}, ${files.dag}, ${files.markdown}`);
+        const { files } = writePlanFiles(plan, cmd.out, {
+          mermaid: view.mermaid,
+          markdown: renderPlanComment(view),
+        });
+        io.err(`wrote ${files.definition}, ${files.artifacts}, ${files.dag}, ${files.markdown}`);
       }
       return EXIT_OK;
     }
+    case 'diff': {
+      const from = readDefinition(cmd.from, io);
+      const to = readDefinition(cmd.to, io);
+      if (!from || !to) return EXIT_INVALID;
+      const diff = diffDefinitions(from, to);
+      if (cmd.format === 'json') io.out(JSON.stringify(diff, null, 2));
+      else if (cmd.format === 'markdown') {
+        const steps = to.Steps.length;
+        const view = {
+          pipeline: path.basename(cmd.to),
+          planHash: planHash(to, []),
+          steps,
+          diff,
+          deployed: 'read' as const,
+          mermaid: planDag(to, new Map(), diff).mermaid,
+          artifacts: [],
+          warnings: [],
+        };
+        io.out(renderPlanComment(view));
+      } else io.out(diff.status === 'unchanged' ? 'no changes' : diffText(diff));
+      return EXIT_OK;
+    }
+  }
+}
+
+function readDefinition(file: string, io: Io): PipelineDefinition | undefined {
+  try {
+    return definitionFromJson(JSON.parse(readFileSync(file, 'utf8')) as unknown);
+  } catch (err) {
+    io.err(`${file}: error: ${err instanceof Error ? err.message : String(err)}`);
+    return undefined;
   }
 }
 

@@ -1,0 +1,61 @@
+// Plan + deployed definition → everything the views need: diff, DAG, hash.
+import type { PipelineDefinition, Plan } from '../compile/types.js';
+import type { PlanView } from '../report/plan-comment.js';
+import { planDag } from './dag.js';
+import { diffDefinitions } from './diff.js';
+import { planHash } from './hash.js';
+
+export interface Deployed {
+  /** `none`: no such pipeline yet; `unknown`: it could not be read (no credentials, offline). */
+  readonly state: 'read' | 'none' | 'unknown';
+  readonly definition: PipelineDefinition | null;
+  readonly note?: string;
+}
+
+export const OFFLINE: Deployed = {
+  state: 'unknown',
+  definition: null,
+  note: 'planned offline, without reading the deployed pipeline',
+};
+
+export function stepModels(plan: Plan): Map<string, string> {
+  return new Map([...plan.origins].map(([name, o]) => [name, o.model]));
+}
+
+export function buildPlanView(plan: Plan, deployed: Deployed): PlanView {
+  const diff = diffDefinitions(deployed.state === 'read' ? deployed.definition : null, plan.definition);
+  const dag = planDag(plan.definition, stepModels(plan), deployed.state === 'read' ? diff : undefined);
+  return {
+    pipeline: plan.pipelineName,
+    planHash: planHash(plan.definition, plan.artifacts),
+    steps: plan.definition.Steps.length,
+    diff,
+    deployed: deployed.state,
+    ...(deployed.note ? { deployedNote: deployed.note } : {}),
+    mermaid: dag.mermaid,
+    ...(dag.notice ? { graphNotice: dag.notice } : {}),
+    artifacts: plan.artifacts,
+    warnings: plan.warnings,
+  };
+}
+
+/** Reads a definition from a file's JSON: the definition itself, or DescribePipeline output (PipelineDefinition string). */
+export function definitionFromJson(data: unknown): PipelineDefinition {
+  if (data && typeof data === 'object' && 'PipelineDefinition' in data) {
+    const inner = (data as { PipelineDefinition: unknown }).PipelineDefinition;
+    return definitionFromJson(typeof inner === 'string' ? (JSON.parse(inner) as unknown) : inner);
+  }
+  if (!data || typeof data !== 'object' || !Array.isArray((data as { Steps?: unknown }).Steps)) {
+    throw new Error(
+      'not a pipeline definition: expected an object with a Steps list (or DescribePipeline output with PipelineDefinition)',
+    );
+  }
+  const d = data as Partial<PipelineDefinition>;
+  return {
+    Version: '2020-12-01',
+    Metadata: d.Metadata ?? {},
+    Parameters: d.Parameters ?? [],
+    PipelineExperimentConfig: d.PipelineExperimentConfig ?? null,
+    Steps: d.Steps ?? [],
+  };
+}

@@ -1,0 +1,43 @@
+// The plan diff as plain text, for terminals (smp diff / smp plan --against --format text).
+import type { DefinitionDiff } from '../plan/diff.js';
+import type { PlanView } from './plan-comment.js';
+import { headline } from './plan-comment.js';
+
+export function diffText(diff: DefinitionDiff): string {
+  const out: string[] = [];
+  for (const s of diff.steps.added) out.push(`+ ${s.name} (${s.type})`);
+  for (const s of diff.steps.removed) out.push(`- ${s.name} (${s.type})`);
+  for (const r of diff.renamed)
+    out.push(`  ${r.from} → ${r.to} looks like a rename (${Math.round(r.similarity * 100)}% equal)`);
+  for (const c of diff.steps.changed) {
+    out.push(`~ ${c.name} (${c.type})`);
+    for (const f of c.fields) {
+      out.push(
+        f.redacted
+          ? `    ${f.path}: ${f.kind} (value hidden)`
+          : `    ${f.path}: ${f.old ?? '∅'} → ${f.new ?? '∅'}`,
+      );
+    }
+    for (const x of c.code)
+      out.push(
+        `    ${x.path}: code changed (${x.artifact} sha256 ${x.oldSha.slice(0, 12)}… → ${x.newSha.slice(0, 12)}…)`,
+      );
+  }
+  for (const e of diff.edges.added) out.push(`+ edge ${e.from} → ${e.to} (${e.kind})`);
+  for (const e of diff.edges.removed) out.push(`- edge ${e.from} → ${e.to} (${e.kind})`);
+  for (const p of diff.parameters.added) out.push(`+ parameter ${p.name}`);
+  for (const p of diff.parameters.removed) out.push(`- parameter ${p.name}`);
+  for (const p of diff.parameters.changed) out.push(`~ parameter ${p.name}: ${p.old ?? ''} → ${p.new ?? ''}`);
+  for (const f of diff.pipelineFields) out.push(`~ pipeline ${f.path}: ${f.old ?? '∅'} → ${f.new ?? '∅'}`);
+  return out.join('\n');
+}
+
+export function planText(view: PlanView): string {
+  const lines = [headline(view).replace(/`/g, '')];
+  if (view.deployed === 'read') {
+    const body = diffText(view.diff);
+    if (body) lines.push(body);
+  }
+  lines.push(`plan hash ${view.planHash}`);
+  return lines.join('\n');
+}
