@@ -3,6 +3,7 @@ import type { Loc } from './diagnostics.js';
 import type { JobSectionInput, ModelInput, RegistryInput, TransformSectionInput } from './schema.js';
 import { entry, locate } from './tree.js';
 import type { CMap, CNode } from './tree.js';
+import { PyFloat } from './types.js';
 import type { Channel, HyperValue, JobSection, ModelConfig, RegistrySection } from './types.js';
 
 export function normalizeModel(
@@ -65,16 +66,18 @@ function normalizeSection(
     tags: d.tags ?? [],
     env: Object.fromEntries(Object.entries(d.env ?? {}).map(([k, v]) => [k, String(v)])),
     frameworkVersion: d.framework_version,
-    s3DataDistributionType: d.s3_data_distribution_type,
+    s3DataDistributionType:
+      d.s3_data_distribution_type ?? (typeof d.distribution === 'string' ? d.distribution : undefined),
     s3DataType: d.s3_data_type,
     s3InputMode: d.s3_input_mode,
     s3UploadMode: d.s3_upload_mode,
     outputPath: d.output_path,
-    hyperparams: (d.hyperparams ?? d.hyperparameters ?? {}) as Record<string, HyperValue>,
+    hyperparams: hyperValues(locate(node, [d.hyperparams ? 'hyperparams' : 'hyperparameters'])),
     modelDataUri: d.model_data_uri,
     contentType: d.content_type,
     inputMode: d.input_mode,
-    distribution: d.distribution as Record<string, HyperValue> | undefined,
+    distribution:
+      typeof d.distribution === 'object' ? (d.distribution as Record<string, HyperValue>) : undefined,
     channels: normalizeChannels(d.channels, node, loc),
     transform: t
       ? {
@@ -142,4 +145,28 @@ function normalizeRegistry(r: RegistryInput, loc: Loc): RegistrySection {
     transformInstanceTypes: spec.SupportedTransformInstanceTypes,
     approvalStatus: spec.approval_status ?? r.ModelApprovalStatus,
   };
+}
+
+/** Hyperparameters from the tree, numbers written as floats kept as PyFloat. */
+function hyperValues(at: { node: CNode; found: boolean }): Record<string, HyperValue> {
+  if (!at.found || at.node.kind !== 'map') return {};
+  const out: Record<string, HyperValue> = {};
+  for (const e of at.node.entries) out[e.key] = hyperValue(e.value);
+  return out;
+}
+
+function hyperValue(node: CNode): HyperValue {
+  if (node.kind === 'seq') return node.items.map(hyperValue);
+  if (node.kind === 'map') return Object.fromEntries(node.entries.map((e) => [e.key, hyperValue(e.value)]));
+  const v = node.value;
+  const src = node.style === 'plain' ? node.source : undefined;
+  if (typeof v === 'number' && src !== undefined) {
+    // PyYAML (YAML 1.1, the old framework's reader) needs a dot in a float: `1e-7` was a string there.
+    if (/^[-+]?\d+[eE][-+]?\d+$/.test(src)) return src;
+    if (/[.eE]|^[-+]?\.?(inf|nan)/i.test(src)) return new PyFloat(v);
+  }
+  // …and read yes/no/on/off as booleans.
+  if (typeof v === 'string' && src !== undefined && /^(yes|no|on|off)$/i.test(src))
+    return /^(yes|on)$/i.test(src);
+  return v;
 }

@@ -173,7 +173,13 @@ class Converter {
             : typeof v === 'bigint'
               ? Number(v)
               : String(v);
-    return { kind: 'scalar', loc, value, style: styleOf(node) };
+    return {
+      kind: 'scalar',
+      loc,
+      value,
+      style: styleOf(node),
+      ...(typeof node.source === 'string' ? { source: node.source } : {}),
+    };
   }
 }
 

@@ -87,7 +87,11 @@ const sectionKeys = {
   model_data_uri: text.optional(),
   content_type: text.optional(),
   input_mode: z.enum(['File', 'Pipe', 'FastFile']).optional(),
-  distribution: z.record(z.string(), jsonValue).optional(),
+  // The old framework's training channels read a string here (their S3 data distribution); a mapping is kept for
+  // framework distribution settings.
+  distribution: z
+    .union([z.enum(['FullyReplicated', 'ShardedByS3Key']), z.record(z.string(), jsonValue)])
+    .optional(),
   channels: channels.optional(),
 };
 

@@ -11,6 +11,8 @@ export interface CScalar {
   readonly loc: Loc;
   readonly value: ScalarValue;
   readonly style: ScalarStyle;
+  /** The text as written, for plain scalars (tells `1.0` from `1`). */
+  readonly source?: string;
 }
 
 export interface CMapEntry {

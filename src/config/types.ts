@@ -6,8 +6,13 @@ import type { Settings } from './settings.js';
 export type { StepClass } from './schema.js';
 export type { Settings } from './settings.js';
 
+/** A number written as a float (`1.0`, `1e5`): Python's json.dumps keeps it a float, so must we. */
+export class PyFloat {
+  constructor(readonly value: number) {}
+}
+
 export type HyperValue =
-  string | number | boolean | null | readonly HyperValue[] | { readonly [k: string]: HyperValue };
+  string | number | PyFloat | boolean | null | readonly HyperValue[] | { readonly [k: string]: HyperValue };
 
 export interface Tag {
   readonly Key: string;

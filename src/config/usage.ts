@@ -37,6 +37,7 @@ export function checkSectionUsage(
         );
       }
     }
+    reportIgnoredKeys(model, bag);
     const packs =
       model.registry?.modelRepack === true && (classes.has('CreateModel') || classes.has('RegisterModel'));
     if (packs && model.transform?.entryPoint === undefined) {
@@ -98,4 +99,30 @@ function checkProcessingInputs(section: JobSection, path: string, bag: Diagnosti
       names.set(f.sourceName, at);
     });
   }
+}
+
+/** Keys the format accepts (the old template had them) that change nothing in a pipeline: say so, once per model. */
+function reportIgnoredKeys(model: ModelConfig, bag: DiagnosticBag): void {
+  const ignored: string[] = [];
+  const note = (section: JobSection | undefined, key: string, present: boolean): void => {
+    if (section && present) ignored.push(`${section.kind}.${key}`);
+  };
+  for (const s of [model.preprocess, model.train, model.evaluate, model.transform]) {
+    note(s, 'base_job_name', s?.baseJobName !== undefined);
+    note(s, 'framework_version', s?.frameworkVersion !== undefined);
+    note(s, 'distribution', s?.distribution !== undefined);
+  }
+  for (const s of [model.preprocess, model.evaluate, model.transform]) {
+    note(s, 'output_path', s?.outputPath !== undefined);
+    note(s, 'hyperparams', Object.keys(s?.hyperparams ?? {}).length > 0);
+    note(s, 'model_data_uri', s?.modelDataUri !== undefined);
+  }
+  note(model.transform, 'volume_size', model.transform?.transform?.volumeSizeInGb !== undefined);
+  if (ignored.length === 0) return;
+  bag.warning(
+    'ignored-keys',
+    model.loc,
+    `conf.models.${model.name}`,
+    `conf.models.${model.name}: ${ignored.join(', ')} ha${ignored.length === 1 ? 's' : 've'} no effect in a pipeline (SageMaker names pipeline jobs itself; the image fixes the framework); remove ${ignored.length === 1 ? 'it' : 'them'} or see docs/config-reference.md`,
+  );
 }

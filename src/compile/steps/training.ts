@@ -55,6 +55,23 @@ export function trainingStep(ctx: CompileContext, step: StepConfig): DefinitionS
     const file = c.dataFiles[0];
     if (file) channels.push(channelFor(dataFileUri(ctx, c, file), c.name));
   }
+  if (section.modelDataUri) {
+    // The old framework passed model_data_uri as the estimator's model_uri: the SDK's `model` channel.
+    channels.push(
+      compact({
+        DataSource: {
+          S3DataSource: {
+            S3DataType: 'S3Prefix',
+            S3Uri: section.modelDataUri,
+            S3DataDistributionType: 'FullyReplicated',
+          },
+        },
+        ContentType: 'application/x-sagemaker-model',
+        InputMode: 'File',
+        ChannelName: 'model',
+      }),
+    );
+  }
   for (const src of step.chainSources) {
     for (const ch of sourceChannels(ctx, src))
       channels.push(channelFor(chainOutput(ctx, step, src, ch), `${src}-${ch}`));

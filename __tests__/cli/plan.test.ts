@@ -1,0 +1,145 @@
+// `smp plan --out DIR` through the bundled CLI (dist/cli.js): the files it writes agree with the in-process
+// compiler, artifacts are on disk with their digests, and an invalid config writes nothing.
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { compileProject } from '../../src/compile/compile.js';
+import type { Plan } from '../../src/compile/types.js';
+import { formatDiagnostic } from '../../src/config/diagnostics.js';
+import { loadProject } from '../../src/config/load.js';
+import { fullUnitFiles, makeWorkspace } from '../helpers/workspace.js';
+
+const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const CLI = path.join(REPO, 'dist', 'cli.js');
+
+const SEED_ENV = {
+  SMP_S3BUCKETNAME: 'example-bucket',
+  SMP_ROLE: 'arn:aws:iam::111122223333:role/SageMakerExecution',
+  SMP_REGION: 'us-east-1',
+  SMP_SUBNETS: 'subnet-0aaa1111,subnet-0bbb2222',
+  SMP_SECURITYGROUPS: 'sg-0ccc3333',
+} as const;
+
+const EXAMPLES = [
+  { name: 'lgbm', config: 'examples/lgbm/conf/conf.yaml' },
+  { name: 'llm-text-summarization', config: 'examples/llm-text-summarization/conf/conf.yaml' },
+  { name: 'multi-model-example', config: 'examples/multi-model-example/*/conf/conf-multi-model.yaml' },
+  { name: 'tf', config: 'examples/tf/conf/conf.yaml' },
+];
+
+const temps: string[] = [];
+afterAll(() => {
+  for (const t of temps.splice(0)) rmSync(t, { recursive: true, force: true });
+});
+function tempDir(): string {
+  const d = mkdtempSync(path.join(tmpdir(), 'smp-plan-cli-'));
+  temps.push(d);
+  return d;
+}
+
+/** Runs the CLI with only PATH and the given settings in its environment (no stray SMP_* from the host). */
+function smp(args: readonly string[], cwd: string, env: Readonly<Record<string, string>> = SEED_ENV) {
+  const r = spawnSync(process.execPath, [CLI, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH ?? '', ...env },
+  });
+  if (r.error) throw r.error;
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function compileInProcess(workspace: string, glob: string): Plan {
+  const loaded = loadProject({ workspace, globs: [glob], env: SEED_ENV, allowPlaceholders: true });
+  if (!loaded.config) throw new Error(loaded.diagnostics.map(formatDiagnostic).join('\n'));
+  const { plan, diagnostics } = compileProject(loaded.config);
+  if (!plan) throw new Error(diagnostics.map(formatDiagnostic).join('\n'));
+  return plan;
+}
+
+interface ArtifactEntry {
+  readonly kind: string;
+  readonly localPath: string;
+  readonly s3Uri: string;
+  readonly sha256: string;
+  readonly bytes: number;
+  readonly description: string;
+}
+
+it('dist/cli.js exists (dist/ is committed; run `npm run build` after changing src/)', () => {
+  expect(existsSync(CLI)).toBe(true);
+});
+
+describe.each(EXAMPLES)('smp plan --out on example $name', ({ config }) => {
+  const out = path.join(tempDir(), 'plan');
+  const r = smp(['plan', '--config', config, '--out', out], REPO);
+  const plan = compileInProcess(REPO, config);
+
+  it('exits 0 and summarises the pipeline name and step count', () => {
+    expect(r.status, r.stderr).toBe(0);
+    const first = r.stdout.split('\n')[0] ?? '';
+    expect(first).toContain(plan.pipelineName);
+    expect(first).toContain(`${plan.definition.Steps.length} steps`);
+    expect(r.stderr).not.toMatch(/error:/);
+  });
+
+  it('definition.json equals the definition compileProject builds', () => {
+    const written = JSON.parse(readFileSync(path.join(out, 'definition.json'), 'utf8')) as unknown;
+    expect(written).toEqual(JSON.parse(plan.definitionJson));
+  });
+
+  it('artifacts.json lists every artifact, written with its sha256 and size', () => {
+    const entries = JSON.parse(readFileSync(path.join(out, 'artifacts.json'), 'utf8')) as ArtifactEntry[];
+    expect(entries.map((e) => e.s3Uri).sort()).toEqual(plan.artifacts.map((a) => a.s3Uri).sort());
+    expect(entries.length).toBeGreaterThan(0);
+    for (const e of entries) {
+      const local = path.resolve(out, e.localPath);
+      expect(existsSync(local), e.localPath).toBe(true);
+      const bytes = readFileSync(local);
+      expect(createHash('sha256').update(bytes).digest('hex'), e.localPath).toBe(e.sha256);
+      expect(bytes.length).toBe(e.bytes);
+      expect(statSync(local).isFile()).toBe(true);
+      // content-addressed keys carry the digest
+      expect(e.s3Uri).toContain(e.sha256);
+    }
+  });
+
+  it('dag.mmd is a Mermaid flowchart naming every step', () => {
+    const dag = readFileSync(path.join(out, 'dag.mmd'), 'utf8');
+    expect(dag.startsWith('flowchart')).toBe(true);
+    for (const s of plan.definition.Steps) expect(dag, s.Name).toContain(s.Name);
+  });
+
+  it('plan.md has a mermaid block', () => {
+    const md = readFileSync(path.join(out, 'plan.md'), 'utf8');
+    expect(md).toMatch(/^```mermaid$/m);
+    expect(md.slice(md.indexOf('```mermaid'))).toMatch(/```mermaid\n[\s\S]*?flowchart[\s\S]*?\n```/);
+  });
+});
+
+describe('smp plan on an invalid config', () => {
+  const files = fullUnitFiles();
+  const conf = files['m/conf/conf.yaml']!;
+  const workspace = makeWorkspace({
+    ...files,
+    'm/conf/conf.yaml': conf.replace('step_class: Training', 'step_class: Trainig'),
+  });
+  temps.push(workspace);
+  const out = path.join(tempDir(), 'plan');
+  const r = smp(['plan', '--workspace', workspace, '--config', 'm/conf/conf.yaml', '--out', out], REPO);
+
+  it('exits 1 with a positioned error', () => {
+    expect(r.status).toBe(1);
+    const line = conf.split('\n').findIndex((l) => l.includes('step_class: Training')) + 1;
+    expect(r.stderr).toMatch(new RegExp(`^m/conf/conf\\.yaml:${line}:\\d+: error: .*Training`, 'm'));
+    expect(r.stdout).toBe('');
+  });
+
+  it('writes no files', () => {
+    expect(existsSync(out)).toBe(false);
+    expect(readdirSync(path.dirname(out))).toEqual([]);
+  });
+});

@@ -1,0 +1,69 @@
+// One factory for every AWS client: region, retries, user agent, endpoint overrides. The SDK itself honours
+// AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_<SERVICE> (VPC endpoints, LocalStack, our tests); that is the test seam.
+// Clients are imported lazily so plan-only runs never load the SDK.
+import type { S3Client } from '@aws-sdk/client-s3';
+import type { SageMakerClient } from '@aws-sdk/client-sagemaker';
+import type { STSClient } from '@aws-sdk/client-sts';
+import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
+import { VERSION } from '../version.js';
+
+export type Credentials = AwsCredentialIdentity | AwsCredentialIdentityProvider;
+
+export interface ClientOptions {
+  readonly region: string;
+  /** Undefined: the SDK's default provider chain (env keys, profile, instance role). */
+  readonly credentials?: Credentials;
+  /** Total attempts per call, including the first (SDK retry; adaptive mode also rate-limits on throttling). */
+  readonly maxAttempts?: number;
+  readonly env?: Readonly<Record<string, string | undefined>>;
+}
+
+export interface AwsClients {
+  readonly sagemaker: SageMakerClient;
+  readonly s3: S3Client;
+  readonly region: string;
+}
+
+export const USER_AGENT = `smp-action/${VERSION}`;
+const DEFAULT_ATTEMPTS = 8;
+
+/** The SDK warns that releases after January 2027 need Node 22; we pin a release that runs on 20. */
+export function quietNodeVersionWarning(env: NodeJS.ProcessEnv = process.env): void {
+  env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+}
+
+function common(opts: ClientOptions): Record<string, unknown> {
+  return {
+    region: opts.region,
+    ...(opts.credentials ? { credentials: opts.credentials } : {}),
+    maxAttempts: opts.maxAttempts ?? DEFAULT_ATTEMPTS,
+    retryMode: 'adaptive',
+    customUserAgent: USER_AGENT,
+    requestHandler: { connectionTimeout: 5_000, requestTimeout: 60_000 },
+  };
+}
+
+export async function createAwsClients(opts: ClientOptions): Promise<AwsClients> {
+  quietNodeVersionWarning();
+  const env = opts.env ?? process.env;
+  const [{ SageMakerClient }, { S3Client }] = await Promise.all([
+    import('@aws-sdk/client-sagemaker'),
+    import('@aws-sdk/client-s3'),
+  ]);
+  // A custom S3 endpoint (LocalStack, tests, some VPC endpoints) rarely resolves bucket subdomains.
+  const forcePathStyle =
+    Boolean(env.AWS_ENDPOINT_URL_S3 ?? env.AWS_ENDPOINT_URL) || env.SMP_S3_FORCE_PATH_STYLE === 'true';
+  return {
+    sagemaker: new SageMakerClient(common(opts)),
+    s3: new S3Client({ ...common(opts), forcePathStyle }),
+    region: opts.region,
+  };
+}
+
+/** STS for the OIDC exchange: AssumeRoleWithWebIdentity is unsigned, so no credentials are needed. */
+export async function createStsClient(region: string, maxAttempts = 1): Promise<STSClient> {
+  quietNodeVersionWarning();
+  const { STSClient } = await import('@aws-sdk/client-sts');
+  // Our own loop retries the exchange (fresh token per attempt, transient errors only): no SDK retries here.
+  return new STSClient({ ...common({ region }), maxAttempts });
+}

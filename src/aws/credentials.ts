@@ -1,0 +1,226 @@
+// GitHub OIDC → AssumeRoleWithWebIdentity, done better than the usual action: only transient errors are retried
+// (fresh ID token each attempt, jittered backoff, ~60 s cap), a denial fails at once with the token's claims and
+// a trust-policy condition to paste, and the credentials re-exchange themselves before they expire during
+// long waits. Credentials stay in this process: nothing is exported to the environment.
+import type { STSClient } from '@aws-sdk/client-sts';
+import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
+
+export interface OidcOptions {
+  readonly roleArn: string;
+  readonly audience: string;
+  /** Role session length: 900–43,200 s (the role's maximum applies). */
+  readonly durationSeconds: number;
+  readonly sessionName: string;
+  /** Fetches a GitHub OIDC token for the audience (core.getIDToken); called again on every attempt. */
+  readonly getIdToken: (audience: string) => Promise<string>;
+  readonly sts: STSClient;
+  readonly assumeRoleCommand: new (input: AssumeRoleWithWebIdentityInput) => unknown;
+  readonly maskSecret?: (secret: string) => void;
+  readonly log?: (line: string) => void;
+  readonly now?: () => number;
+  readonly sleep?: (ms: number) => Promise<void>;
+  readonly random?: () => number;
+  /** Give up after this long, across attempts. */
+  readonly deadlineMs?: number;
+}
+
+export interface AssumeRoleWithWebIdentityInput {
+  RoleArn: string;
+  RoleSessionName: string;
+  WebIdentityToken: string;
+  DurationSeconds: number;
+}
+
+export interface TemporaryCredentials extends AwsCredentialIdentity {
+  readonly expiration: Date;
+}
+
+/** A configuration or trust mistake; retrying cannot help. The message says what to change. */
+export class CredentialsError extends Error {
+  override name = 'CredentialsError';
+}
+
+export const DEFAULT_DEADLINE_MS = 60_000;
+const MAX_BACKOFF_MS = 10_000;
+
+/** `smp-<run_id>-<attempt>`, reduced to the characters and length STS accepts. */
+export function sessionName(runId: string | undefined, attempt: string | undefined): string {
+  const raw = ['smp', runId ?? 'local', attempt ?? '1'].join('-');
+  return raw.replace(/[^\w+=,.@-]/g, '-').slice(0, 64);
+}
+
+/** Claims worth showing (never the signature); undefined when the token is not a JWT. */
+export function tokenClaims(token: string): Record<string, unknown> | undefined {
+  const payload = token.split('.')[1];
+  if (!payload) return undefined;
+  try {
+    return JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Record<string, unknown>;
+  } catch {
+    return undefined;
+  }
+}
+
+const SHOWN_CLAIMS = ['sub', 'aud', 'repository', 'ref', 'environment', 'job_workflow_ref'];
+
+/** The message for a denied exchange: the claims to compare with the trust policy, and a condition to paste. */
+export function denialHelp(roleArn: string, token: string, detail: string): string {
+  const claims = tokenClaims(token) ?? {};
+  const lines = [
+    `AssumeRoleWithWebIdentity for ${roleArn} was denied: ${detail}`,
+    'The GitHub OIDC token carried:',
+  ];
+  for (const c of SHOWN_CLAIMS) if (claims[c] !== undefined) lines.push(`  ${c}: ${String(claims[c])}`);
+  const issuer =
+    typeof claims.iss === 'string'
+      ? claims.iss.replace(/^https:\/\//, '').replace(/\/$/, '')
+      : 'token.actions.githubusercontent.com';
+  const condition = {
+    StringEquals: { [`${issuer}:aud`]: claims.aud ?? '<audience>' },
+    StringLike: { [`${issuer}:sub`]: claims.sub ?? '<sub>' },
+  };
+  lines.push(
+    `The role's trust policy must allow this token. Check its Principal (Federated: arn:aws:iam::<account>:oidc-provider/${issuer}) and that its Condition matches, e.g.:`,
+    JSON.stringify({ Condition: condition }, null, 2),
+  );
+  return lines.join('\n');
+}
+
+type Classified = { kind: 'transient'; why: string } | { kind: 'fatal'; message: string };
+
+function classify(err: unknown, opts: OidcOptions, token: string): Classified {
+  const e = err as {
+    name?: string;
+    code?: string;
+    message?: string;
+    $metadata?: { httpStatusCode?: number };
+  };
+  const name = e.name ?? e.code ?? '';
+  const message = e.message ?? String(err);
+  if (name === 'AccessDenied' || /not authorized/i.test(message)) {
+    return { kind: 'fatal', message: denialHelp(opts.roleArn, token, message) };
+  }
+  if (name === 'InvalidIdentityToken' && /verification key/i.test(message))
+    return { kind: 'transient', why: message };
+  if (name === 'InvalidIdentityToken' || name === 'IDPRejectedClaim') {
+    return {
+      kind: 'fatal',
+      message: `${denialHelp(opts.roleArn, token, message)}\n(audience requested: ${opts.audience}; set the \`audience\` input if the provider expects another)`,
+    };
+  }
+  if (name === 'ValidationError' && /DurationSeconds/i.test(message)) {
+    return {
+      kind: 'fatal',
+      message: `role-duration-seconds ${opts.durationSeconds} is not accepted: ${message} (the role's MaxSessionDuration caps it)`,
+    };
+  }
+  if (
+    name === 'IDPCommunicationError' ||
+    name === 'ExpiredTokenException' ||
+    /throttl/i.test(name) ||
+    name === 'RequestLimitExceeded'
+  ) {
+    return { kind: 'transient', why: `${name}: ${message}` };
+  }
+  if ((e.$metadata?.httpStatusCode ?? 0) >= 500)
+    return { kind: 'transient', why: `HTTP ${e.$metadata?.httpStatusCode}: ${message}` };
+  if (/ENOTFOUND|getaddrinfo/.test(message)) {
+    return { kind: 'fatal', message: `cannot reach STS (${message}): check the aws-region input` };
+  }
+  if (
+    /ECONNRESET|ETIMEDOUT|ECONNREFUSED|EPIPE|socket hang up|TimeoutError/i.test(
+      `${name} ${message} ${e.code ?? ''}`,
+    )
+  ) {
+    return { kind: 'transient', why: message };
+  }
+  return { kind: 'fatal', message: `AssumeRoleWithWebIdentity failed: ${name ? `${name}: ` : ''}${message}` };
+}
+
+/** One OIDC exchange with retries of transient failures only. */
+export async function assumeRoleWithOidc(opts: OidcOptions): Promise<TemporaryCredentials> {
+  const now = opts.now ?? Date.now;
+  const sleep = opts.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  const random = opts.random ?? Math.random;
+  const started = now();
+  const deadline = started + (opts.deadlineMs ?? DEFAULT_DEADLINE_MS);
+  for (let attempt = 1; ; attempt++) {
+    // A fresh token every attempt: a token that failed verification once is not worth resending.
+    const token = await opts.getIdToken(opts.audience);
+    try {
+      const command = new opts.assumeRoleCommand({
+        RoleArn: opts.roleArn,
+        RoleSessionName: opts.sessionName,
+        WebIdentityToken: token,
+        DurationSeconds: opts.durationSeconds,
+      });
+      const out = (await opts.sts.send(command as never)) as {
+        Credentials?: {
+          AccessKeyId?: string;
+          SecretAccessKey?: string;
+          SessionToken?: string;
+          Expiration?: Date;
+        };
+      };
+      const c = out.Credentials;
+      if (!c?.AccessKeyId || !c.SecretAccessKey || !c.SessionToken || !c.Expiration) {
+        throw new CredentialsError('AssumeRoleWithWebIdentity returned no credentials');
+      }
+      opts.maskSecret?.(c.AccessKeyId);
+      opts.maskSecret?.(c.SecretAccessKey);
+      opts.maskSecret?.(c.SessionToken);
+      opts.log?.(
+        `Assumed ${opts.roleArn} as session ${opts.sessionName} until ${c.Expiration.toISOString()}`,
+      );
+      return {
+        accessKeyId: c.AccessKeyId,
+        secretAccessKey: c.SecretAccessKey,
+        sessionToken: c.SessionToken,
+        expiration: c.Expiration,
+      };
+    } catch (err) {
+      if (err instanceof CredentialsError) throw err;
+      const verdict = classify(err, opts, token);
+      if (verdict.kind === 'fatal') throw new CredentialsError(verdict.message);
+      const backoff = Math.min(MAX_BACKOFF_MS, 1000 * 2 ** (attempt - 1)) * (0.5 + random() / 2);
+      if (now() + backoff > deadline) {
+        const seconds = Math.round((now() - started) / 1000);
+        throw new CredentialsError(
+          `AssumeRoleWithWebIdentity kept failing for ${seconds} s (${attempt} attempts); last error: ${verdict.why}`,
+        );
+      }
+      opts.log?.(`STS attempt ${attempt} failed (${verdict.why}); retrying in ${Math.round(backoff)} ms`);
+      await sleep(backoff);
+    }
+  }
+}
+
+/**
+ * A credentials provider that runs the OIDC exchange on first use and again `refreshBeforeMs` before the
+ * session expires, so a wait longer than the role session never fails with ExpiredToken.
+ */
+export function refreshingOidcCredentials(
+  opts: OidcOptions,
+  refreshBeforeMs = 10 * 60_000,
+): AwsCredentialIdentityProvider & { exchanges(): number } {
+  const now = opts.now ?? Date.now;
+  let current: TemporaryCredentials | undefined;
+  let pending: Promise<TemporaryCredentials> | undefined;
+  let count = 0;
+  const provider = async (): Promise<TemporaryCredentials> => {
+    if (current && current.expiration.getTime() - refreshBeforeMs > now()) return current;
+    pending ??= assumeRoleWithOidc(opts).then(
+      (c) => {
+        count++;
+        current = c;
+        pending = undefined;
+        return c;
+      },
+      (err: unknown) => {
+        pending = undefined;
+        throw err;
+      },
+    );
+    return pending;
+  };
+  return Object.assign(provider, { exchanges: () => count });
+}

@@ -1,0 +1,123 @@
+// The least-privilege IAM policy the deploying role needs for a plan (smp iam-policy). Pure.
+import type { Plan } from '../compile/types.js';
+
+export interface PolicyContext {
+  readonly region: string;
+  readonly accountId: string;
+  readonly executionRoleArn: string;
+  readonly bucket: string;
+  readonly kmsKey: string | undefined;
+}
+
+/** Model package groups the plan's RegisterModel steps write to. */
+export function modelPackageGroups(plan: Plan): string[] {
+  const groups = new Set<string>();
+  for (const s of plan.definition.Steps) {
+    if (s.Type !== 'RegisterModel') continue;
+    const g = s.Arguments.ModelPackageGroupName;
+    if (typeof g === 'string') groups.add(g);
+  }
+  return [...groups].sort();
+}
+
+export function iamPolicy(plan: Plan, ctx: PolicyContext): Record<string, unknown> {
+  const arn = (resource: string): string => `arn:aws:sagemaker:${ctx.region}:${ctx.accountId}:${resource}`;
+  const pipeline = arn(`pipeline/${plan.pipelineName.toLowerCase()}`);
+  const groups = modelPackageGroups(plan);
+  const statements: Record<string, unknown>[] = [
+    {
+      Sid: 'UploadCode',
+      Effect: 'Allow',
+      Action: ['s3:PutObject', 's3:GetObject'],
+      Resource: [`arn:aws:s3:::${ctx.bucket}/${plan.pipelineName}/*`],
+    },
+    {
+      // HeadObject on a missing key answers 404 (not 403) only with ListBucket; it keeps "skip when present" exact.
+      Sid: 'CheckCode',
+      Effect: 'Allow',
+      Action: ['s3:ListBucket'],
+      Resource: [`arn:aws:s3:::${ctx.bucket}`],
+      Condition: { StringLike: { 's3:prefix': [`${plan.pipelineName}/*`] } },
+    },
+    {
+      Sid: 'Pipeline',
+      Effect: 'Allow',
+      Action: [
+        'sagemaker:DescribePipeline',
+        'sagemaker:CreatePipeline',
+        'sagemaker:UpdatePipeline',
+        'sagemaker:AddTags',
+        'sagemaker:ListTags',
+        'sagemaker:StartPipelineExecution',
+        'sagemaker:ListPipelineExecutions',
+      ],
+      Resource: [pipeline],
+    },
+    {
+      Sid: 'Executions',
+      Effect: 'Allow',
+      Action: [
+        'sagemaker:DescribePipelineExecution',
+        'sagemaker:ListPipelineExecutionSteps',
+        'sagemaker:StopPipelineExecution',
+      ],
+      Resource: [`${pipeline}/execution/*`],
+    },
+    {
+      Sid: 'PassExecutionRole',
+      Effect: 'Allow',
+      Action: ['iam:PassRole'],
+      Resource: [ctx.executionRoleArn],
+      Condition: { StringEquals: { 'iam:PassedToService': 'sagemaker.amazonaws.com' } },
+    },
+  ];
+  if (groups.length > 0) {
+    statements.push({
+      Sid: 'ModelRegistry',
+      Effect: 'Allow',
+      Action: [
+        'sagemaker:DescribeModelPackageGroup',
+        'sagemaker:CreateModelPackageGroup',
+        'sagemaker:AddTags',
+        'sagemaker:DescribeModelPackage',
+      ],
+      Resource: [
+        ...groups.map((g) => arn(`model-package-group/${g.toLowerCase()}`)),
+        ...groups.map((g) => arn(`model-package/${g.toLowerCase()}/*`)),
+      ],
+    });
+  }
+  if (ctx.kmsKey) {
+    statements.push({
+      Sid: 'EncryptUploads',
+      Effect: 'Allow',
+      Action: ['kms:GenerateDataKey', 'kms:Decrypt'],
+      Resource: [
+        ctx.kmsKey.startsWith('arn:')
+          ? ctx.kmsKey
+          : `arn:aws:kms:${ctx.region}:${ctx.accountId}:key/${ctx.kmsKey}`,
+      ],
+    });
+  }
+  return { Version: '2012-10-17', Statement: statements };
+}
+
+/** Trust policy for GitHub OIDC; `sub` patterns vary (customised claims), so it is a parameter. */
+export function githubTrustPolicy(
+  accountId: string,
+  sub: string,
+  audience = 'sts.amazonaws.com',
+  issuer = 'token.actions.githubusercontent.com',
+): Record<string, unknown> {
+  return {
+    Version: '2012-10-17',
+    Statement: [
+      {
+        Effect: 'Allow',
+        Principal: { Federated: `arn:aws:iam::${accountId}:oidc-provider/${issuer}` },
+        Action: 'sts:AssumeRoleWithWebIdentity',
+        Condition: { StringEquals: { [`${issuer}:aud`]: audience }, StringLike: { [`${issuer}:sub`]: sub } },
+      },
+    ],
+  };
+}
