@@ -2,47 +2,75 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { splitGlobs } from './config/find.js';
+import type { SettingOverrides } from './config/overrides.js';
 
 export const HELP = `smp — compile model configs into an Amazon SageMaker pipeline
 
 Usage:
-  smp validate [--config GLOB]... [--workspace DIR]
-  smp plan     [--config GLOB]... [--workspace DIR] [--out DIR] [--against FILE] [--format F]
-  smp diff     A.json B.json [--format F]
+  smp validate   [project options]
+  smp plan       [project options] [--out DIR] [--against FILE] [--format F]
+  smp diff       A.json B.json [--format F]
+  smp deploy     [project options] [AWS options]
+  smp run        [project options] [AWS options] [--wait [wait options]]
+  smp iam-policy [project options] [AWS options]
   smp schema
   smp --help | --version
 
 Commands:
-  validate   Find, read, merge and check the model configs.
-  plan       Compile the pipeline definition and the code bundles, and summarise them. With --out DIR,
-             write DIR/definition.json (exactly as it would be sent), artifacts.json, dag.mmd, plan.md and
-             the artifacts themselves under DIR/artifacts/. With --against FILE (a definition JSON, or
-             the output of \`aws sagemaker describe-pipeline\`), show what changes against it.
-  diff       Compare two definition JSON files (deployed → planned).
-  schema     Print the JSON Schema of the model config format (for editors).
-  validate, plan, diff and schema are offline: no AWS or network access.
+  validate    Find, read, merge and check the model configs.
+  plan        Compile the pipeline definition and code bundles and summarise them. With --out DIR, write
+              DIR/definition.json (exactly as it would be sent), artifacts.json, dag.mmd, plan.md and the
+              artifacts under DIR/artifacts/. With --against FILE (a definition JSON, or the output of
+              \`aws sagemaker describe-pipeline\`), show what would change.
+  diff        Compare two definition JSON files (deployed → planned).
+  deploy      Upload the code, create the model package groups, create or update the pipeline.
+  run         deploy, then start an execution (or attach to the one this run already started); with
+              --wait, follow it to the end and list the registered model versions.
+  iam-policy  Print the least-privilege IAM policy the deploying role needs for this plan.
+  schema      Print the JSON Schema of the model config format (for editors).
+  validate, plan, diff, iam-policy and schema never touch AWS or the network.
 
-Options:
-  -c, --config GLOB     Config files to read, relative to the workspace (repeatable).
-                        Default: the SMP_MODEL_CONFIGPATH environment variable.
-  -w, --workspace DIR   Workspace root every path is relative to. Default: the current directory.
-  -o, --out DIR         (plan) Folder to write the plan files to.
-  -a, --against FILE    (plan) The deployed definition to compare with.
-  -f, --format F        (plan, diff) Output: text (default), markdown (the PR comment) or json.
-  -h, --help            Show this help.
-  -v, --version         Show the version.
+Project options:
+  -c, --config GLOB          Config files, relative to the workspace (repeatable).
+                             Default: the SMP_MODEL_CONFIGPATH environment variable.
+  -w, --workspace DIR        Workspace root every path is relative to. Default: the current directory.
+Plan options:
+  -o, --out DIR              Folder to write the plan files to.
+  -a, --against FILE         The deployed definition to compare with.
+  -f, --format F             text (default), markdown (the PR comment) or json.
+AWS options (override the SMP_* variables; credentials come from the default AWS chain):
+  --s3-bucket NAME           SMP_S3BUCKETNAME     --execution-role-arn ARN   SMP_ROLE
+  --aws-region REGION        SMP_REGION           --kms-key-id KEY           SMP_KMSKEY
+  --subnets IDS              SMP_SUBNETS          --security-groups IDS      SMP_SECURITYGROUPS
+  --description TEXT         pipeline description (default: conf.sagemakerPipeline.pipelineDescription)
+Wait options (run):
+  --wait                     Wait for the execution to finish.
+  --wait-timeout-minutes N   Give up waiting after N minutes (default 120).
+  --poll-interval-seconds N  Seconds between status polls (default 30).
+  --stop-on-cancel           Stop the execution on Ctrl-C / SIGTERM or on timeout.
+  -h, --help                 Show this help.
+  -v, --version              Show the version.
 
-Settings come from SMP_* environment variables (SMP_S3BUCKETNAME, SMP_ROLE, SMP_REGION,
-SMP_ACCOUNTID, SMP_SUBNETS, SMP_SECURITYGROUPS, SMP_KMSKEY); offline commands use clearly fake
-placeholders for unset ones.
+Settings come from SMP_* environment variables (SMP_S3BUCKETNAME, SMP_ROLE, SMP_REGION, SMP_ACCOUNTID,
+SMP_SUBNETS, SMP_SECURITYGROUPS, SMP_KMSKEY); offline commands use clearly fake placeholders for unset ones.
 
-Exit codes: 0 ok, 1 invalid configuration, 2 usage error.
+Exit codes: 0 ok, 1 invalid configuration or a failed deploy/run, 2 usage error.
 `;
 
 export interface ProjectArgs {
   readonly globs: string[];
   readonly workspace: string;
 }
+
+export interface WaitArgs {
+  readonly wait: boolean;
+  readonly timeoutMinutes: number;
+  readonly pollSeconds: number;
+  readonly stopOnCancel: boolean;
+}
+
+export type OutputFormat = 'text' | 'markdown' | 'json';
+const FORMATS: readonly OutputFormat[] = ['text', 'markdown', 'json'];
 
 export type CliCommand =
   | { kind: 'help' }
@@ -55,23 +83,77 @@ export type CliCommand =
       against: string | undefined;
       format: OutputFormat;
     } & ProjectArgs)
-  | { kind: 'diff'; from: string; to: string; format: OutputFormat };
-
-export type OutputFormat = 'text' | 'markdown' | 'json';
-const FORMATS: readonly OutputFormat[] = ['text', 'markdown', 'json'];
+  | { kind: 'diff'; from: string; to: string; format: OutputFormat }
+  | ({ kind: 'iam-policy'; overrides: SettingOverrides } & ProjectArgs)
+  | ({ kind: 'deploy'; overrides: SettingOverrides; description: string | undefined } & ProjectArgs)
+  | ({
+      kind: 'run';
+      overrides: SettingOverrides;
+      description: string | undefined;
+      waitArgs: WaitArgs;
+    } & ProjectArgs);
 
 export class UsageError extends Error {
   override name = 'UsageError';
 }
 
+const PROJECT = ['config', 'workspace'] as const;
+const AWS = [
+  's3-bucket',
+  'execution-role-arn',
+  'aws-region',
+  'kms-key-id',
+  'subnets',
+  'security-groups',
+] as const;
+
 /** Options each command accepts (besides --help/--version). */
-const COMMAND_OPTIONS = {
-  validate: ['config', 'workspace'],
-  plan: ['config', 'workspace', 'out', 'against', 'format'],
+const COMMAND_OPTIONS: Record<string, readonly string[]> = {
+  validate: PROJECT,
+  plan: [...PROJECT, 'out', 'against', 'format'],
   diff: ['format'],
+  deploy: [...PROJECT, ...AWS, 'description'],
+  run: [
+    ...PROJECT,
+    ...AWS,
+    'description',
+    'wait',
+    'wait-timeout-minutes',
+    'poll-interval-seconds',
+    'stop-on-cancel',
+  ],
+  'iam-policy': [...PROJECT, ...AWS],
   schema: [],
-} as const satisfies Record<string, readonly string[]>;
-type CommandName = keyof typeof COMMAND_OPTIONS;
+};
+
+const OPTIONS = {
+  config: { type: 'string', short: 'c', multiple: true },
+  workspace: { type: 'string', short: 'w' },
+  out: { type: 'string', short: 'o' },
+  against: { type: 'string', short: 'a' },
+  format: { type: 'string', short: 'f' },
+  's3-bucket': { type: 'string' },
+  'execution-role-arn': { type: 'string' },
+  'aws-region': { type: 'string' },
+  'kms-key-id': { type: 'string' },
+  subnets: { type: 'string' },
+  'security-groups': { type: 'string' },
+  description: { type: 'string' },
+  wait: { type: 'boolean' },
+  'wait-timeout-minutes': { type: 'string' },
+  'poll-interval-seconds': { type: 'string' },
+  'stop-on-cancel': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+} as const;
+
+function positiveNumber(name: string, raw: string | undefined, fallback: number): number {
+  if (raw === undefined) return fallback;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n <= 0)
+    throw new UsageError(`--${name} must be a positive number (got \`${raw}\`)`);
+  return n;
+}
 
 export function parseCli(
   argv: readonly string[],
@@ -80,20 +162,7 @@ export function parseCli(
 ): CliCommand {
   let parsed;
   try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        config: { type: 'string', short: 'c', multiple: true },
-        workspace: { type: 'string', short: 'w' },
-        out: { type: 'string', short: 'o' },
-        against: { type: 'string', short: 'a' },
-        format: { type: 'string', short: 'f' },
-        help: { type: 'boolean', short: 'h' },
-        version: { type: 'boolean', short: 'v' },
-      },
-    });
+    parsed = parseArgs({ args: [...argv], allowPositionals: true, strict: true, options: OPTIONS });
   } catch (err) {
     throw new UsageError(err instanceof Error ? err.message : String(err));
   }
@@ -103,41 +172,66 @@ export function parseCli(
   const [command, ...rest] = positionals;
   if (command === undefined)
     throw new UsageError('missing command: try `smp validate --config "*/conf/conf.yaml"`');
-  if (!(command in COMMAND_OPTIONS)) {
+  const allowed = COMMAND_OPTIONS[command];
+  if (!allowed)
     throw new UsageError(
       `unknown command \`${command}\`: commands are ${Object.keys(COMMAND_OPTIONS).join(', ')}`,
     );
-  }
-  const name = command as CommandName;
-  const allowed: readonly string[] = COMMAND_OPTIONS[name];
-  for (const opt of ['config', 'workspace', 'out', 'against', 'format'] as const) {
-    if (values[opt] !== undefined && !allowed.includes(opt))
-      throw new UsageError(`\`smp ${name}\` does not take --${opt}`);
+  for (const [opt, v] of Object.entries(values)) {
+    if (v !== undefined && opt !== 'help' && opt !== 'version' && !allowed.includes(opt))
+      throw new UsageError(`\`smp ${command}\` does not take --${opt}`);
   }
   const format = (values.format ?? 'text') as OutputFormat;
-  if (!FORMATS.includes(format)) {
+  if (!FORMATS.includes(format))
     throw new UsageError(`--format must be one of ${FORMATS.join(', ')} (got \`${values.format ?? ''}\`)`);
-  }
-  if (name === 'diff') {
+  if (command === 'diff') {
     const [from, to, ...more] = rest;
-    if (from === undefined || to === undefined || more.length > 0) {
+    if (from === undefined || to === undefined || more.length > 0)
       throw new UsageError('`smp diff` takes two definition files: smp diff deployed.json planned.json');
-    }
     return { kind: 'diff', from: path.resolve(cwd, from), to: path.resolve(cwd, to), format };
   }
   if (rest.length > 0)
     throw new UsageError(`unexpected argument \`${rest[0] ?? ''}\`: pass config globs with --config`);
-  if (name === 'schema') return { kind: 'schema' };
+  if (command === 'schema') return { kind: 'schema' };
   const project: ProjectArgs = {
     globs: values.config?.length ? values.config : splitGlobs(env.SMP_MODEL_CONFIGPATH),
     workspace: path.resolve(cwd, values.workspace ?? '.'),
   };
-  if (name === 'validate') return { kind: 'validate', ...project };
-  return {
-    kind: 'plan',
-    out: values.out === undefined ? undefined : path.resolve(cwd, values.out),
-    against: values.against === undefined ? undefined : path.resolve(cwd, values.against),
-    format,
-    ...project,
+  const overrides: SettingOverrides = {
+    s3Bucket: values['s3-bucket'],
+    executionRoleArn: values['execution-role-arn'],
+    awsRegion: values['aws-region'],
+    kmsKeyId: values['kms-key-id'],
+    subnets: values.subnets,
+    securityGroups: values['security-groups'],
   };
+  switch (command) {
+    case 'validate':
+      return { kind: 'validate', ...project };
+    case 'plan':
+      return {
+        kind: 'plan',
+        out: values.out === undefined ? undefined : path.resolve(cwd, values.out),
+        against: values.against === undefined ? undefined : path.resolve(cwd, values.against),
+        format,
+        ...project,
+      };
+    case 'iam-policy':
+      return { kind: 'iam-policy', overrides, ...project };
+    case 'deploy':
+      return { kind: 'deploy', overrides, description: values.description, ...project };
+    default:
+      return {
+        kind: 'run',
+        overrides,
+        description: values.description,
+        waitArgs: {
+          wait: values.wait ?? false,
+          timeoutMinutes: positiveNumber('wait-timeout-minutes', values['wait-timeout-minutes'], 120),
+          pollSeconds: positiveNumber('poll-interval-seconds', values['poll-interval-seconds'], 30),
+          stopOnCancel: values['stop-on-cancel'] ?? false,
+        },
+        ...project,
+      };
+  }
 }

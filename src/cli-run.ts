@@ -1,29 +1,35 @@
-// The `smp` CLI's commands: parse arguments, run phases of the core, print, return the exit code.
-// Offline commands never touch AWS or the network.
+// The `smp` CLI's commands: parse arguments, run the phases, print, return the exit code.
+// validate/plan/diff/iam-policy/schema are offline; deploy/run load the AWS clients only when called.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { HELP, parseCli, UsageError } from './cli-args.js';
 import type { CliCommand, ProjectArgs } from './cli-args.js';
-import { compileProject } from './compile/compile.js';
+import { loadAndCompile } from './commands/project.js';
+import type { PipelineDefinition } from './compile/types.js';
 import { formatDiagnostic } from './config/diagnostics.js';
 import type { Diagnostic } from './config/diagnostics.js';
 import { confJsonSchema } from './config/json-schema.js';
 import { loadProject } from './config/load.js';
-import type { ProjectConfig } from './config/types.js';
+import { applyOverrides } from './config/overrides.js';
+import type { SettingOverrides } from './config/overrides.js';
+import type { Env } from './config/settings.js';
 import { allSteps } from './config/types.js';
-import { writePlanFiles } from './plan/files.js';
-import { planSummary } from './plan/summary.js';
-import { renderPlanComment } from './report/plan-comment.js';
-import { diffText, planText } from './report/plan-text.js';
+import { iamPolicy } from './aws/iam-policy.js';
 import { planDag } from './plan/dag.js';
 import { diffDefinitions } from './plan/diff.js';
+import { writePlanFiles } from './plan/files.js';
 import { planHash } from './plan/hash.js';
+import { planSummary } from './plan/summary.js';
 import { buildPlanView, definitionFromJson, OFFLINE } from './plan/view.js';
-import type { PipelineDefinition } from './compile/types.js';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
+import type { Deployed } from './plan/view.js';
+import { renderPlanComment } from './report/plan-comment.js';
+import { diffText, planText } from './report/plan-text.js';
 import { VERSION } from './version.js';
 
 export const EXIT_OK = 0;
-export const EXIT_INVALID = 1;
+export const EXIT_FAILED = 1;
+/** Kept for callers that named the config case. */
+export const EXIT_INVALID = EXIT_FAILED;
 export const EXIT_USAGE = 2;
 
 export interface Io {
@@ -31,7 +37,12 @@ export interface Io {
   err(line: string): void;
 }
 
-export function main(argv: readonly string[], env: NodeJS.ProcessEnv, cwd: string, io: Io): number {
+export async function main(
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv,
+  cwd: string,
+  io: Io,
+): Promise<number> {
   let cmd: CliCommand;
   try {
     cmd = parseCli(argv, env, cwd);
@@ -53,76 +64,109 @@ export function main(argv: readonly string[], env: NodeJS.ProcessEnv, cwd: strin
     case 'schema':
       io.out(JSON.stringify(confJsonSchema(), null, 2));
       return EXIT_OK;
-    case 'validate': {
-      const config = load(cmd, env, io);
-      if (!config) return EXIT_INVALID;
-      const models = config.pipeline.units.length;
-      const steps = allSteps(config.pipeline).length;
-      io.out(
-        `ok: ${models} model${models === 1 ? '' : 's'}, ${steps} step${steps === 1 ? '' : 's'} in pipeline ${config.pipeline.name}`,
-      );
-      return EXIT_OK;
-    }
-    case 'plan': {
-      const config = load(cmd, env, io);
-      if (!config) return EXIT_INVALID;
-      let deployed = OFFLINE;
-      if (cmd.against) {
-        const definition = readDefinition(cmd.against, io);
-        if (!definition) return EXIT_INVALID;
-        deployed = { state: 'read', definition };
-      }
-      const { plan, diagnostics } = compileProject(config);
-      report(diagnostics, io);
-      if (!plan) return failed(diagnostics, io);
-      const view = buildPlanView(plan, deployed);
-      if (cmd.format === 'markdown') io.out(renderPlanComment(view));
-      else if (cmd.format === 'json') {
-        io.out(
-          JSON.stringify(
-            {
-              pipeline: view.pipeline,
-              planHash: view.planHash,
-              diff: view.diff,
-              artifacts: plan.artifacts.map(({ content: _c, ...a }) => a),
-            },
-            null,
-            2,
-          ),
-        );
-      } else io.out(`${planSummary(plan)}\n${planText(view)}`);
-      if (cmd.out) {
-        const { files } = writePlanFiles(plan, cmd.out, {
-          mermaid: view.mermaid,
-          markdown: renderPlanComment(view),
-        });
-        io.err(`wrote ${files.definition}, ${files.artifacts}, ${files.dag}, ${files.markdown}`);
-      }
-      return EXIT_OK;
-    }
-    case 'diff': {
-      const from = readDefinition(cmd.from, io);
-      const to = readDefinition(cmd.to, io);
-      if (!from || !to) return EXIT_INVALID;
-      const diff = diffDefinitions(from, to);
-      if (cmd.format === 'json') io.out(JSON.stringify(diff, null, 2));
-      else if (cmd.format === 'markdown') {
-        const steps = to.Steps.length;
-        const view = {
-          pipeline: path.basename(cmd.to),
-          planHash: planHash(to, []),
-          steps,
-          diff,
-          deployed: 'read' as const,
-          mermaid: planDag(to, new Map(), diff).mermaid,
-          artifacts: [],
-          warnings: [],
-        };
-        io.out(renderPlanComment(view));
-      } else io.out(diff.status === 'unchanged' ? 'no changes' : diffText(diff));
-      return EXIT_OK;
+    case 'validate':
+      return validate(cmd, env, io);
+    case 'plan':
+      return plan(cmd, env, io);
+    case 'diff':
+      return diff(cmd, io);
+    case 'iam-policy':
+      return policy(cmd, env, io);
+    case 'deploy':
+    case 'run': {
+      // Loaded only here, so offline commands never pay for the AWS SDK.
+      const { deployCommand } = await import('./commands/deploy.js');
+      return deployCommand(cmd, env, io);
     }
   }
+}
+
+function validate(cmd: ProjectArgs, env: Env, io: Io): number {
+  const r = loadProject({ ...cmd, env, allowPlaceholders: true });
+  if (!r.config) return failed(r.diagnostics, io);
+  report(r.diagnostics, io);
+  const models = r.config.pipeline.units.length;
+  const steps = allSteps(r.config.pipeline).length;
+  io.out(
+    `ok: ${models} model${models === 1 ? '' : 's'}, ${steps} step${steps === 1 ? '' : 's'} in pipeline ${r.config.pipeline.name}`,
+  );
+  return EXIT_OK;
+}
+
+function plan(cmd: Extract<CliCommand, { kind: 'plan' }>, env: Env, io: Io): number {
+  let deployed: Deployed = OFFLINE;
+  if (cmd.against) {
+    const definition = readDefinition(cmd.against, io);
+    if (!definition) return EXIT_FAILED;
+    deployed = { state: 'read', definition };
+  }
+  const r = loadAndCompile({ ...cmd, env, allowPlaceholders: true });
+  if (!r.plan) return failed(r.diagnostics, io);
+  report(r.diagnostics, io);
+  const view = buildPlanView(r.plan, deployed);
+  if (cmd.format === 'markdown') io.out(renderPlanComment(view));
+  else if (cmd.format === 'json') {
+    const artifacts = r.plan.artifacts.map(({ content: _c, ...a }) => a);
+    io.out(
+      JSON.stringify(
+        { pipeline: view.pipeline, planHash: view.planHash, diff: view.diff, artifacts },
+        null,
+        2,
+      ),
+    );
+  } else io.out(`${planSummary(r.plan)}\n${planText(view)}`);
+  if (cmd.out) {
+    const { files } = writePlanFiles(r.plan, cmd.out, {
+      mermaid: view.mermaid,
+      markdown: renderPlanComment(view),
+    });
+    io.err(`wrote ${files.definition}, ${files.artifacts}, ${files.dag}, ${files.markdown}`);
+  }
+  return EXIT_OK;
+}
+
+function diff(cmd: Extract<CliCommand, { kind: 'diff' }>, io: Io): number {
+  const from = readDefinition(cmd.from, io);
+  const to = readDefinition(cmd.to, io);
+  if (!from || !to) return EXIT_FAILED;
+  const d = diffDefinitions(from, to);
+  if (cmd.format === 'json') io.out(JSON.stringify(d, null, 2));
+  else if (cmd.format === 'markdown') {
+    io.out(
+      renderPlanComment({
+        pipeline: path.basename(cmd.to),
+        planHash: planHash(to, []),
+        steps: to.Steps.length,
+        diff: d,
+        deployed: 'read',
+        mermaid: planDag(to, new Map(), d).mermaid,
+        artifacts: [],
+        warnings: [],
+      }),
+    );
+  } else io.out(d.status === 'unchanged' ? 'no changes' : diffText(d));
+  return EXIT_OK;
+}
+
+function policy(cmd: ProjectArgs & { overrides: SettingOverrides }, env: Env, io: Io): number {
+  const r = loadAndCompile({ ...cmd, env: applyOverrides(env, cmd.overrides), allowPlaceholders: true });
+  if (!r.plan || !r.config) return failed(r.diagnostics, io);
+  report(r.diagnostics, io);
+  const s = r.config.settings;
+  io.out(
+    JSON.stringify(
+      iamPolicy(r.plan, {
+        region: s.region,
+        accountId: s.accountId,
+        executionRoleArn: s.role,
+        bucket: s.bucket,
+        kmsKey: s.kmsKey,
+      }),
+      null,
+      2,
+    ),
+  );
+  return EXIT_OK;
 }
 
 function readDefinition(file: string, io: Io): PipelineDefinition | undefined {
@@ -134,19 +178,13 @@ function readDefinition(file: string, io: Io): PipelineDefinition | undefined {
   }
 }
 
-function load(args: ProjectArgs, env: NodeJS.ProcessEnv, io: Io): ProjectConfig | undefined {
-  const result = loadProject({ workspace: args.workspace, globs: args.globs, env, allowPlaceholders: true });
-  report(result.diagnostics, io);
-  if (!result.config) failed(result.diagnostics, io);
-  return result.config;
-}
-
-function report(diagnostics: readonly Diagnostic[], io: Io): void {
+export function report(diagnostics: readonly Diagnostic[], io: Io): void {
   for (const d of diagnostics) io.err(formatDiagnostic(d));
 }
 
-function failed(diagnostics: readonly Diagnostic[], io: Io): number {
+export function failed(diagnostics: readonly Diagnostic[], io: Io): number {
+  report(diagnostics, io);
   const n = diagnostics.filter((d) => d.severity === 'error').length;
   io.err(`smp: ${n} error${n === 1 ? '' : 's'}: configuration is invalid`);
-  return EXIT_INVALID;
+  return EXIT_FAILED;
 }

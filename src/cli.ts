@@ -1,15 +1,14 @@
 #!/usr/bin/env node
 // `smp` entry point: any unexpected error prints one line (no stack trace) and exits 1.
-import { EXIT_INVALID, main } from './cli-run.js';
+import { EXIT_FAILED, main } from './cli-run.js';
 
-let code: number;
 try {
-  code = main(process.argv.slice(2), process.env, process.cwd(), {
+  process.exitCode = await main(process.argv.slice(2), process.env, process.cwd(), {
     out: (l) => process.stdout.write(`${l}\n`),
     err: (l) => process.stderr.write(`${l}\n`),
   });
 } catch (err) {
-  process.stderr.write(`smp: internal error: ${err instanceof Error ? err.message : String(err)}\n`);
-  code = EXIT_INVALID;
+  process.stderr.write(`smp: ${err instanceof Error ? err.message : String(err)}\n`);
+  if (process.env.SMP_DEBUG && err instanceof Error && err.stack) process.stderr.write(`${err.stack}\n`);
+  process.exitCode = EXIT_FAILED;
 }
-process.exitCode = code;

@@ -50,7 +50,11 @@ export function resolveSettings(env: Env, options: SettingsOptions, bag: Diagnos
   const region = required('SMP_REGION', get('AWS_REGION') ?? get('AWS_DEFAULT_REGION'));
   // The execution role's ARN already names the account; asking for it twice invites mismatches.
   const accountFromRole = /^arn:aws[a-z-]*:iam::(\d{12}):/.exec(get('SMP_ROLE') ?? '')?.[1];
-  const accountId = required('SMP_ACCOUNTID', accountFromRole);
+  // Without a role there is nothing to derive the account from; the SMP_ROLE error already says what to do.
+  const accountId =
+    get('SMP_ROLE') === undefined && !options.allowPlaceholders
+      ? (get('SMP_ACCOUNTID') ?? PLACEHOLDERS.SMP_ACCOUNTID)
+      : required('SMP_ACCOUNTID', accountFromRole);
   const bucket = required('SMP_S3BUCKETNAME');
 
   if (placeholders.length > 0) {
@@ -78,9 +82,9 @@ export function resolveSettings(env: Env, options: SettingsOptions, bag: Diagnos
 }
 
 const SETTING_HELP: Record<keyof typeof PLACEHOLDERS, string> = {
-  SMP_S3BUCKETNAME: 'the S3 bucket for code bundles and outputs (action input `s3-bucket`)',
-  SMP_ROLE: 'the SageMaker execution role ARN (action input `execution-role-arn`)',
-  SMP_REGION: 'the AWS region (action input `aws-region`, or AWS_REGION)',
+  SMP_S3BUCKETNAME: 'the S3 bucket for code bundles and outputs (action input `s3-bucket`, CLI --s3-bucket)',
+  SMP_ROLE: 'the SageMaker execution role ARN (action input `execution-role-arn`, CLI --execution-role-arn)',
+  SMP_REGION: 'the AWS region (action input `aws-region`, CLI --aws-region, or AWS_REGION)',
   SMP_ACCOUNTID: 'the AWS account id (12 digits; taken from SMP_ROLE when that is an ARN)',
 };
 

@@ -352,7 +352,7 @@ describe('loadProject: rules', () => {
         .filter((d) => d.code === 'missing-setting')
         .map((d) => d.path)
         .sort(),
-    ).toEqual(['SMP_ACCOUNTID', 'SMP_REGION', 'SMP_ROLE', 'SMP_S3BUCKETNAME']);
+    ).toEqual(['SMP_REGION', 'SMP_ROLE', 'SMP_S3BUCKETNAME']); // no account error on top of the role's
   });
 
   it('takes the account from the role ARN when SMP_ACCOUNTID is unset', () => {

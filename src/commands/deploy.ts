@@ -1,0 +1,107 @@
+// `smp deploy` / `smp run` outside GitHub: default AWS credentials chain, same phases as the action.
+import type { CliCommand } from '../cli-args.js';
+import type { Io } from '../cli-run.js';
+import { EXIT_FAILED, EXIT_OK, failed, report } from '../cli-run.js';
+import { createAwsClients } from '../aws/clients.js';
+import { DeployRefused, deployPipeline, runPipeline } from '../aws/deploy.js';
+import { executionDisplayName, executionToken } from '../aws/execution.js';
+import { readDeployed } from '../aws/pipeline.js';
+import { formatDiagnostic } from '../config/diagnostics.js';
+import { applyOverrides } from '../config/overrides.js';
+import type { Env } from '../config/settings.js';
+import { planHash } from '../plan/hash.js';
+import { buildPlanView } from '../plan/view.js';
+import { planText } from '../report/plan-text.js';
+import { groupSpecs, loadAndCompile, managedTags } from './project.js';
+
+type DeployCmd = Extract<CliCommand, { kind: 'deploy' | 'run' }>;
+
+export async function deployCommand(cmd: DeployCmd, baseEnv: Env, io: Io): Promise<number> {
+  const env = applyOverrides(baseEnv, cmd.overrides);
+  // Real settings only: a deploy must never send placeholder buckets or roles.
+  const r = loadAndCompile({ ...cmd, env, allowPlaceholders: false });
+  if (!r.plan || !r.config) return failed(r.diagnostics, io);
+  report(r.diagnostics, io);
+  const { plan, config } = r;
+  const settings = config.settings;
+  const hash = planHash(plan.definition, plan.artifacts);
+  const clients = await createAwsClients({ region: settings.region, env });
+  try {
+    const deployed = await readDeployed(clients.sagemaker, plan.pipelineName);
+    io.out(
+      planText(
+        buildPlanView(
+          plan,
+          deployed ? { state: 'read', definition: deployed.definition } : { state: 'none', definition: null },
+        ),
+      ),
+    );
+    const base = {
+      clients,
+      plan,
+      planHash: hash,
+      roleArn: settings.role,
+      kmsKey: settings.kmsKey,
+      description: cmd.description ?? config.pipeline.description,
+      tags: managedTags(env.GITHUB_REPOSITORY),
+      parallelism: undefined,
+      groups: groupSpecs(config, plan),
+      log: (l: string) => io.err(l),
+    };
+    if (cmd.kind === 'deploy') {
+      const d = await deployPipeline(base, deployed);
+      io.out(`pipeline ${d.action}: ${d.pipelineArn}`);
+      return EXIT_OK;
+    }
+    const displayName = executionDisplayName(
+      env.GITHUB_SHA,
+      env.GITHUB_RUN_ID ?? `cli-${Math.floor(Date.now() / 1000)}`,
+    );
+    const abort = new AbortController();
+    const onSignal = (): void => abort.abort();
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
+    try {
+      const w = cmd.waitArgs;
+      const result = await runPipeline(
+        {
+          ...base,
+          displayName,
+          executionDescription: `smp ${displayName} (plan ${hash.slice(0, 12)})`,
+          token: executionToken(hash, displayName, env.GITHUB_RUN_ATTEMPT),
+          wait: w.wait
+            ? {
+                intervalMs: w.pollSeconds * 1000,
+                timeoutMs: w.timeoutMinutes * 60_000,
+                stopOnTimeout: w.stopOnCancel,
+                stopOnCancel: w.stopOnCancel,
+                signal: abort.signal,
+                log: (l) => io.err(l),
+              }
+            : undefined,
+        },
+        deployed,
+      );
+      io.out(`execution: ${result.execution.arn}`);
+      if (result.waited) io.out(`status: ${result.waited.outcome}`);
+      for (const m of result.models)
+        io.out(`registered: ${m.group} v${m.version ?? '?'} (${m.approvalStatus}) ${m.arn}`);
+      return !result.waited || result.waited.outcome === 'Succeeded' ? EXIT_OK : EXIT_FAILED;
+    } finally {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+    }
+  } catch (err) {
+    if (err instanceof DeployRefused) {
+      for (const d of err.diagnostics) io.err(formatDiagnostic(d));
+      io.err('smp: refused before any write to AWS');
+      return EXIT_FAILED;
+    }
+    const e = err as { name?: string; message?: string };
+    io.err(`smp: ${cmd.kind} failed: ${e.name ? `${e.name}: ` : ''}${e.message ?? String(err)}`);
+    return EXIT_FAILED;
+  } finally {
+    clients.sagemaker.destroy();
+    clients.s3.destroy();
+  }
+}

@@ -1,0 +1,50 @@
+// Load and compile, the offline phases every command starts with.
+import { compileProject } from '../compile/compile.js';
+import type { Plan } from '../compile/types.js';
+import type { Diagnostic } from '../config/diagnostics.js';
+import { loadProject } from '../config/load.js';
+import type { Env } from '../config/settings.js';
+import type { ProjectConfig } from '../config/types.js';
+import type { GroupSpec, Tag } from '../aws/pipeline.js';
+import { modelPackageGroups } from '../aws/iam-policy.js';
+
+export interface Compiled {
+  readonly config: ProjectConfig | undefined;
+  readonly plan: Plan | undefined;
+  /** Config and compile diagnostics, sorted. */
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+export function loadAndCompile(opts: {
+  workspace: string;
+  globs: readonly string[];
+  env: Env;
+  allowPlaceholders: boolean;
+}): Compiled {
+  const loaded = loadProject(opts);
+  if (!loaded.config) return { config: undefined, plan: undefined, diagnostics: loaded.diagnostics };
+  const compiled = compileProject(loaded.config);
+  return {
+    config: loaded.config,
+    plan: compiled.plan,
+    diagnostics: [...loaded.diagnostics, ...compiled.diagnostics],
+  };
+}
+
+/** The model package groups to ensure, with the descriptions their configs give. */
+export function groupSpecs(config: ProjectConfig, plan: Plan): GroupSpec[] {
+  const byGroup = new Map<string, string | undefined>();
+  for (const m of Object.values(config.models)) {
+    const name = m.registry?.modelPackageGroupName ?? `${config.pipeline.name}-${m.name}`;
+    byGroup.set(name, m.registry?.modelPackageGroupDescription);
+  }
+  return modelPackageGroups(plan).map((name) => ({ name, description: byGroup.get(name) }));
+}
+
+/** Tags smp puts on what it creates: who manages it, and from which repository. */
+export function managedTags(repository: string | undefined): Tag[] {
+  return [
+    { Key: 'managed-by', Value: 'smp-action' },
+    ...(repository ? [{ Key: 'smp-action:repository', Value: repository.slice(0, 256) }] : []),
+  ];
+}
