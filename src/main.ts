@@ -1,36 +1,379 @@
-// The action adapter: inputs → config phase → annotations/outputs. Domain code never imports @actions/*.
+// The action adapter: inputs → phases → summary, comment, outputs. Each phase is a call into the core, aws/
+// or github/; this file only wires them, in the order the README documents.
 import * as core from '@actions/core';
-import { loadProject } from './config/load.js';
-import { allSteps } from './config/types.js';
+import { exec as actionsExec } from '@actions/exec';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { loadAndCompile, groupSpecs, managedTags } from './commands/project.js';
+import type { Plan } from './compile/types.js';
+import { formatDiagnostic } from './config/diagnostics.js';
+import { applyOverrides } from './config/overrides.js';
 import { annotate } from './github/annotate.js';
+import type { AwsSession } from './github/aws-session.js';
+import { commitSha, readGithubContext, runUrl } from './github/event.js';
+import type { GithubContext } from './github/event.js';
 import { InputError, readInputs } from './github/inputs.js';
+import type { ActionInputs } from './github/inputs.js';
+import { writeSummary } from './github/summary.js';
+import { writePlanFiles } from './plan/files.js';
+import { diffDefinitions } from './plan/diff.js';
+import { buildPlanView, OFFLINE } from './plan/view.js';
+import type { Deployed } from './plan/view.js';
+import { renderPlanComment } from './report/plan-comment.js';
+import type { PlanView } from './report/plan-comment.js';
+import { diffText } from './report/plan-text.js';
+import { renderFailure, renderRunReport } from './report/run-report.js';
+import type { RunReport } from './report/run-report.js';
+
+/** Everything the final report needs, filled in as the phases go. */
+interface State {
+  view?: PlanView;
+  report: RunReport;
+  failure?: { title: string; message: string };
+  outputs: Record<string, string>;
+}
 
 export async function run(): Promise<void> {
+  const ctx = readGithubContext();
+  const state: State = { report: {}, outputs: {} };
+  const abort = new AbortController();
+  const onSignal = (): void => abort.abort();
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  let inputs: ActionInputs | undefined;
   try {
-    const inputs = readInputs();
-    core.startGroup('Validate model configs');
-    const result = loadProject({
+    inputs = readInputs(ctx);
+    core.info(`smp-action: mode ${inputs.mode} (${inputs.modeReason})`);
+    await phases(inputs, ctx, state, abort.signal);
+  } catch (err) {
+    fail(state, err);
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    await finish(inputs, ctx, state, abort.signal.aborted);
+  }
+}
+
+async function phases(
+  inputs: ActionInputs,
+  ctx: GithubContext,
+  state: State,
+  signal: AbortSignal,
+): Promise<void> {
+  const extraRoots =
+    inputs.modelRepositories.length > 0
+      ? await core.group('Clone model repositories', () => cloneRepos(inputs, ctx))
+      : [];
+
+  const env = applyOverrides(process.env, inputs.overrides);
+  const compiled = await core.group('Validate and compile', () => {
+    const r = loadAndCompile({
       workspace: inputs.workspace,
       globs: inputs.config,
-      env: process.env,
+      env,
+      allowPlaceholders: inputs.mode === 'plan',
+      extraRoots,
+    });
+    annotate(r.diagnostics, inputs.workingDirectory);
+    return Promise.resolve(r);
+  });
+  const { plan, config } = compiled;
+  if (!plan || !config) {
+    const errors = compiled.diagnostics.filter((d) => d.severity === 'error');
+    state.failure = {
+      title: `${errors.length} configuration error${errors.length === 1 ? '' : 's'}`,
+      message: errors.map(formatDiagnostic).join('\n'),
+    };
+    return;
+  }
+
+  const session = await core.group('AWS access', () => openSession(inputs, config.settings.region, ctx));
+  const deployed = await readDeployedState(session, plan);
+  const view = buildPlanView(plan, deployed);
+  state.view = view;
+  recordPlanOutputs(inputs, plan, view, state);
+  core.info(
+    `Plan ${view.planHash}: ${view.diff.status}${deployed.state === 'unknown' ? ` (${deployed.note ?? 'offline'})` : ''}`,
+  );
+
+  if (inputs.mode === 'plan') return;
+  if (session.kind !== 'online') throw new Error(`cannot ${inputs.mode} without AWS access: ${session.why}`);
+  if (inputs.requireApprovedPlan && !(await gatePasses(inputs, ctx, plan, view, state))) return;
+
+  const { deployPipeline, runPipeline } = await import('./aws/deploy.js');
+  const { executionDisplayName, executionToken } = await import('./aws/execution.js');
+  const { executionLink } = await import('./aws/console.js');
+  const base = {
+    clients: session.clients,
+    plan,
+    planHash: view.planHash,
+    roleArn: config.settings.role,
+    kmsKey: config.settings.kmsKey,
+    description: inputs.description ?? config.pipeline.description,
+    tags: managedTags(ctx.owner && ctx.repo ? `${ctx.owner}/${ctx.repo}` : undefined),
+    parallelism: inputs.maxParallelSteps,
+    groups: groupSpecs(config, plan),
+    log: (l: string) => core.info(l),
+  };
+  const known = deployed.state === 'read' ? undefined : null;
+  if (inputs.mode === 'deploy') {
+    const d = await core.group('Deploy', () => deployPipeline(base, known === null ? null : undefined));
+    state.report = {
+      ...state.report,
+      pipelineArn: d.pipelineArn,
+      action: d.action,
+      uploaded: uploadedOf(d.upload),
+    };
+    state.outputs['pipeline-arn'] = d.pipelineArn;
+    return;
+  }
+  const displayName = executionDisplayName(commitSha(ctx), ctx.runId);
+  const link = runUrl(ctx);
+  const result = await core.group('Deploy and run', () =>
+    runPipeline(
+      {
+        ...base,
+        displayName,
+        executionDescription:
+          `smp-action ${commitSha(ctx)?.slice(0, 7) ?? ''}${link ? ` ${link}` : ''}`.trim(),
+        token: executionToken(view.planHash, ctx.runId, ctx.runAttempt),
+        wait: inputs.wait
+          ? {
+              intervalMs: inputs.pollIntervalSeconds * 1000,
+              timeoutMs: inputs.waitTimeoutMinutes * 60_000,
+              stopOnTimeout: inputs.stopOnCancel,
+              stopOnCancel: inputs.stopOnCancel,
+              signal,
+              log: (l) => core.info(l),
+            }
+          : undefined,
+        onStarted: (s) => {
+          state.outputs['execution-arn'] = s.arn;
+          core.setOutput('execution-arn', s.arn);
+          state.report = {
+            ...state.report,
+            executionArn: s.arn,
+            attached: s.attached,
+            executionLink: executionLink(s.arn),
+          };
+        },
+      },
+      known === null ? null : undefined,
+    ),
+  );
+  const w = result.waited;
+  state.outputs['pipeline-arn'] = result.pipelineArn;
+  state.outputs['execution-status'] = w?.outcome ?? 'Executing';
+  state.outputs['model-package-arns'] = JSON.stringify(result.models.map((m) => m.arn));
+  state.report = {
+    ...state.report,
+    pipelineArn: result.pipelineArn,
+    action: result.action,
+    uploaded: uploadedOf(result.upload),
+    outcome: w?.outcome ?? 'started (not waiting)',
+    failureReason: w?.failureReason,
+    steps: w?.steps,
+    models: result.models,
+    cancelled: w?.outcome === 'Cancelled' ? { stillRunning: !w.stopRequested } : undefined,
+  };
+  if (w && w.outcome !== 'Succeeded') {
+    state.failure = {
+      title: `Execution ${w.outcome.toLowerCase()}`,
+      message: w.failureReason ?? `the execution ended ${w.outcome}`,
+    };
+  }
+}
+
+async function openSession(inputs: ActionInputs, region: string, ctx: GithubContext): Promise<AwsSession> {
+  const { openAwsSession } = await import('./github/aws-session.js');
+  const s = await openAwsSession(inputs, region, ctx);
+  if (s.kind === 'online') core.info(`AWS: ${s.how}`);
+  else
+    core.notice(`Planning offline: ${s.why}. The plan is not compared with the deployed pipeline.`, {
+      title: 'smp: offline plan',
+    });
+  return s;
+}
+
+async function readDeployedState(session: AwsSession, plan: Plan): Promise<Deployed> {
+  if (session.kind !== 'online') return { ...OFFLINE, note: session.why };
+  const { readDeployed } = await import('./aws/pipeline.js');
+  const d = await readDeployed(session.clients.sagemaker, plan.pipelineName);
+  return d ? { state: 'read', definition: d.definition } : { state: 'none', definition: null };
+}
+
+function recordPlanOutputs(inputs: ActionInputs, plan: Plan, view: PlanView, state: State): void {
+  const dir = path.join(
+    process.env.RUNNER_TEMP ?? path.join(inputs.workspace, '.smp'),
+    'smp-plan',
+    plan.pipelineName,
+  );
+  const { files } = writePlanFiles(plan, dir, { mermaid: view.mermaid, markdown: renderPlanComment(view) });
+  state.outputs['pipeline-name'] = plan.pipelineName;
+  state.outputs['plan-hash'] = view.planHash;
+  state.outputs.changed = view.deployed === 'unknown' ? 'unknown' : String(view.diff.status !== 'unchanged');
+  state.outputs['definition-file'] = files.definition;
+  state.outputs['dag-mermaid'] = view.mermaid;
+}
+
+/** Refuses (no AWS writes) when the plan differs from the one the merged PR's comment showed. */
+async function gatePasses(
+  inputs: ActionInputs,
+  ctx: GithubContext,
+  plan: Plan,
+  view: PlanView,
+  state: State,
+): Promise<boolean> {
+  const sha = ctx.sha;
+  if (!ctx.owner || !ctx.repo || !sha)
+    throw new Error('require-approved-plan needs GITHUB_REPOSITORY and GITHUB_SHA');
+  const { createGithubClient } = await import('./github/rest.js');
+  const { approvedPlan } = await import('./github/gate.js');
+  const gh = await createGithubClient(inputs.githubToken, ctx.apiUrl);
+  const approved = await approvedPlan(
+    gh,
+    { owner: ctx.owner, repo: ctx.repo },
+    sha,
+    ctx.defaultBranch,
+    plan.pipelineName,
+  );
+  if (approved?.planHash === view.planHash) {
+    core.info(`Plan ${view.planHash} was approved in ${approved.prUrl}`);
+    return true;
+  }
+  state.outputs['failure-reason'] = 'plan-changed';
+  const why = !approved
+    ? `no merged pull request brought ${sha.slice(0, 7)} into ${ctx.defaultBranch ?? 'the default branch'}, so there is no approved plan`
+    : !approved.planHash
+      ? `pull request #${approved.prNumber} has no smp plan comment for ${plan.pipelineName}`
+      : `the plan changed since pull request #${approved.prNumber} was approved: approved ${approved.planHash.slice(0, 12)}, now ${view.planHash.slice(0, 12)}`;
+  const diff = approved?.planHash ? await approvedDiff(inputs, approved.headSha, plan) : undefined;
+  state.failure = {
+    title: 'Refused: the plan is not the approved one',
+    message: `${why}${approved?.commentUrl ? `\nApproved plan: ${approved.commentUrl}` : ''}${diff ? `\nChanges since the approved plan:\n${diff}` : ''}`,
+  };
+  return false;
+}
+
+/** Recompiles at the approved PR head (a detached worktree) and diffs it with the current plan; best effort. */
+async function approvedDiff(inputs: ActionInputs, headSha: string, plan: Plan): Promise<string | undefined> {
+  const repoRoot = process.env.GITHUB_WORKSPACE ?? process.cwd();
+  const dir = mkdtempSync(path.join(tmpdir(), 'smp-approved-'));
+  try {
+    const quiet = { silent: true, ignoreReturnCode: true, cwd: repoRoot };
+    await actionsExec('git', ['fetch', '--quiet', '--depth', '1', 'origin', headSha], quiet);
+    if ((await actionsExec('git', ['worktree', 'add', '--detach', '--force', dir, headSha], quiet)) !== 0)
+      return undefined;
+    const r = loadAndCompile({
+      workspace: path.join(dir, inputs.workingDirectory),
+      globs: inputs.config,
+      env: applyOverrides(process.env, inputs.overrides),
       allowPlaceholders: true,
     });
-    annotate(result.diagnostics, inputs.workingDirectory);
-    core.endGroup();
-    if (!result.config) {
-      const n = result.diagnostics.filter((d) => d.severity === 'error').length;
-      core.setFailed(`${n} configuration error${n === 1 ? '' : 's'}: see the annotations`);
-      return;
-    }
-    const c = result.config;
-    core.info(
-      `ok: ${c.pipeline.units.length} model(s), ${allSteps(c.pipeline).length} step(s) in pipeline ${c.pipeline.name}`,
-    );
-    core.setOutput('pipeline-name', c.pipeline.name);
-    await Promise.resolve();
+    return r.plan
+      ? diffText(diffDefinitions(r.plan.definition, plan.definition)) ||
+          '(same definition; code bundles differ)'
+      : undefined;
+  } catch {
+    return undefined;
+  } finally {
+    await actionsExec('git', ['worktree', 'remove', '--force', dir], {
+      silent: true,
+      ignoreReturnCode: true,
+      cwd: repoRoot,
+    }).catch(() => 0);
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function cloneRepos(inputs: ActionInputs, ctx: GithubContext): Promise<string[]> {
+  const { cloneRepositories } = await import('./github/repos.js');
+  return cloneRepositories(inputs.modelRepositories, {
+    workspace: inputs.workspace,
+    serverUrl: ctx.serverUrl,
+    token: inputs.githubToken,
+    exec: (tool, args, opts) =>
+      actionsExec(tool, args, { cwd: opts.cwd, env: opts.env, ignoreReturnCode: true }),
+    maskSecret: (s) => core.setSecret(s),
+    log: (l) => core.info(l),
+  });
+}
+
+function uploadedOf(u: {
+  uploaded: readonly { bytes: number }[];
+  skipped: readonly unknown[];
+}): RunReport['uploaded'] {
+  return {
+    count: u.uploaded.length,
+    bytes: u.uploaded.reduce((n, x) => n + x.bytes, 0),
+    skipped: u.skipped.length,
+  };
+}
+
+function fail(state: State, err: unknown): void {
+  const e = err as { name?: string; message?: string; stack?: string };
+  // Our own bugs get their stack in the debug log; users get one line that says what to do.
+  if (e.stack && !(err instanceof InputError)) core.debug(e.stack);
+  state.failure = {
+    title: err instanceof InputError ? 'Invalid input' : 'smp-action failed',
+    message: `${e.name && e.name !== 'Error' && !(err instanceof InputError) ? `${e.name}: ` : ''}${e.message ?? String(err)}`,
+  };
+}
+
+async function finish(
+  inputs: ActionInputs | undefined,
+  ctx: GithubContext,
+  state: State,
+  cancelled: boolean,
+): Promise<void> {
+  if (cancelled && !state.report.cancelled && state.report.executionArn)
+    state.report = { ...state.report, cancelled: { stillRunning: true } };
+  const extra = [
+    renderRunReport(state.report),
+    ...(state.failure ? [renderFailure(state.failure.title, state.failure.message)] : []),
+  ].filter((s) => s.trim() !== '');
+  const body = state.view ? renderPlanComment({ ...state.view, extra }) : extra.join('\n');
+  try {
+    for (const [k, v] of Object.entries(state.outputs)) core.setOutput(k, v);
   } catch (err) {
-    // One clear line; a stack trace is only useful for our own bugs, and then the debug log has it.
-    if (!(err instanceof InputError) && err instanceof Error && err.stack) core.debug(err.stack);
-    core.setFailed(err instanceof Error ? err.message : String(err));
+    core.warning(`Could not set the step outputs: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  try {
+    await writeSummary(body);
+  } catch (err) {
+    core.warning(`Could not write the job summary: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  if (inputs) await comment(inputs, ctx, body, state);
+  if (state.failure) core.setFailed(`${state.failure.title}: ${state.failure.message.split('\n')[0] ?? ''}`);
+}
+
+async function comment(inputs: ActionInputs, ctx: GithubContext, body: string, state: State): Promise<void> {
+  const pr = ctx.pullRequest;
+  if (!inputs.comment || !pr || !ctx.owner || !ctx.repo || !inputs.githubToken) return;
+  const pipeline = state.view?.pipeline;
+  if (!pipeline) return; // nothing identifies the comment yet (config errors are annotated instead)
+  try {
+    const { createGithubClient, RATE_LIMIT_RESERVE } = await import('./github/rest.js');
+    const { upsertPlanComment } = await import('./github/comment.js');
+    const gh = await createGithubClient(inputs.githubToken, ctx.apiUrl);
+    const posted = await upsertPlanComment(
+      gh,
+      { owner: ctx.owner, repo: ctx.repo, issueNumber: pr.number, pipeline },
+      body,
+    );
+    core.info(
+      `PR comment ${posted.action}${posted.url ? `: ${posted.url}` : ''} (${gh.calls()} GitHub API calls${gh.remaining() !== undefined ? `, ${gh.remaining()} left this hour` : ''})`,
+    );
+    if ((gh.remaining() ?? Infinity) < RATE_LIMIT_RESERVE)
+      core.warning(`GitHub API rate limit nearly used up (${gh.remaining()} left)`);
+  } catch (err) {
+    const status = (err as { status?: number }).status;
+    // A fork PR's token is read-only: that is expected, not a failure; the job summary has the plan.
+    const msg =
+      status === 403 || status === 404
+        ? `Could not comment on the pull request (HTTP ${status}; a fork PR's token cannot write). The job summary has the plan.`
+        : `Could not comment on the pull request: ${err instanceof Error ? err.message : String(err)}`;
+    core.notice(msg, { title: 'smp: PR comment' });
   }
 }

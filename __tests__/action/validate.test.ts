@@ -10,24 +10,46 @@ function runAction(workspace: string, inputs: Record<string, string>) {
   const dir = mkdtempSync(path.join(tmpdir(), 'smp-action-'));
   const outputFile = path.join(dir, 'output');
   writeFileSync(outputFile, '');
+  const summary = path.join(dir, 'summary.md');
+  writeFileSync(summary, '');
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
     GITHUB_WORKSPACE: workspace,
     GITHUB_OUTPUT: outputFile,
+    GITHUB_STEP_SUMMARY: summary,
+    RUNNER_TEMP: dir,
+    // No AWS credentials of any kind: the plan must go offline, not fail.
+    AWS_EC2_METADATA_DISABLED: 'true',
+    AWS_SHARED_CREDENTIALS_FILE: path.join(dir, 'none'),
+    AWS_CONFIG_FILE: path.join(dir, 'none'),
     ...TEST_ENV,
   };
   for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v;
   const r = spawnSync(process.execPath, [path.resolve('dist/index.js')], { env, encoding: 'utf8', cwd: dir });
-  return { ...r, outputs: readFileSync(outputFile, 'utf8') };
+  return { ...r, outputs: readFileSync(outputFile, 'utf8'), summary: readFileSync(summary, 'utf8') };
 }
 
-describe('action (dist/index.js), validation', () => {
-  it('validates and sets the pipeline-name output', () => {
+/** name → value from a GITHUB_OUTPUT file (heredoc format). */
+function outputs(text: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const m of text.matchAll(/^([\w-]+)<<(.+)\n([\s\S]*?)\n\2$/gm)) out.set(m[1]!, m[3]!);
+  return out;
+}
+
+describe('action (dist/index.js), plan mode without credentials', () => {
+  it('plans offline, says so, and sets the plan outputs and the summary', () => {
     const ws = makeWorkspace(fullUnitFiles());
     const r = runAction(ws, { config: 'm/conf/*.yaml' });
-    expect(r.status).toBe(0);
-    expect(r.stdout).toContain('ok: 1 model(s), 6 step(s) in pipeline p-test');
-    expect(r.outputs).toMatch(/^pipeline-name<<(.+)\np-test\n\1\n$/);
+    expect(r.status, r.stdout).toBe(0);
+    expect(r.stdout).toContain('Planning offline');
+    const o = outputs(r.outputs);
+    expect(o.get('pipeline-name')).toBe('p-test');
+    expect(o.get('plan-hash')).toMatch(/^[0-9a-f]{64}$/);
+    expect(o.get('changed')).toBe('unknown');
+    expect(readFileSync(o.get('definition-file')!, 'utf8')).toContain('"Name": "prep"');
+    expect(o.get('dag-mermaid')).toMatch(/^flowchart TD/);
+    expect(r.summary).toContain(`<!-- smp-action:plan v1`);
+    expect(r.summary).toContain(o.get('plan-hash'));
   });
 
   it('fails with file annotations relative to the repository root', () => {
@@ -44,7 +66,8 @@ describe('action (dist/index.js), validation', () => {
       '::error title=smp%3A unknown-step-class,file=sub/m/conf/conf.yaml,line=35,col=25::',
     );
     expect(r.stdout).toContain('did you mean `Training`');
-    expect(r.stdout).toContain('::error::1 configuration error: see the annotations');
+    expect(r.stdout).toContain('::error::1 configuration error: m/conf/conf.yaml:35:25: error:');
+    expect(r.summary).toContain('1 configuration error');
     expect(r.stdout).not.toMatch(/\n\s+at /);
   });
 

@@ -94,7 +94,8 @@ function classify(err: unknown, opts: OidcOptions, token: string): Classified {
     message?: string;
     $metadata?: { httpStatusCode?: number };
   };
-  const name = e.name ?? e.code ?? '';
+  // The SDK names modelled STS errors with an Exception suffix (InvalidIdentityTokenException), others bare.
+  const name = (e.name ?? e.code ?? '').replace(/Exception$/, '');
   const message = e.message ?? String(err);
   if (name === 'AccessDenied' || /not authorized/i.test(message)) {
     return { kind: 'fatal', message: denialHelp(opts.roleArn, token, message) };
@@ -115,7 +116,7 @@ function classify(err: unknown, opts: OidcOptions, token: string): Classified {
   }
   if (
     name === 'IDPCommunicationError' ||
-    name === 'ExpiredTokenException' ||
+    name === 'ExpiredToken' ||
     /throttl/i.test(name) ||
     name === 'RequestLimitExceeded'
   ) {

@@ -20,6 +20,7 @@ export function loadAndCompile(opts: {
   globs: readonly string[];
   env: Env;
   allowPlaceholders: boolean;
+  extraRoots?: readonly string[];
 }): Compiled {
   const loaded = loadProject(opts);
   if (!loaded.config) return { config: undefined, plan: undefined, diagnostics: loaded.diagnostics };

@@ -27,6 +27,11 @@ export interface LoadOptions {
   readonly env: Env;
   /** Offline commands plan with placeholder settings; deploy/run must have real ones. */
   readonly allowPlaceholders: boolean;
+  /**
+   * Extra roots (workspace-relative folders, e.g. clones of other model repositories): the globs are also
+   * matched inside each, and paths in their configs are relative to that root.
+   */
+  readonly extraRoots?: readonly string[];
 }
 
 export interface LoadResult {
@@ -44,7 +49,19 @@ export function loadProject(opts: LoadOptions): LoadResult {
   const workspace = path.resolve(opts.workspace);
   const settings = resolveSettings(opts.env, { allowPlaceholders: opts.allowPlaceholders }, bag);
   const env = interpolationEnv(opts.env, settings);
-  const { files } = findConfigFiles(opts.globs, workspace, bag);
+  const roots = ['', ...(opts.extraRoots ?? []).map((r) => r.replace(/\/+$/, ''))];
+  const files: string[] = [];
+  for (const root of roots) {
+    // Each extra root may hold no configs; only the workspace itself must match something.
+    const rootBag = root === '' ? bag : new DiagnosticBag();
+    for (const f of findConfigFiles(opts.globs, path.join(workspace, root), rootBag).files) {
+      const rel = root ? `${root}/${f}` : f;
+      if (!files.includes(rel)) files.push(rel);
+    }
+  }
+  // A file belongs to the deepest root that contains it: its paths are relative to that root.
+  const rootOf = (file: string): string =>
+    roots.filter((r) => r === '' || file.startsWith(`${r}/`)).sort((a, b) => b.length - a.length)[0] ?? '';
 
   const parsed: ParsedFile[] = files.map((file) => {
     const text = readText(path.join(workspace, file), file, bag);
@@ -95,7 +112,7 @@ export function loadProject(opts: LoadOptions): LoadResult {
         );
       }
     }
-    models[name] = normalizeModel(name, data, m.node, m.file, m.keyLoc);
+    models[name] = normalizeModel(name, data, m.node, m.file, m.keyLoc, rootOf(m.file));
   }
 
   let pipeline: ProjectConfig['pipeline'] | undefined;

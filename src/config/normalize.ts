@@ -12,6 +12,8 @@ export function normalizeModel(
   node: CMap,
   file: string,
   keyLoc: Loc,
+  /** Workspace-relative folder the file's paths are relative to ('' for the workspace itself). */
+  root = '',
 ): ModelConfig {
   const section = (kind: JobSection['kind']): JobSection | undefined => {
     const data = input[kind];
@@ -24,7 +26,10 @@ export function normalizeModel(
     displayName: input.name,
     file,
     loc: keyLoc,
-    sourceDirectory: normalizeRelative(input.source_directory),
+    sourceDirectory:
+      root && !input.source_directory.trim().startsWith('/')
+        ? normalizeRelative(`${root}/${input.source_directory}`)
+        : normalizeRelative(input.source_directory),
     sourceDirectoryLoc: entry(node, 'source_directory')?.value.loc ?? keyLoc,
     preprocess: section('preprocess'),
     train: section('train'),

@@ -42,8 +42,18 @@ export function planDag(
   if (graph.edges.length <= MAX_EDGES && full.length <= MAX_MERMAID_CHARS)
     return { mermaid: full, notice: undefined };
   const collapsed = collapse(graph, models, classes);
+  // Even one node per model can be too much (hundreds of interlinked models): then no graph, the table says it.
+  if (collapsed.edges > MAX_EDGES || collapsed.text.length > MAX_MERMAID_CHARS) {
+    return {
+      mermaid: renderMermaid({
+        nodes: [{ name: `${graph.nodes.length} steps`, type: 'too many to draw' }],
+        edges: [],
+      }),
+      notice: `The graph (${graph.nodes.length} steps, ${graph.edges.length} edges) is too large for GitHub to draw, even one node per model; the table lists every change.`,
+    };
+  }
   return {
-    mermaid: withLegend(collapsed, false),
+    mermaid: withLegend(collapsed.text, false),
     notice: `The graph has ${graph.nodes.length} steps and ${graph.edges.length} edges, more than GitHub renders (${MAX_EDGES} edges, ${MAX_MERMAID_CHARS} characters here): one node per model is drawn instead; the table lists every change.`,
   };
 }
@@ -67,7 +77,7 @@ function collapse(
   graph: StepGraph,
   models: ReadonlyMap<string, string>,
   classes: Map<string, string> | undefined,
-): string {
+): { text: string; edges: number } {
   const modelOf = (step: string): string => models.get(step) ?? '(other)';
   const names = [...new Set(graph.nodes.map((n) => modelOf(n.name)))];
   const counts = new Map<string, Map<string, number>>();
@@ -90,5 +100,5 @@ function collapse(
     const to = modelOf(e.to);
     if (from !== to) edges.set(`${from}\u0000${to}`, { from, to, kind: 'depends' });
   }
-  return renderMermaid({ nodes, edges: [...edges.values()] });
+  return { text: renderMermaid({ nodes, edges: [...edges.values()] }), edges: edges.size };
 }

@@ -159,7 +159,7 @@ function diffValues(a: Json, b: Json, root: string): { fields: FieldChange[]; co
       code.push({ path, artifact: newCode[2] ?? '', oldSha: oldCode[1] ?? '', newSha: newCode[1] ?? '' });
       return;
     }
-    const secret = redact || looksSecret(x) || looksSecret(y);
+    const secret = redact || containsSecret(x) || containsSecret(y);
     fields.push({
       path,
       kind: x === undefined ? 'added' : y === undefined ? 'removed' : 'changed',
@@ -182,8 +182,14 @@ function isRedactedKey(k: string): boolean {
   return k === 'Environment' || SECRET_KEY.test(k);
 }
 
-function looksSecret(v: Json): boolean {
-  return typeof v === 'string' && SECRET_VALUE.test(v);
+/** A value that is, or holds anywhere inside (keys included), something we must not print. */
+function containsSecret(v: Json): boolean {
+  if (v === undefined || v === null) return false;
+  if (typeof v === 'string') return SECRET_VALUE.test(v);
+  if (typeof v !== 'object') return false;
+  if (isExpression(v)) return SECRET_VALUE.test(JSON.stringify(v));
+  if (Array.isArray(v)) return (v as Value[]).some(containsSecret);
+  return Object.entries(v).some(([k, x]) => isRedactedKey(k) || containsSecret(x));
 }
 
 function isContainer(v: Json): v is Value[] | { [k: string]: Value } {
@@ -302,8 +308,10 @@ function diffParameters(a: readonly Value[], b: readonly Value[]): DefinitionDif
         .filter((p): p is { [k: string]: Value } => isContainer(p) && !Array.isArray(p))
         .map((p) => [String(p.Name), display(p as Value)]),
     );
-  const pa = byName(a);
-  const pb = byName(b);
+  const hide = (m: Map<string, string>): Map<string, string> =>
+    new Map([...m].map(([n, v]) => [n, SECRET_KEY.test(n) || SECRET_VALUE.test(v) ? '(value hidden)' : v]));
+  const pa = hide(byName(a));
+  const pb = hide(byName(b));
   return {
     added: [...pb].filter(([n]) => !pa.has(n)).map(([name, v]) => ({ name, old: undefined, new: v })),
     removed: [...pa].filter(([n]) => !pb.has(n)).map(([name, v]) => ({ name, old: v, new: undefined })),

@@ -51,6 +51,15 @@ export function definitionFromJson(data: unknown): PipelineDefinition {
     );
   }
   const d = data as Partial<PipelineDefinition>;
+  (d.Steps as unknown[]).forEach((s, i) => {
+    const step = s as { Name?: unknown; Type?: unknown; Arguments?: unknown } | null;
+    if (!step || typeof step !== 'object' || typeof step.Name !== 'string' || typeof step.Type !== 'string') {
+      throw new Error(`not a pipeline definition: Steps[${i}] needs a Name and a Type`);
+    }
+    if (step.Arguments !== undefined && (typeof step.Arguments !== 'object' || step.Arguments === null)) {
+      throw new Error(`not a pipeline definition: Steps[${i}].Arguments must be an object`);
+    }
+  });
   return {
     Version: '2020-12-01',
     Metadata: d.Metadata ?? {},

@@ -11,13 +11,13 @@ export function mdText(s: string): string {
     .replace(/\r?\n/g, ' ');
 }
 
-/** Inline code that survives any backticks in `s`; `|` escaped so it can sit in a table cell. */
-export function mdCode(s: string): string {
+/** Inline code that survives any backticks in `s`; in a table cell (the default) `|` is escaped. */
+export function mdCode(s: string, inTable = true): string {
   const text = defuseComments(s).replace(/\r?\n/g, ' ');
   const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
   const fence = '`'.repeat(longest + 1);
   const pad = text.startsWith('`') || text.endsWith('`') || text === '' ? ' ' : '';
-  return `${fence}${pad}${text.replace(/\|/g, '\\|')}${pad}${fence}`;
+  return `${fence}${pad}${inTable ? text.replace(/\|/g, '\\|') : text}${pad}${fence}`;
 }
 
 /**

@@ -38,5 +38,8 @@ export function parseMarker(body: string): PlanMarker | undefined {
 
 /** Neutralises marker-like text in content we did not write (zero-width space inside `<!--` and `-->`). */
 export function defuseComments(s: string): string {
-  return s.replace(/<!--/g, '<!\u200b--').replace(/-->/g, '-\u200b->');
+  return s
+    .replace(/<!--/g, '<!\u200b--')
+    .replace(/-->/g, '-\u200b->')
+    .replace(/smp-action:plan/g, 'smp-action\u200b:plan');
 }

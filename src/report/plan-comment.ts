@@ -30,12 +30,13 @@ export interface PlanView {
 
 export function headline(view: PlanView): string {
   const d = view.diff;
-  const name = mdCode(view.pipeline);
+  const name = mdCode(view.pipeline, false);
   if (view.deployed !== 'read' || d.status === 'created') {
     const verb = view.deployed === 'none' ? 'New pipeline' : 'Pipeline';
     return `${verb} ${name}: ${view.steps} step${view.steps === 1 ? '' : 's'}`;
   }
-  if (d.status === 'unchanged') return `No changes to ${name} (${view.steps} steps)`;
+  if (d.status === 'unchanged')
+    return `No changes to ${name} (${view.steps} step${view.steps === 1 ? '' : 's'})`;
   const parts: string[] = [];
   const n = (k: number, what: string): void => {
     if (k > 0) parts.push(`${k} step${k === 1 ? '' : 's'} ${what}`);
@@ -72,8 +73,22 @@ export function renderPlanComment(view: PlanView, budget = BODY_BUDGET): string 
     const body = render(view, level);
     if (body.length <= budget && Buffer.byteLength(body, 'utf8') <= budget) return body;
   }
-  // Unreachable in practice (the last level is a few lines), but never exceed the limit.
-  return render(view, LEVELS[LEVELS.length - 1] as Level).slice(0, budget);
+  // Extra sections (run reports) can be large too: keep marker, headline, summary and hash, and say so.
+  const minimal = render(
+    {
+      ...view,
+      extra: ['<sub>The execution report was too large for a comment: see the job summary and log.</sub>'],
+    },
+    LEVELS[LEVELS.length - 1] as Level,
+  );
+  if (minimal.length <= budget && Buffer.byteLength(minimal, 'utf8') <= budget) return minimal;
+  return [
+    renderMarker({ pipeline: view.pipeline, planHash: view.planHash }),
+    '### smp plan',
+    '',
+    `<sub>Plan hash ${mdCode(view.planHash)}</sub>`,
+    '',
+  ].join('\n');
 }
 
 function render(view: PlanView, level: Level): string {
@@ -150,7 +165,7 @@ function render(view: PlanView, level: Level): string {
 
 function graphSummary(view: PlanView): string {
   const d = view.diff.steps;
-  return `${view.steps} steps: ${d.added.length} added, ${d.changed.length} changed, ${d.removed.length} removed, ${d.unchanged.length} unchanged.`;
+  return `${view.steps} step${view.steps === 1 ? '' : 's'}: ${d.added.length} added, ${d.changed.length} changed, ${d.removed.length} removed, ${d.unchanged.length} unchanged.`;
 }
 
 function changeRows(view: PlanView): string[] {

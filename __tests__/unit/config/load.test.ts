@@ -361,3 +361,52 @@ describe('loadProject: rules', () => {
     expect(r.config?.settings.accountId).toBe('111122223333');
   });
 });
+
+describe('loadProject: extra roots (cloned model repositories)', () => {
+  it('matches the globs inside each root and resolves its paths against that root', () => {
+    const files = fullUnitFiles();
+    const anchor = files['m/conf/conf.yaml']!;
+    // The model repo keeps only its model; the shared repo (cloned under .smp/repos) holds the anchor pipeline.
+    const [modelPart, pipelinePart] = anchor.split('  sagemakerPipeline:');
+    const ws = makeWorkspace({
+      'm/conf/conf.yaml': modelPart!,
+      'm/src/prep.py': '',
+      'm/src/train.py': '',
+      'm/src/inference.py': '',
+      'm/src/evaluate.py': '',
+      '.smp/repos/org/shared/m/conf/conf.yaml': `conf:\n  sagemakerPipeline:${pipelinePart!}`,
+    });
+    const without = loadProject({
+      workspace: ws,
+      globs: ['*/conf/*.yaml'],
+      env: TEST_ENV,
+      allowPlaceholders: true,
+    });
+    expect(without.diagnostics.map((d) => d.code)).toContain('no-pipeline-section');
+    const r = loadProject({
+      workspace: ws,
+      globs: ['*/conf/*.yaml'],
+      env: TEST_ENV,
+      allowPlaceholders: true,
+      extraRoots: ['.smp/repos/org/shared'],
+    });
+    expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(r.config?.files).toEqual(['m/conf/conf.yaml', '.smp/repos/org/shared/m/conf/conf.yaml']);
+    expect(r.config?.pipeline.file).toBe('.smp/repos/org/shared/m/conf/conf.yaml');
+  });
+
+  it('resolves source_directory of a cloned model relative to its clone', () => {
+    const files = fullUnitFiles();
+    const cloned = Object.fromEntries(Object.entries(files).map(([k, v]) => [`.smp/repos/org/m/${k}`, v]));
+    const ws = makeWorkspace({ ...cloned, 'local/conf/readme.yaml': 'conf:\n  models: {}\n' });
+    const r = loadProject({
+      workspace: ws,
+      globs: ['*/conf/*.yaml'],
+      env: TEST_ENV,
+      allowPlaceholders: true,
+      extraRoots: ['.smp/repos/org/m'],
+    });
+    expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(r.config?.models.m?.sourceDirectory).toBe('.smp/repos/org/m/m/src');
+  });
+});

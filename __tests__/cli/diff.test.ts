@@ -1,0 +1,268 @@
+// `smp diff A.json B.json` and `smp plan --against FILE` through the bundled CLI (dist/cli.js): the three
+// output formats agree with the in-process diff, a DescribePipeline-shaped FILE reads like the plain
+// definition, a bad FILE is one `FILE: error:` line (exit 1, no stack trace), a bad --format is a usage
+// error (exit 2).
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { compileProject } from '../../src/compile/compile.js';
+import type { PipelineDefinition, Plan } from '../../src/compile/types.js';
+import { formatDiagnostic } from '../../src/config/diagnostics.js';
+import { loadProject } from '../../src/config/load.js';
+import { diffDefinitions } from '../../src/plan/diff.js';
+import { planHash } from '../../src/plan/hash.js';
+import { parseMarker } from '../../src/report/marker.js';
+import { TEST_ENV } from '../helpers/workspace.js';
+
+const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const CLI = path.join(REPO, 'dist', 'cli.js');
+const TF = 'examples/tf/conf/conf.yaml';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'smp-diff-cli-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Runs the CLI with only PATH and the test settings in its environment (no stray SMP_* from the host). */
+function smp(args: readonly string[], cwd = dir): { status: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [CLI, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH ?? '', ...TEST_ENV },
+  });
+  if (r.error) throw r.error;
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** The same, without blocking, so independent runs overlap. */
+function smpAsync(
+  args: readonly string[],
+  cwd = dir,
+): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI, ...args], {
+      cwd,
+      env: { PATH: process.env.PATH ?? '', ...TEST_ENV },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
+function compileTf(): Plan {
+  const loaded = loadProject({ workspace: REPO, globs: [TF], env: TEST_ENV, allowPlaceholders: true });
+  if (!loaded.config) throw new Error(loaded.diagnostics.map(formatDiagnostic).join('\n'));
+  const { plan, diagnostics } = compileProject(loaded.config);
+  if (!plan) throw new Error(diagnostics.map(formatDiagnostic).join('\n'));
+  return plan;
+}
+
+function write(name: string, data: unknown): string {
+  const file = path.join(dir, name);
+  writeFileSync(file, typeof data === 'string' ? data : JSON.stringify(data, null, 2));
+  return file;
+}
+
+/** The tf example as deployed before this PR: a smaller training instance and an older CreateModel setting. */
+const plan = compileTf();
+const planned = plan.definition;
+const deployed = JSON.parse(JSON.stringify(planned)) as PipelineDefinition;
+{
+  const steps = deployed.Steps as unknown as {
+    Name: string;
+    Arguments: Record<string, Record<string, unknown>>;
+  }[];
+  const training = steps.find((s) => s.Name === 'calhousing-Training')!;
+  training.Arguments.ResourceConfig!.InstanceType = 'ml.m5.large';
+  const create = steps.find((s) => s.Name === 'calhousing-CreateModel')!;
+  const env = (create.Arguments.PrimaryContainer as { Environment: Record<string, string> }).Environment;
+  env.SAGEMAKER_PROGRAM = 'old-secret-program-value';
+}
+const describePipeline = (def: PipelineDefinition): unknown => ({
+  PipelineArn: 'arn:aws:sagemaker:us-east-1:111122223333:pipeline/calhousing-test',
+  PipelineName: 'calhousing-test',
+  PipelineDefinition: JSON.stringify(def),
+  RoleArn: TEST_ENV.SMP_ROLE,
+  PipelineStatus: 'Active',
+});
+write('deployed.json', deployed);
+write('planned.json', planned);
+write('deployed-describe.json', describePipeline(deployed));
+write('planned-describe.json', describePipeline(planned));
+
+const INSTANCE_LINE = '    Arguments.ResourceConfig.InstanceType: ml.m5.large → ml.m5.2xlarge';
+
+it('dist/cli.js exists (dist/ is committed; run `npm run build` after changing src/)', () => {
+  expect(existsSync(CLI)).toBe(true);
+});
+
+describe('smp diff', () => {
+  it('text (default): the changed steps and fields, Environment values hidden', () => {
+    const r = smp(['diff', 'deployed.json', 'planned.json']);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe(
+      [
+        '~ calhousing-Training (Training)',
+        INSTANCE_LINE,
+        '~ calhousing-CreateModel (Model)',
+        '    Arguments.PrimaryContainer.Environment.SAGEMAKER_PROGRAM: changed (value hidden)',
+        '',
+      ].join('\n'),
+    );
+    expect(smp(['diff', '--format', 'text', 'deployed.json', 'planned.json']).stdout).toBe(r.stdout);
+  });
+
+  it('identical files: "no changes"', () => {
+    const r = smp(['diff', 'planned.json', 'planned.json']);
+    expect(r).toEqual({ status: 0, stdout: 'no changes\n', stderr: '' });
+  });
+
+  it('json: the in-process diff, and a DescribePipeline-shaped file reads like the plain definition', () => {
+    const r = smp(['diff', '-f', 'json', 'deployed.json', 'planned.json']);
+    expect(r.status).toBe(0);
+    const expected = JSON.parse(JSON.stringify(diffDefinitions(deployed, planned))) as unknown;
+    expect(JSON.parse(r.stdout)).toEqual(expected);
+    expect(smp(['diff', '-f', 'json', 'deployed-describe.json', 'planned-describe.json']).stdout).toBe(
+      r.stdout,
+    );
+    expect(smp(['diff', '-f', 'json', 'deployed-describe.json', 'planned.json']).stdout).toBe(r.stdout);
+    expect(r.stdout).not.toContain('old-secret-program-value');
+  });
+
+  it('markdown: the PR comment for the second file, its marker and hash', () => {
+    const r = smp(['diff', '--format', 'markdown', 'deployed.json', 'planned.json']);
+    expect(r.status).toBe(0);
+    const hash = planHash(planned, []);
+    expect(parseMarker(r.stdout)).toEqual({ pipeline: 'planned.json', planHash: hash });
+    expect(r.stdout).toContain('### smp plan: 2 steps changed in `planned.json`\n');
+    expect(r.stdout).toContain('```mermaid\nflowchart TD\n');
+    expect(r.stdout).toContain(
+      '| `calhousing-Training` | changed | `Arguments.ResourceConfig.InstanceType`: `ml.m5.large` → `ml.m5.2xlarge` |',
+    );
+    expect(r.stdout).toContain(`<sub>Plan hash \`${hash}\`</sub>`);
+    expect(r.stdout).not.toContain('old-secret-program-value');
+  });
+});
+
+describe('smp plan --against', () => {
+  const plan_ = (...more: string[]) => smp(['plan', '--workspace', REPO, '--config', TF, ...more]);
+
+  it('a DescribePipeline-shaped FILE and the plain definition give the same text, with the diff', () => {
+    const describe_ = plan_('--against', path.join(dir, 'deployed-describe.json'));
+    expect(describe_.status).toBe(0);
+    expect(describe_.stdout).toContain('pipeline calhousing-test: 6 steps');
+    expect(describe_.stdout).toContain(
+      '\n2 steps changed in calhousing-test\n~ calhousing-Training (Training)\n',
+    );
+    expect(describe_.stdout).toContain(`\n${INSTANCE_LINE}\n`);
+    expect(describe_.stdout).toContain(`plan hash ${planHash(plan.definition, plan.artifacts)}`);
+    expect(describe_.stdout).not.toContain('old-secret-program-value');
+    const plain = plan_('--against', path.join(dir, 'deployed.json'));
+    expect(plain.status).toBe(0);
+    expect(plain.stdout).toBe(describe_.stdout);
+  });
+
+  it('against the planned definition itself: no changes', () => {
+    const r = plan_('--against', path.join(dir, 'planned-describe.json'));
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('\nNo changes to calhousing-test (6 steps)\n');
+  });
+
+  it('markdown and json carry the plan hash of the in-process plan; plan.md is the markdown', () => {
+    const hash = planHash(plan.definition, plan.artifacts);
+    const md = plan_('--against', path.join(dir, 'deployed.json'), '--format', 'markdown');
+    expect(md.status).toBe(0);
+    expect(parseMarker(md.stdout)).toEqual({ pipeline: 'calhousing-test', planHash: hash });
+    expect(md.stdout).toContain('### smp plan: 2 steps changed in `calhousing-test`\n');
+    expect(md.stdout).toContain('subgraph m0["calhousing"]');
+    expect(md.stdout).toContain('class s1,s2 changed');
+    expect(md.stdout).not.toContain('old-secret-program-value');
+
+    const json = plan_('--against', path.join(dir, 'deployed.json'), '--format', 'json');
+    expect(json.status).toBe(0);
+    const data = JSON.parse(json.stdout) as { pipeline: string; planHash: string; diff: { status: string } };
+    expect(data).toMatchObject({ pipeline: 'calhousing-test', planHash: hash, diff: { status: 'changed' } });
+
+    const out = path.join(dir, 'out');
+    const files = plan_('--against', path.join(dir, 'deployed.json'), '--out', out);
+    expect(files.status).toBe(0);
+    const planMd = readFileSync(path.join(out, 'plan.md'), 'utf8');
+    expect(`${planMd}\n`).toBe(md.stdout);
+    expect(planMd).toContain(
+      'Arguments.PrimaryContainer.Environment.SAGEMAKER_PROGRAM: changed (value hidden)',
+    );
+    expect(planMd).not.toContain('old-secret-program-value');
+  });
+});
+
+describe('bad input', () => {
+  const BAD: Record<string, string> = {
+    'missing.json': '',
+    'not-json.json': '{"Steps": [',
+    'no-steps.json': '{"Version": "2020-12-01"}',
+    'array.json': '[1, 2]',
+    'null.json': 'null',
+    'describe-bad.json': '{"PipelineDefinition": "{not json"}',
+    'describe-no-steps.json': '{"PipelineDefinition": "{}"}',
+  };
+  for (const [name, content] of Object.entries(BAD)) if (name !== 'missing.json') write(name, content);
+
+  const expectFileError = (
+    r: { status: number | null; stdout: string; stderr: string },
+    file: string,
+  ): void => {
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.startsWith(`${path.join(dir, file)}: error: `)).toBe(true);
+    expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(r.stderr).not.toMatch(/\n\s+at |internal error/);
+  };
+
+  it('each bad FILE: smp diff (either side) and smp plan --against say `FILE: error:` and exit 1', async () => {
+    const runs: { file: string; args: string[] }[] = Object.keys(BAD).flatMap((file) => [
+      { file, args: ['diff', file, 'planned.json'] },
+      { file, args: ['diff', 'planned.json', file] },
+    ]);
+    for (const file of ['missing.json', 'not-json.json', 'describe-bad.json'])
+      runs.push({
+        file,
+        args: ['plan', '--workspace', REPO, '--config', TF, '--against', path.join(dir, file)],
+      });
+    const results = await Promise.all(runs.map((r) => smpAsync(r.args)));
+    results.forEach((r, i) => expectFileError(r, runs[i]!.file));
+  });
+
+  // BUG: definitionFromJson checks only that Steps is a list, so a list holding a non-object crashes the diff
+  // (`smp: internal error: Cannot read properties of null`) instead of a `FILE: error:` line.
+  it('a Steps list with a non-object item is a FILE error', () => {
+    write('null-step.json', '{"Steps": [null]}');
+    expectFileError(smp(['diff', 'null-step.json', 'planned.json']), 'null-step.json');
+  });
+
+  it('--format bogus is a usage error (exit 2), for diff and plan', () => {
+    for (const args of [
+      ['diff', 'deployed.json', 'planned.json', '--format', 'bogus'],
+      ['plan', '--workspace', REPO, '--config', TF, '--against', 'deployed.json', '--format', 'bogus'],
+    ]) {
+      const r = smp(args);
+      expect(r.status).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toContain('--format must be one of text, markdown, json (got `bogus`)');
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    }
+  });
+
+  it('diff takes exactly two files and no project options', () => {
+    expect(smp(['diff', 'planned.json']).status).toBe(2);
+    expect(smp(['diff', 'a.json', 'b.json', 'c.json']).status).toBe(2);
+    const r = smp(['diff', '--against', 'x.json', 'deployed.json', 'planned.json']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('does not take --against');
+  });
+});

@@ -1,0 +1,52 @@
+export const id = 20;
+export const ids = [20];
+export const modules = {
+
+/***/ 4020:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   B: () => (/* binding */ jobLinks),
+/* harmony export */   executionLink: () => (/* binding */ executionLink)
+/* harmony export */ });
+// Links into the AWS console for an execution, a job and its logs (best effort: the console moves).
+function host(region) {
+    return region.startsWith('cn-')
+        ? `https://${region}.console.amazonaws.cn`
+        : `https://${region}.console.aws.amazon.com`;
+}
+/** arn:aws:sagemaker:<region>:<account>:pipeline/<name>/execution/<id> */
+function executionLink(executionArn) {
+    const m = /^arn:[^:]+:sagemaker:([^:]+):\d+:pipeline\/([^/]+)\/execution\/(.+)$/.exec(executionArn);
+    if (!m)
+        return '';
+    const [, region = '', pipeline = '', id = ''] = m;
+    return `${host(region)}/sagemaker/home?region=${region}#/pipelines/${encodeURIComponent(pipeline)}/executions/${encodeURIComponent(id)}`;
+}
+/** Console page and CloudWatch log group of a training/processing/transform job ARN. */
+function jobLinks(jobArn) {
+    const m = /^arn:[^:]+:sagemaker:([^:]+):\d+:(training-job|processing-job|transform-job)\/(.+)$/.exec(jobArn);
+    if (!m)
+        return undefined;
+    const [, region = '', kind = '', name = ''] = m;
+    const page = {
+        'training-job': 'jobs',
+        'processing-job': 'processing-jobs',
+        'transform-job': 'transform-jobs',
+    }[kind];
+    const group = {
+        'training-job': 'TrainingJobs',
+        'processing-job': 'ProcessingJobs',
+        'transform-job': 'TransformJobs',
+    }[kind];
+    const esc = (s) => encodeURIComponent(s).replace(/%/g, '$25');
+    return {
+        console: `${host(region)}/sagemaker/home?region=${region}#/${page}/${encodeURIComponent(name)}`,
+        logs: `${host(region)}/cloudwatch/home?region=${region}#logsV2:log-groups/log-group/${esc(`/aws/sagemaker/${group}`)}$3FlogStreamNameFilter$3D${esc(name)}`,
+    };
+}
+
+
+/***/ })
+
+};

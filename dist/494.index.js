@@ -1,0 +1,58 @@
+export const id = 494;
+export const ids = [494];
+export const modules = {
+
+/***/ 9494:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   cloneRepositories: () => (/* binding */ cloneRepositories)
+/* harmony export */ });
+/* unused harmony export CloneError */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+// model-repositories: shallow clones of other repositories into the workspace, before configs are globbed.
+// The token travels as an HTTP header in git's environment-scoped config, never in a URL, argv or log.
+
+
+class CloneError extends Error {
+    name = 'CloneError';
+}
+async function cloneRepositories(specs, opts) {
+    const header = `AUTHORIZATION: basic ${Buffer.from(`x-access-token:${opts.token}`).toString('base64')}`;
+    opts.maskSecret(header);
+    opts.maskSecret(Buffer.from(`x-access-token:${opts.token}`).toString('base64'));
+    const host = new URL(opts.serverUrl);
+    // GIT_CONFIG_* pass the header to this git process only: nothing lands in .git/config.
+    const env = {
+        ...Object.fromEntries(Object.entries(process.env).filter((e) => e[1] !== undefined)),
+        GIT_TERMINAL_PROMPT: '0',
+        GIT_CONFIG_COUNT: '1',
+        GIT_CONFIG_KEY_0: `http.${host.origin}/.extraheader`,
+        GIT_CONFIG_VALUE_0: header,
+    };
+    const roots = [];
+    for (const spec of specs) {
+        const dir = node_path__WEBPACK_IMPORTED_MODULE_1__.join(opts.workspace, spec.path);
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(dir, { recursive: true, force: true });
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(dir, { recursive: true });
+        const url = `${host.origin}/${spec.owner}/${spec.repo}.git`;
+        const run = async (args) => {
+            const code = await opts.exec('git', args, { cwd: dir, env });
+            if (code !== 0)
+                throw new CloneError(`git ${args[0] ?? ''} failed for ${spec.spec} (exit ${code}): check that the repository and ref exist and that github-token can read it`);
+        };
+        opts.log(`Cloning ${spec.owner}/${spec.repo}${spec.ref ? `@${spec.ref}` : ''} into ${spec.path}`);
+        await run(['init', '--quiet']);
+        await run(['remote', 'add', 'origin', url]);
+        await run(['fetch', '--quiet', '--depth', '1', '--no-tags', 'origin', spec.ref ?? 'HEAD']);
+        await run(['checkout', '--quiet', '--detach', 'FETCH_HEAD']);
+        roots.push(spec.path);
+    }
+    return roots;
+}
+
+
+/***/ })
+
+};

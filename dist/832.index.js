@@ -1,0 +1,65 @@
+export const id = 832;
+export const ids = [832];
+export const modules = {
+
+/***/ 7832:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  createAwsClients: () => (/* binding */ createAwsClients),
+  createStsClient: () => (/* binding */ createStsClient)
+});
+
+// UNUSED EXPORTS: USER_AGENT, quietNodeVersionWarning
+
+;// CONCATENATED MODULE: ./lib/version.js
+// Kept equal to package.json's version by __tests__/unit/version.test.ts.
+const VERSION = '0.1.0';
+
+;// CONCATENATED MODULE: ./lib/aws/clients.js
+
+const USER_AGENT = `smp-action/${VERSION}`;
+const DEFAULT_ATTEMPTS = 8;
+/** The SDK warns that releases after January 2027 need Node 22; we pin a release that runs on 20. */
+function quietNodeVersionWarning(env = process.env) {
+    env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+}
+function common(opts) {
+    return {
+        region: opts.region,
+        ...(opts.credentials ? { credentials: opts.credentials } : {}),
+        maxAttempts: opts.maxAttempts ?? DEFAULT_ATTEMPTS,
+        retryMode: 'adaptive',
+        customUserAgent: USER_AGENT,
+        requestHandler: { connectionTimeout: 5_000, requestTimeout: 60_000 },
+    };
+}
+async function createAwsClients(opts) {
+    quietNodeVersionWarning();
+    const env = opts.env ?? process.env;
+    const [{ SageMakerClient }, { S3Client }] = await Promise.all([
+        Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(459)]).then(__webpack_require__.t.bind(__webpack_require__, 4459, 19)),
+        Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(711)]).then(__webpack_require__.t.bind(__webpack_require__, 3711, 19)),
+    ]);
+    // A custom S3 endpoint (LocalStack, tests, some VPC endpoints) rarely resolves bucket subdomains.
+    const forcePathStyle = Boolean(env.AWS_ENDPOINT_URL_S3 ?? env.AWS_ENDPOINT_URL) || env.SMP_S3_FORCE_PATH_STYLE === 'true';
+    return {
+        sagemaker: new SageMakerClient(common(opts)),
+        s3: new S3Client({ ...common(opts), forcePathStyle }),
+        region: opts.region,
+    };
+}
+/** STS for the OIDC exchange: AssumeRoleWithWebIdentity is unsigned, so no credentials are needed. */
+async function createStsClient(region, maxAttempts = 1) {
+    quietNodeVersionWarning();
+    const { STSClient } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(695)]).then(__webpack_require__.t.bind(__webpack_require__, 1695, 19));
+    // Our own loop retries the exchange (fresh token per attempt, transient errors only): no SDK retries here.
+    return new STSClient({ ...common({ region }), maxAttempts });
+}
+
+
+/***/ })
+
+};

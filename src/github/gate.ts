@@ -1,0 +1,48 @@
+// Gated apply: the plan a merged PR's comment approved, read back from our marker.
+import { parseMarker } from '../report/marker.js';
+import { tokenLogin } from './comment.js';
+import type { GithubClient } from './rest.js';
+
+export interface ApprovedPlan {
+  readonly prNumber: number;
+  readonly prUrl: string;
+  /** The PR's head commit, where the approved plan was computed. */
+  readonly headSha: string;
+  readonly planHash: string | undefined;
+  readonly commentUrl: string | undefined;
+}
+
+/** The merged PR that brought `sha` into `base`, and the plan hash in our comment on it. */
+export async function approvedPlan(
+  gh: GithubClient,
+  repo: { owner: string; repo: string },
+  sha: string,
+  base: string | undefined,
+  pipeline: string,
+): Promise<ApprovedPlan | undefined> {
+  const { data: pulls } = await gh.octokit.rest.repos.listPullRequestsAssociatedWithCommit({
+    ...repo,
+    commit_sha: sha,
+    per_page: 10,
+  });
+  const pr =
+    pulls.find((p) => p.merged_at && (!base || p.base.ref === base)) ?? pulls.find((p) => p.merged_at);
+  if (!pr) return undefined;
+  const login = await tokenLogin(gh);
+  const comments = await gh.octokit.paginate(gh.octokit.rest.issues.listComments, {
+    ...repo,
+    issue_number: pr.number,
+    per_page: 100,
+  });
+  const ours = comments.filter(
+    (c) => c.user?.login === login && c.body && parseMarker(c.body)?.pipeline === pipeline,
+  );
+  const last = ours[ours.length - 1];
+  return {
+    prNumber: pr.number,
+    prUrl: pr.html_url,
+    headSha: pr.head.sha,
+    planHash: last?.body ? parseMarker(last.body)?.planHash : undefined,
+    commentUrl: last?.html_url,
+  };
+}

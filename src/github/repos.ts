@@ -1,0 +1,62 @@
+// model-repositories: shallow clones of other repositories into the workspace, before configs are globbed.
+// The token travels as an HTTP header in git's environment-scoped config, never in a URL, argv or log.
+import { mkdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import type { RepoSpec } from './inputs.js';
+
+export type Exec = (
+  tool: string,
+  args: string[],
+  opts: { cwd: string; env: Record<string, string> },
+) => Promise<number>;
+
+export interface CloneOptions {
+  readonly workspace: string;
+  readonly serverUrl: string;
+  readonly token: string;
+  readonly exec: Exec;
+  readonly maskSecret: (s: string) => void;
+  readonly log: (line: string) => void;
+}
+
+export class CloneError extends Error {
+  override name = 'CloneError';
+}
+
+export async function cloneRepositories(specs: readonly RepoSpec[], opts: CloneOptions): Promise<string[]> {
+  const header = `AUTHORIZATION: basic ${Buffer.from(`x-access-token:${opts.token}`).toString('base64')}`;
+  opts.maskSecret(header);
+  opts.maskSecret(Buffer.from(`x-access-token:${opts.token}`).toString('base64'));
+  const host = new URL(opts.serverUrl);
+  // GIT_CONFIG_* pass the header to this git process only: nothing lands in .git/config.
+  const env: Record<string, string> = {
+    ...Object.fromEntries(
+      Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined),
+    ),
+    GIT_TERMINAL_PROMPT: '0',
+    GIT_CONFIG_COUNT: '1',
+    GIT_CONFIG_KEY_0: `http.${host.origin}/.extraheader`,
+    GIT_CONFIG_VALUE_0: header,
+  };
+  const roots: string[] = [];
+  for (const spec of specs) {
+    const dir = path.join(opts.workspace, spec.path);
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    const url = `${host.origin}/${spec.owner}/${spec.repo}.git`;
+    const run = async (args: string[]): Promise<void> => {
+      const code = await opts.exec('git', args, { cwd: dir, env });
+      if (code !== 0)
+        throw new CloneError(
+          `git ${args[0] ?? ''} failed for ${spec.spec} (exit ${code}): check that the repository and ref exist and that github-token can read it`,
+        );
+    };
+    opts.log(`Cloning ${spec.owner}/${spec.repo}${spec.ref ? `@${spec.ref}` : ''} into ${spec.path}`);
+    await run(['init', '--quiet']);
+    await run(['remote', 'add', 'origin', url]);
+    await run(['fetch', '--quiet', '--depth', '1', '--no-tags', 'origin', spec.ref ?? 'HEAD']);
+    await run(['checkout', '--quiet', '--detach', 'FETCH_HEAD']);
+    roots.push(spec.path);
+  }
+  return roots;
+}

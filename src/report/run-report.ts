@@ -1,0 +1,121 @@
+// Markdown for what a deploy/run did: the pipeline change, the execution with its steps, the registered models.
+// Pure: takes plain data (no SDK types), returns strings.
+import { mdCode, mdText } from './escape.js';
+
+export interface StepRow {
+  readonly name: string;
+  readonly status: string;
+  readonly startTime: Date | undefined;
+  readonly endTime: Date | undefined;
+  readonly failureReason: string | undefined;
+  readonly cacheSource: string | undefined;
+}
+
+export interface ModelRow {
+  readonly group: string;
+  readonly version: number | undefined;
+  readonly approvalStatus: string;
+  readonly arn: string;
+  readonly metricsUri: string | undefined;
+}
+
+export interface RunReport {
+  readonly pipelineArn?: string | undefined;
+  readonly action?: 'created' | 'updated' | 'unchanged' | undefined;
+  readonly uploaded?:
+    { readonly count: number; readonly bytes: number; readonly skipped: number } | undefined;
+  readonly executionArn?: string | undefined;
+  readonly executionLink?: string | undefined;
+  readonly attached?: boolean | undefined;
+  readonly outcome?: string | undefined;
+  readonly failureReason?: string | undefined;
+  readonly steps?: readonly StepRow[] | undefined;
+  readonly models?: readonly ModelRow[] | undefined;
+  readonly cancelled?: { readonly stillRunning: boolean } | undefined;
+}
+
+function duration(s: StepRow, now: number): string {
+  if (!s.startTime) return '';
+  const ms = (s.endTime?.getTime() ?? now) - s.startTime.getTime();
+  const sec = Math.max(0, Math.round(ms / 1000));
+  return sec < 60
+    ? `${sec}s`
+    : sec < 3600
+      ? `${Math.floor(sec / 60)}m ${sec % 60}s`
+      : `${Math.floor(sec / 3600)}h ${Math.floor((sec % 3600) / 60)}m`;
+}
+
+const ICON: Record<string, string> = {
+  Succeeded: '✅',
+  Failed: '❌',
+  Stopped: '⏹️',
+  Stopping: '⏹️',
+  Executing: '⏳',
+  Starting: '⏳',
+};
+
+export function renderRunReport(r: RunReport, now = Date.now()): string {
+  const out: string[] = [];
+  if (r.action) {
+    out.push(`**Pipeline ${r.action}**${r.pipelineArn ? ` ${mdCode(r.pipelineArn)}` : ''}`);
+    if (r.uploaded)
+      out.push(
+        `Code: ${r.uploaded.count} object(s) uploaded (${r.uploaded.bytes} bytes), ${r.uploaded.skipped} already in S3.`,
+      );
+    out.push('');
+  }
+  if (r.executionArn) {
+    const link = r.executionLink ? ` ([open in SageMaker](${r.executionLink}))` : '';
+    out.push(
+      `**Execution** ${mdCode(r.executionArn)}${link}${r.attached ? ' (attached: this run had already started it)' : ''}`,
+    );
+    if (r.outcome)
+      out.push(`Status: **${mdText(r.outcome)}**${r.failureReason ? `: ${mdText(r.failureReason)}` : ''}`);
+    out.push('');
+  }
+  if (r.cancelled) {
+    out.push(
+      r.cancelled.stillRunning
+        ? `> [!WARNING]\n> The job was cancelled; the execution is **still running**: ${mdCode(r.executionArn ?? '')}`
+        : '> [!NOTE]\n> The job was cancelled; the execution was asked to stop.',
+      '',
+    );
+  }
+  if (r.steps && r.steps.length > 0) {
+    out.push('| step | status | duration | notes |', '|---|---|---|---|');
+    for (const s of r.steps) {
+      const notes = s.failureReason
+        ? mdText(s.failureReason)
+        : s.cacheSource
+          ? `cache hit: ${mdCode(s.cacheSource)}`
+          : '';
+      out.push(
+        `| ${mdCode(s.name)} | ${ICON[s.status] ?? ''} ${mdText(s.status)} | ${duration(s, now)} | ${notes} |`,
+      );
+    }
+    out.push('');
+  }
+  if (r.models && r.models.length > 0) {
+    out.push(
+      '**Registered model versions**',
+      '',
+      '| group | version | approval | ARN | metrics |',
+      '|---|---|---|---|---|',
+    );
+    for (const m of r.models) {
+      out.push(
+        `| ${mdCode(m.group)} | ${m.version ?? ''} | ${mdText(m.approvalStatus)} | ${mdCode(m.arn)} | ${m.metricsUri ? mdCode(m.metricsUri) : ''} |`,
+      );
+    }
+    out.push('');
+  }
+  return out.join('\n');
+}
+
+/** A failure in the same comment/summary: one clear message, no stack. */
+export function renderFailure(title: string, message: string): string {
+  return `> [!CAUTION]\n> **${mdText(title)}**\n>\n${message
+    .split('\n')
+    .map((l) => `> ${mdText(l)}`)
+    .join('\n')}\n`;
+}
