@@ -10,6 +10,7 @@ import type { Plan } from './compile/types.js';
 import { formatDiagnostic } from './config/diagnostics.js';
 import { applyOverrides } from './config/overrides.js';
 import { annotate } from './github/annotate.js';
+import type { DeployedPipeline } from './aws/pipeline.js';
 import type { AwsSession } from './github/aws-session.js';
 import { commitSha, readGithubContext, runUrl } from './github/event.js';
 import type { GithubContext } from './github/event.js';
@@ -89,7 +90,7 @@ async function phases(
   }
 
   const session = await core.group('AWS access', () => openSession(inputs, config.settings.region, ctx));
-  const deployed = await readDeployedState(session, plan);
+  const { deployed, pipeline: current } = await readDeployedState(session, plan);
   const view = buildPlanView(plan, deployed);
   state.view = view;
   recordPlanOutputs(inputs, plan, view, state);
@@ -116,9 +117,8 @@ async function phases(
     groups: groupSpecs(config, plan),
     log: (l: string) => core.info(l),
   };
-  const known = deployed.state === 'read' ? undefined : null;
   if (inputs.mode === 'deploy') {
-    const d = await core.group('Deploy', () => deployPipeline(base, known === null ? null : undefined));
+    const d = await core.group('Deploy', () => deployPipeline(base, current));
     state.report = {
       ...state.report,
       pipelineArn: d.pipelineArn,
@@ -159,7 +159,7 @@ async function phases(
           };
         },
       },
-      known === null ? null : undefined,
+      current,
     ),
   );
   const w = result.waited;
@@ -196,11 +196,18 @@ async function openSession(inputs: ActionInputs, region: string, ctx: GithubCont
   return s;
 }
 
-async function readDeployedState(session: AwsSession, plan: Plan): Promise<Deployed> {
-  if (session.kind !== 'online') return { ...OFFLINE, note: session.why };
+/** The deployed pipeline, read once: the plan view diffs against it and the deploy reuses it. */
+async function readDeployedState(
+  session: AwsSession,
+  plan: Plan,
+): Promise<{ deployed: Deployed; pipeline: DeployedPipeline | null | undefined }> {
+  if (session.kind !== 'online') return { deployed: { ...OFFLINE, note: session.why }, pipeline: undefined };
   const { readDeployed } = await import('./aws/pipeline.js');
   const d = await readDeployed(session.clients.sagemaker, plan.pipelineName);
-  return d ? { state: 'read', definition: d.definition } : { state: 'none', definition: null };
+  return {
+    deployed: d ? { state: 'read', definition: d.definition } : { state: 'none', definition: null },
+    pipeline: d,
+  };
 }
 
 function recordPlanOutputs(inputs: ActionInputs, plan: Plan, view: PlanView, state: State): void {
