@@ -1,0 +1,212 @@
+// The pure parts of the AWS side: names, tokens, limits, links, the IAM policy and the run report.
+import { describe, expect, it } from 'vitest';
+import { jobLinks, executionLink } from '../../../src/aws/console.js';
+import { denialHelp, sessionName, tokenClaims } from '../../../src/aws/credentials.js';
+import { DISPLAY_NAME, executionDisplayName, executionToken } from '../../../src/aws/execution.js';
+import { githubTrustPolicy, iamPolicy } from '../../../src/aws/iam-policy.js';
+import { checkLimits } from '../../../src/aws/limits.js';
+import { formatDuration } from '../../../src/aws/wait.js';
+import { loadAndCompile } from '../../../src/commands/project.js';
+import { renderRunReport } from '../../../src/report/run-report.js';
+import { fullUnitFiles, makeWorkspace, TEST_ENV } from '../../helpers/workspace.js';
+
+const plan = (() => {
+  const r = loadAndCompile({
+    workspace: makeWorkspace(fullUnitFiles()),
+    globs: ['m/conf/*.yaml'],
+    env: TEST_ENV,
+    allowPlaceholders: true,
+  });
+  return r.plan!;
+})();
+
+function jwt(claims: object): string {
+  return `e30.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.sig`;
+}
+
+describe('names and tokens', () => {
+  it('execution display names are <sha7>-<run id>, valid for SageMaker', () => {
+    expect(executionDisplayName('0123456789abcdef', '987654321')).toBe('0123456-987654321');
+    const long = executionDisplayName('abc', 'x'.repeat(200));
+    expect(long.length).toBeLessThanOrEqual(82);
+    expect(DISPLAY_NAME.test(long)).toBe(true);
+    expect(DISPLAY_NAME.test(executionDisplayName('a_b', 'r.u.n'))).toBe(true);
+  });
+
+  it('the start token is the same for the same plan, run and attempt, and differs otherwise', () => {
+    expect(executionToken('h', '1', '1')).toBe(executionToken('h', '1', '1'));
+    expect(executionToken('h', '1', '2')).not.toBe(executionToken('h', '1', '1'));
+    expect(executionToken('h', '1', '1')).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('session names fit STS (≤ 64, [\\w+=,.@-])', () => {
+    expect(sessionName('123', '2')).toBe('smp-123-2');
+    const s = sessionName('r'.repeat(100) + ' /', '1');
+    expect(s.length).toBe(64);
+    expect(s).toMatch(/^[\w+=,.@-]+$/);
+  });
+});
+
+describe('denial help', () => {
+  it('shows the claims and a condition for the observed sub, never the token', () => {
+    const token = jwt({
+      sub: 'repo:acme/models:environment:prod',
+      aud: 'sts.amazonaws.com',
+      iss: 'https://token.actions.githubusercontent.com',
+      repository: 'acme/models',
+      ref: 'refs/heads/main',
+      environment: 'prod',
+      job_workflow_ref: 'acme/models/.github/workflows/run.yml@refs/heads/main',
+    });
+    const help = denialHelp(
+      'arn:aws:iam::111122223333:role/deploy',
+      token,
+      'Not authorized to perform sts:AssumeRoleWithWebIdentity',
+    );
+    for (const v of [
+      'sub: repo:acme/models:environment:prod',
+      'aud: sts.amazonaws.com',
+      'repository: acme/models',
+      'ref: refs/heads/main',
+      'environment: prod',
+      'job_workflow_ref: acme/models',
+    ])
+      expect(help).toContain(v);
+    expect(help).toContain('"token.actions.githubusercontent.com:sub": "repo:acme/models:environment:prod"');
+    expect(help).not.toContain(token);
+    expect(tokenClaims('not-a-jwt')).toBeUndefined();
+  });
+
+  it('takes the condition keys from the issuer (GHES, custom issuers)', () => {
+    const help = denialHelp(
+      'arn:aws:iam::1:role/r',
+      jwt({ sub: 's', aud: 'a', iss: 'https://token.actions.githubusercontent.com/acme' }),
+      'denied',
+    );
+    expect(help).toContain('"token.actions.githubusercontent.com/acme:sub": "s"');
+  });
+});
+
+describe('limits before any write', () => {
+  it('refuses too many tags and bad display names', () => {
+    const tags = Array.from({ length: 51 }, (_, i) => ({ Key: `k${i}`, Value: 'v' }));
+    expect(checkLimits(plan, { tags }).map((d) => d.code)).toEqual(['limit-tags']);
+    expect(checkLimits(plan, { tags: [], displayName: '-bad-' }).map((d) => d.code)).toEqual([
+      'limit-display-name',
+    ]);
+    expect(checkLimits(plan, { tags: [{ Key: 'a', Value: 'b' }], displayName: 'abc1234-42' })).toEqual([]);
+  });
+});
+
+describe('links', () => {
+  it('points at the execution, the job and its log group', () => {
+    expect(executionLink('arn:aws:sagemaker:eu-west-1:111122223333:pipeline/p-test/execution/abc123')).toBe(
+      'https://eu-west-1.console.aws.amazon.com/sagemaker/home?region=eu-west-1#/pipelines/p-test/executions/abc123',
+    );
+    const l = jobLinks('arn:aws:sagemaker:us-east-1:111122223333:training-job/pipelines-abc-train-xyz');
+    expect(l?.console).toContain('#/jobs/pipelines-abc-train-xyz');
+    expect(l?.logs).toContain('$252Faws$252Fsagemaker$252FTrainingJobs');
+    expect(jobLinks('arn:aws:sagemaker:us-east-1:1:model/x')).toBeUndefined();
+  });
+
+  it('formats durations', () => {
+    expect(formatDuration(5_000)).toBe('5s');
+    expect(formatDuration(192_000)).toBe('3m12s');
+    expect(formatDuration(3 * 3600_000 + 60_000)).toBe('3h01m');
+  });
+});
+
+describe('IAM policy for a plan', () => {
+  const policy = iamPolicy(plan, {
+    region: 'us-east-1',
+    accountId: '111122223333',
+    executionRoleArn: TEST_ENV.SMP_ROLE,
+    bucket: 'example-bucket',
+    kmsKey: 'key-1',
+  }) as {
+    Statement: { Sid: string; Action: string[]; Resource: string[]; Condition?: unknown }[];
+  };
+  const sid = (s: string) => policy.Statement.find((x) => x.Sid === s);
+
+  it('scopes uploads to the pipeline prefix and the pipeline ARN', () => {
+    expect(sid('UploadCode')?.Resource).toEqual(['arn:aws:s3:::example-bucket/p-test/*']);
+    expect(sid('Pipeline')?.Resource).toEqual(['arn:aws:sagemaker:us-east-1:111122223333:pipeline/p-test']);
+    expect(sid('Pipeline')?.Action).toContain('sagemaker:UpdatePipeline');
+  });
+
+  it('passes only the execution role, only to SageMaker', () => {
+    expect(sid('PassExecutionRole')).toMatchObject({
+      Action: ['iam:PassRole'],
+      Resource: [TEST_ENV.SMP_ROLE],
+      Condition: { StringEquals: { 'iam:PassedToService': 'sagemaker.amazonaws.com' } },
+    });
+  });
+
+  it('covers the model package group and the KMS key', () => {
+    expect(sid('ModelRegistry')?.Resource).toContain(
+      'arn:aws:sagemaker:us-east-1:111122223333:model-package-group/p-test-m',
+    );
+    expect(sid('EncryptUploads')?.Resource).toEqual(['arn:aws:kms:us-east-1:111122223333:key/key-1']);
+  });
+
+  it('trust policy template takes the sub as given', () => {
+    expect(
+      JSON.stringify(githubTrustPolicy('111122223333', 'repo:acme/models:ref:refs/heads/main')),
+    ).toContain('"token.actions.githubusercontent.com:sub":"repo:acme/models:ref:refs/heads/main"');
+  });
+});
+
+describe('run report', () => {
+  it('lists steps with status, duration, failure reason and cache hits, and the registered versions', () => {
+    const t0 = new Date('2026-11-26T00:00:00Z');
+    const md = renderRunReport(
+      {
+        pipelineArn: 'arn:aws:sagemaker:us-east-1:1:pipeline/p',
+        action: 'updated',
+        executionArn: 'arn:aws:sagemaker:us-east-1:1:pipeline/p/execution/e',
+        executionLink: 'https://example.invalid/x',
+        outcome: 'Failed',
+        steps: [
+          {
+            name: 'prep',
+            status: 'Succeeded',
+            startTime: t0,
+            endTime: new Date(t0.getTime() + 65_000),
+            failureReason: undefined,
+            cacheSource: 'arn:old',
+          },
+          {
+            name: 'train',
+            status: 'Failed',
+            startTime: t0,
+            endTime: new Date(t0.getTime() + 5_000),
+            failureReason: 'AlgorithmError: <script>boom</script>',
+            cacheSource: undefined,
+          },
+        ],
+        models: [
+          {
+            group: 'p-m',
+            version: 3,
+            approvalStatus: 'PendingManualApproval',
+            arn: 'arn:aws:sagemaker:us-east-1:1:model-package/p-m/3',
+            metricsUri: 's3://b/m.json',
+          },
+        ],
+      },
+      t0.getTime(),
+    );
+    expect(md).toContain('| `prep` | ✅ Succeeded | 1m 5s | cache hit: `arn:old` |');
+    expect(md).toContain('| `train` | ❌ Failed | 5s | AlgorithmError: &lt;script&gt;boom&lt;/script&gt; |');
+    expect(md).toContain(
+      '| `p-m` | 3 | PendingManualApproval | `arn:aws:sagemaker:us-east-1:1:model-package/p-m/3` | `s3://b/m.json` |',
+    );
+    expect(md).toContain('[open in SageMaker](https://example.invalid/x)');
+  });
+
+  it('says when a cancelled job left the execution running', () => {
+    expect(renderRunReport({ executionArn: 'arn:e', cancelled: { stillRunning: true } })).toContain(
+      '**still running**',
+    );
+  });
+});
