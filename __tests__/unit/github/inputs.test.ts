@@ -9,7 +9,7 @@ import { defaultMode, InputError, parseRepositories, readInputs } from '../../..
 const saved = { ...process.env };
 beforeEach(() => {
   for (const k of Object.keys(process.env))
-    if (k.startsWith('INPUT_') || k.startsWith('GITHUB_') || k.startsWith('SMP_')) delete process.env[k];
+    if (/^(INPUT_|GITHUB_|SMP_)/.test(k)) Reflect.deleteProperty(process.env, k);
 });
 afterEach(() => {
   process.env = { ...saved };
