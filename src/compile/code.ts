@@ -10,6 +10,8 @@ import type { Artifact, ArtifactKind } from './types.js';
 export class CodeArtifacts {
   readonly #artifacts = new Map<string, Artifact>();
   readonly #files = new Map<string, BundleFile[]>();
+  /** Packed bundles by model and layout: a unit's jobs share them, and packing is the compiler's main cost. */
+  readonly #packed = new Map<string, { artifact: Artifact; program: string }>();
 
   constructor(
     private readonly config: ProjectConfig,
@@ -19,14 +21,17 @@ export class CodeArtifacts {
 
   /** The model's whole source_directory, as processing jobs unpack it. Throws BundleError. */
   sourceBundle(model: ModelConfig): Artifact {
-    const bundle = packBundle(this.filesOf(model));
-    return this.add(
-      'source-bundle',
-      bundle.bytes,
-      bundle.sha256,
-      'sourcedir.tar.gz',
-      `${model.sourceDirectory}/`,
-    );
+    return this.packed(`${model.name}\u0000`, () => {
+      const bundle = packBundle(this.filesOf(model));
+      const artifact = this.add(
+        'source-bundle',
+        bundle.bytes,
+        bundle.sha256,
+        'sourcedir.tar.gz',
+        `${model.sourceDirectory}/`,
+      );
+      return { artifact, program: '' };
+    }).artifact;
   }
 
   /**
@@ -34,15 +39,33 @@ export class CodeArtifacts {
    * source_directory beside it (the old framework shipped only that folder; shipping more is allowed).
    */
   entryBundle(model: ModelConfig, entryPoint: string): { artifact: Artifact; program: string } {
-    const { files, program } = layoutForEntryPoint(this.filesOf(model), entryPoint);
-    const bundle = packBundle(files);
-    const what = entryPoint.includes('/')
-      ? `${model.sourceDirectory}/ with ${path.posix.dirname(entryPoint)}/ at the root`
-      : `${model.sourceDirectory}/`;
-    return {
-      artifact: this.add('source-bundle', bundle.bytes, bundle.sha256, 'sourcedir.tar.gz', what),
-      program,
-    };
+    if (!entryPoint.includes('/')) {
+      // A top-level entry point ships the folder as it is: the very bundle the processing jobs use.
+      layoutForEntryPoint(this.filesOf(model), entryPoint); // still refuses an entry point that is no file
+      return { artifact: this.sourceBundle(model), program: entryPoint };
+    }
+    return this.packed(`${model.name}\u0000${path.posix.dirname(entryPoint)}`, () => {
+      const { files, program } = layoutForEntryPoint(this.filesOf(model), entryPoint);
+      const bundle = packBundle(files);
+      const what = `${model.sourceDirectory}/ with ${path.posix.dirname(entryPoint)}/ at the root`;
+      return {
+        artifact: this.add('source-bundle', bundle.bytes, bundle.sha256, 'sourcedir.tar.gz', what),
+        program,
+      };
+    });
+  }
+
+  /** Packing is the compiler's main cost; a unit's jobs share bundles, so each is packed once. */
+  private packed(
+    key: string,
+    build: () => { artifact: Artifact; program: string },
+  ): { artifact: Artifact; program: string } {
+    let p = this.#packed.get(key);
+    if (!p) {
+      p = build();
+      this.#packed.set(key, p);
+    }
+    return p;
   }
 
   /** runproc.sh for a processing job: unpack, install requirements, run the entry point as a module. */

@@ -37,9 +37,17 @@ export type CNode = CScalar | CMap | CSeq;
 
 export type PathSegment = string | number;
 
+/** Key → entry per mapping, built on first lookup (maps with thousands of models are looked up often). */
+const index = new WeakMap<CMap, Map<string, CMapEntry>>();
+
 export function entry(map: CMap, key: string): CMapEntry | undefined {
-  // Later duplicates cannot exist: the reader rejects duplicate keys.
-  return map.entries.find((e) => e.key === key);
+  let byKey = index.get(map);
+  if (!byKey) {
+    // Duplicate keys cannot exist: the reader rejects them.
+    byKey = new Map(map.entries.map((e) => [e.key, e]));
+    index.set(map, byKey);
+  }
+  return byKey.get(key);
 }
 
 export function child(node: CNode, seg: PathSegment): CNode | undefined {
