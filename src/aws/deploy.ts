@@ -109,7 +109,7 @@ export async function runPipeline(ctx: RunContext, known?: DeployedPipeline | nu
   ctx.onStarted?.(execution);
   if (!ctx.wait) return { ...deployed, execution, waited: undefined, models: [] };
   const waited = await waitForExecution(ctx.clients.sagemaker, execution.arn, ctx.wait);
-  const models =
-    waited.outcome === 'Succeeded' ? await registeredModels(ctx.clients.sagemaker, waited.steps) : [];
+  // Versions registered before a later step failed are real too: report them whatever the outcome.
+  const models = await registeredModels(ctx.clients.sagemaker, waited.steps);
   return { ...deployed, execution, waited, models };
 }

@@ -60,8 +60,9 @@ export function isUpToDate(deployed: DeployedPipeline, plan: Plan, opts: UpsertO
   return (
     canonicalJson(deployed.definition) === canonicalJson(plan.definition) &&
     deployed.roleArn === opts.roleArn &&
-    (deployed.description ?? undefined) === opts.description &&
-    deployed.parallelism === opts.parallelism
+    // Unset means "not managed here": UpdatePipeline cannot clear either, so comparing would update forever.
+    (opts.description === undefined || deployed.description === opts.description) &&
+    (opts.parallelism === undefined || deployed.parallelism === opts.parallelism)
   );
 }
 

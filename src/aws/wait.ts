@@ -197,8 +197,9 @@ export async function waitForExecution(
       reason = d.FailureReason ?? reason;
       const modified = d.LastModifiedTime?.getTime();
       if (lastModified === undefined || modified !== lastModified || TERMINAL.has(status)) {
-        lastModified = modified;
         steps = await listSteps(sm, executionArn);
+        // Only after a successful listing: a throttled one must be retried on the next poll.
+        lastModified = modified;
         for (const s of [...steps].sort(
           (a, b) => (a.startTime?.getTime() ?? 0) - (b.startTime?.getTime() ?? 0),
         )) {

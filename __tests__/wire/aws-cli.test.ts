@@ -1,0 +1,331 @@
+// The committed CLI bundle (dist/cli.js) against the local AWS server: `smp deploy`, `smp run --wait`,
+// an invalid config that must not reach AWS at all, and `smp iam-policy` — whose policy is checked against
+// every request a real deploy + run + wait made.
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { runPipeline } from '../../src/aws/deploy.js';
+import type { RecordedRequest } from '../servers/aws-server.js';
+import { fullUnitFiles, makeWorkspace, TEST_ENV } from '../helpers/workspace.js';
+import { defaultScript, startAwsServer } from '../servers/aws-server.js';
+import type { AwsServer } from '../servers/aws-server.js';
+import {
+  budget,
+  clientsFor,
+  clockWait,
+  compile,
+  copyTf,
+  destroyClients,
+  guardNetwork,
+  pointSdkAt,
+  REPO,
+  runContext,
+  TF_GLOB,
+  writes,
+} from './helpers/aws.js';
+
+const ACCOUNT = TEST_ENV.SMP_ACCOUNTID; // the server issues ARNs in the account the policy is written for
+
+let server: AwsServer;
+let restoreEnv: () => void;
+let net: ReturnType<typeof guardNetwork>;
+
+beforeAll(async () => {
+  net = guardNetwork();
+  server = await startAwsServer({ accountId: ACCOUNT });
+  restoreEnv = pointSdkAt(server);
+});
+
+afterAll(async () => {
+  await server.close();
+  restoreEnv();
+  net.restore();
+  expect(net.contacted.filter((c) => c !== `127.0.0.1:${server.port}`)).toEqual([]);
+});
+
+beforeEach(() => {
+  server.requests.reset();
+  server.faults = {};
+  server.script = defaultScript();
+});
+
+afterEach(() => {
+  expect(server.violations, server.formatViolations()).toEqual([]);
+  expect(server.serverErrors, server.serverErrors.join('\n')).toEqual([]);
+});
+
+interface Result {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** `node dist/cli.js …` asynchronously (the server answers from this process's event loop). */
+function smp(
+  args: readonly string[],
+  env: Record<string, string>,
+  started?: (child: ChildProcess) => void,
+): Promise<Result> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(REPO, 'dist/cli.js'), ...args], {
+      cwd: REPO,
+      env: { PATH: process.env.PATH ?? '', HOME: mkdtempSync(path.join(tmpdir(), 'smp-home-')), ...env },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    started?.(child);
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+function awsEnv(): Record<string, string> {
+  return {
+    ...TEST_ENV,
+    AWS_ENDPOINT_URL: server.endpoint,
+    AWS_ACCESS_KEY_ID: 'AKIDCLI',
+    AWS_SECRET_ACCESS_KEY: 'cli-secret',
+    AWS_EC2_METADATA_DISABLED: 'true',
+    AWS_CONFIG_FILE: path.join(REPO, '.no-such-aws-config'),
+    AWS_SHARED_CREDENTIALS_FILE: path.join(REPO, '.no-such-aws-credentials'),
+    GITHUB_REPOSITORY: 'octo-org/octo-repo',
+  };
+}
+
+describe('smp deploy / run (dist/cli.js)', () => {
+  it('deploy creates the pipeline (exit 0); a second deploy changes nothing', async () => {
+    const ws = copyTf('calhousing-cli');
+    const plan = compile(ws, [TF_GLOB]).plan;
+    const r = await smp(['deploy', '-w', ws, '-c', TF_GLOB], awsEnv());
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain(
+      `pipeline created: arn:aws:sagemaker:us-east-1:${ACCOUNT}:pipeline/calhousing-cli`,
+    );
+    expect(budget(server.requests.all)).toEqual({
+      DescribePipeline: 1,
+      HeadObject: plan.artifacts.length,
+      PutObject: plan.artifacts.length,
+      DescribeModelPackageGroup: 1,
+      CreateModelPackageGroup: 1,
+      CreatePipeline: 1,
+    });
+    expect(server.requests.all.every((x) => x.accessKeyId === 'AKIDCLI')).toBe(true);
+    expect(server.requests.all.every((x) => /smp-action\/\d/.test(x.headers['user-agent'] ?? ''))).toBe(true);
+    expect(server.sagemaker.pipeline('calhousing-cli')!.versions.at(-1)!.definition).toBe(
+      plan.definitionJson,
+    );
+
+    server.requests.reset();
+    const again = await smp(['deploy', '-w', ws, '-c', TF_GLOB], awsEnv());
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout).toContain('pipeline unchanged');
+    expect(writes(server.requests.all)).toEqual([]);
+  });
+
+  it('run --wait follows the execution to Succeeded and lists the registered version (exit 0)', async () => {
+    const ws = copyTf('calhousing-cliwait');
+    // The CLI polls in real time: move the server clock 60 s every 100 ms while it waits.
+    const ticker = setInterval(() => server.clock.advance(60_000), 100);
+    let r: Result;
+    try {
+      r = await smp(['run', '-w', ws, '-c', TF_GLOB, '--wait', '--poll-interval-seconds', '0.2'], {
+        ...awsEnv(),
+        GITHUB_SHA: 'abcdef0123456789',
+        GITHUB_RUN_ID: '4242',
+      });
+    } finally {
+      clearInterval(ticker);
+    }
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(
+      /^execution: arn:aws:sagemaker:us-east-1:111122223333:pipeline\/calhousing-cliwait\/execution\//m,
+    );
+    expect(r.stdout).toContain('status: Succeeded');
+    expect(r.stdout).toContain(
+      `registered: calhousing-cliwait-calhousing v1 (PendingManualApproval) arn:aws:sagemaker:us-east-1:${ACCOUNT}:model-package/calhousing-cliwait-calhousing/1`,
+    );
+    expect(r.stderr).toContain('  ✓ calhousing-Register succeeded');
+    expect(server.requests.last('StartPipelineExecution')!.input).toMatchObject({
+      PipelineExecutionDisplayName: 'abcdef0-4242',
+    });
+    expect(server.requests.count('StartPipelineExecution')).toBe(1);
+  });
+
+  for (const stop of [true, false]) {
+    it(`run --wait interrupted by SIGINT${stop ? ' with --stop-on-cancel stops the execution' : ' leaves it running'} (exit 1)`, async () => {
+      const ws = copyTf(stop ? 'calhousing-sigint' : 'calhousing-sigint-keep');
+      const args = ['run', '-w', ws, '-c', TF_GLOB, '--wait', '--poll-interval-seconds', '0.2'];
+      if (stop) args.push('--stop-on-cancel');
+      let child: ChildProcess | undefined;
+      let polls = 0;
+      // Interrupt once the CLI is waiting (its second status poll).
+      server.onRequest = (req) => {
+        if (req.operation === 'DescribePipelineExecution' && ++polls === 2) child?.kill('SIGINT');
+      };
+      try {
+        const r = await smp(args, { ...awsEnv(), GITHUB_RUN_ID: stop ? '77' : '78' }, (c) => (child = c));
+        expect(r.code, r.stderr).toBe(1);
+        expect(r.stdout).toContain('status: Cancelled');
+        const execution = server.sagemaker.executionsOf(
+          stop ? 'calhousing-sigint' : 'calhousing-sigint-keep',
+        )[0]!;
+        expect(server.requests.count('StopPipelineExecution')).toBe(stop ? 1 : 0);
+        expect(execution.status).toBe(stop ? 'Stopping' : 'Executing');
+        if (!stop) expect(r.stderr).toContain(`the execution is still executing: ${execution.arn}`);
+      } finally {
+        server.onRequest = undefined;
+      }
+    });
+  }
+
+  it('an invalid config exits 1 without a single request to AWS', async () => {
+    const ws = makeWorkspace(
+      fullUnitFiles({
+        conf: 'conf:\n  models:\n    m:\n      source_directory: m/src\n  sagemakerPipeline:\n    pipelineName: p\n    models:\n      m:\n        steps:\n          - step_name: s\n            step_class: Bogus\n',
+      }),
+    );
+    for (const cmd of ['deploy', 'run']) {
+      const r = await smp([cmd, '-w', ws, '-c', 'm/conf/conf.yaml'], awsEnv());
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(/configuration is invalid/);
+    }
+    // Placeholder settings are refused too (a deploy must never send them).
+    const { SMP_ROLE: _role, ...noRole } = awsEnv();
+    const r = await smp(['deploy', '-w', REPO, '-c', TF_GLOB], noRole);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('SMP_ROLE is not set');
+    expect(server.requests.length).toBe(0);
+  });
+});
+
+// ------------------------------------------------------------------------------------------- iam-policy
+
+interface Statement {
+  Sid: string;
+  Effect: string;
+  Action: string[];
+  Resource: string[];
+  Condition?: Record<string, Record<string, unknown>>;
+}
+
+/** The IAM action and resource a recorded request needs (our deploy/run only uses these operations). */
+function needs(r: RecordedRequest): { action: string; resource: string }[] {
+  const sm = (res: string): string => `arn:aws:sagemaker:us-east-1:${ACCOUNT}:${res}`;
+  const i = r.input as Record<string, string | undefined> & { Tags?: unknown[] };
+  if (r.service === 's3') {
+    const action = { HeadObject: 's3:GetObject', PutObject: 's3:PutObject' }[r.operation];
+    return [{ action: action ?? `s3:${r.operation}`, resource: `arn:aws:s3:::${i.Bucket}/${i.Key}` }];
+  }
+  const pipeline = (name = ''): string => sm(`pipeline/${name.toLowerCase()}`);
+  const group = (name = ''): string => sm(`model-package-group/${name.toLowerCase()}`);
+  const out: { action: string; resource: string }[] = [];
+  const add = (op: string, resource: string): void => {
+    out.push({ action: `sagemaker:${op}`, resource });
+  };
+  switch (r.operation) {
+    case 'DescribePipeline':
+    case 'CreatePipeline':
+    case 'UpdatePipeline':
+    case 'StartPipelineExecution':
+    case 'ListPipelineExecutions':
+      add(r.operation, pipeline(i.PipelineName));
+      if (r.operation === 'CreatePipeline' && i.Tags) add('AddTags', pipeline(i.PipelineName));
+      if (i.RoleArn) out.push({ action: 'iam:PassRole', resource: i.RoleArn });
+      break;
+    case 'AddTags':
+    case 'ListTags':
+      add(r.operation, i.ResourceArn ?? '');
+      break;
+    case 'DescribePipelineExecution':
+    case 'ListPipelineExecutionSteps':
+    case 'StopPipelineExecution':
+      add(r.operation, i.PipelineExecutionArn ?? '');
+      break;
+    case 'DescribeModelPackageGroup':
+    case 'CreateModelPackageGroup':
+      add(r.operation, group(i.ModelPackageGroupName));
+      if (r.operation === 'CreateModelPackageGroup' && i.Tags) add('AddTags', group(i.ModelPackageGroupName));
+      break;
+    case 'DescribeModelPackage':
+      add(r.operation, i.ModelPackageName ?? '');
+      break;
+    default:
+      add(r.operation, '?');
+  }
+  return out;
+}
+
+function allows(policy: { Statement: Statement[] }, action: string, resource: string): boolean {
+  const glob = (p: string): RegExp =>
+    new RegExp(`^${p.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`);
+  return policy.Statement.some(
+    (s) =>
+      s.Effect === 'Allow' && s.Action.includes(action) && s.Resource.some((p) => glob(p).test(resource)),
+  );
+}
+
+describe('smp iam-policy (dist/cli.js)', () => {
+  it('prints valid JSON: pipeline ARN, bucket prefix, iam:PassRole on the execution role; it covers every call a deploy + run + wait makes', async () => {
+    const r = await smp(['iam-policy', '-w', REPO, '-c', TF_GLOB], { ...TEST_ENV });
+    expect(r.code, r.stderr).toBe(0);
+    const policy = JSON.parse(r.stdout) as { Version: string; Statement: Statement[] };
+    expect(policy.Version).toBe('2012-10-17');
+    const bySid = Object.fromEntries(policy.Statement.map((s) => [s.Sid, s]));
+    expect(bySid.Pipeline!.Resource).toEqual([
+      `arn:aws:sagemaker:us-east-1:${ACCOUNT}:pipeline/calhousing-test`,
+    ]);
+    expect(bySid.Executions!.Resource).toEqual([
+      `arn:aws:sagemaker:us-east-1:${ACCOUNT}:pipeline/calhousing-test/execution/*`,
+    ]);
+    expect(bySid.UploadCode!.Resource).toEqual(['arn:aws:s3:::example-bucket/calhousing-test/*']);
+    expect(bySid.PassExecutionRole).toMatchObject({
+      Action: ['iam:PassRole'],
+      Resource: [TEST_ENV.SMP_ROLE],
+      Condition: { StringEquals: { 'iam:PassedToService': 'sagemaker.amazonaws.com' } },
+    });
+    expect(server.requests.length).toBe(0); // offline
+
+    // Everything the deploy + run + wait of this very plan sends is allowed by the printed policy.
+    const tf = compile(REPO, [TF_GLOB]);
+    const clients = await clientsFor(server);
+    try {
+      const run = await runPipeline(
+        runContext(clients, tf, () => undefined, {
+          displayName: 'abcdef0-1',
+          token: 'b'.repeat(64),
+          wait: clockWait(server, { timeoutMs: 90_000, stopOnTimeout: true }),
+        }),
+      );
+      expect(run.waited?.outcome).toBe('TimedOut'); // so StopPipelineExecution is in the sample too
+      const second = await runPipeline(
+        runContext(clients, tf, () => undefined, {
+          displayName: 'abcdef0-2',
+          token: 'c'.repeat(64),
+          wait: clockWait(server),
+        }),
+      );
+      expect(second.models).toHaveLength(1);
+    } finally {
+      destroyClients(clients);
+    }
+    const ops = new Set(server.requests.all.map((x) => x.operation));
+    for (const op of [
+      'CreatePipeline',
+      'ListTags',
+      'StopPipelineExecution',
+      'DescribeModelPackage',
+      'PutObject',
+    ])
+      expect(ops).toContain(op);
+    const denied = server.requests.all
+      .flatMap(needs)
+      .filter((n) => !allows(policy, n.action, n.resource))
+      .map((n) => `${n.action} on ${n.resource}`);
+    expect([...new Set(denied)]).toEqual([]);
+  });
+});

@@ -1,0 +1,332 @@
+// Shared set-up for the src/aws wire tests: point the REAL SDK clients (built by src/aws/clients.ts) at the
+// local AWS test server, compile plans from the examples or generated workspaces, build deploy/run contexts,
+// count the requests a scenario made. Nothing here mocks our own code.
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createAwsClients } from '../../../src/aws/clients.js';
+import type { AwsClients, Credentials } from '../../../src/aws/clients.js';
+import type { DeployContext, RunContext } from '../../../src/aws/deploy.js';
+import type { WaitOptions } from '../../../src/aws/wait.js';
+import { groupSpecs, loadAndCompile, managedTags } from '../../../src/commands/project.js';
+import type { Plan } from '../../../src/compile/types.js';
+import type { ProjectConfig } from '../../../src/config/types.js';
+import type { GroupSpec } from '../../../src/aws/pipeline.js';
+import { planHash } from '../../../src/plan/hash.js';
+import { TEST_ENV } from '../../helpers/workspace.js';
+import type { AwsServer, RecordedRequest } from '../../servers/aws-server.js';
+
+export const REGION = 'us-east-1';
+export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+export const STATIC_KEYS = { accessKeyId: 'AKIDTEST', secretAccessKey: 'test-secret-key' } as const;
+export const REPOSITORY = 'octo-org/octo-repo';
+
+/** Variables the SDK reads from process.env that would point it elsewhere than the test server. */
+const SDK_ENV = [
+  'AWS_ENDPOINT_URL',
+  'AWS_ENDPOINT_URL_S3',
+  'AWS_ENDPOINT_URL_SAGEMAKER',
+  'AWS_ENDPOINT_URL_STS',
+  'AWS_IGNORE_CONFIGURED_ENDPOINT_URLS',
+  'AWS_REGION',
+  'AWS_DEFAULT_REGION',
+  'AWS_PROFILE',
+  'AWS_CONFIG_FILE',
+  'AWS_SHARED_CREDENTIALS_FILE',
+  'AWS_ACCESS_KEY_ID',
+  'AWS_SECRET_ACCESS_KEY',
+  'AWS_SESSION_TOKEN',
+  'AWS_EC2_METADATA_DISABLED',
+  'AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED',
+  'ACTIONS_ID_TOKEN_REQUEST_URL',
+  'ACTIONS_ID_TOKEN_REQUEST_TOKEN',
+] as const;
+
+/**
+ * clients.ts passes no endpoint: the SDK itself resolves AWS_ENDPOINT_URL from process.env (on the first
+ * request of each client). So the test sets it there, with no static keys (each test passes its own
+ * credentials) and no shared config files. Returns the restore function.
+ */
+export function pointSdkAt(server: AwsServer, extra: Record<string, string> = {}): () => void {
+  const saved = new Map<string, string | undefined>(SDK_ENV.map((k) => [k, process.env[k]]));
+  for (const k of SDK_ENV) Reflect.deleteProperty(process.env, k);
+  const env = server.env({ credentials: false, oidc: false });
+  Object.assign(process.env, env, {
+    AWS_CONFIG_FILE: path.join(REPO, '.no-such-aws-config'),
+    AWS_SHARED_CREDENTIALS_FILE: path.join(REPO, '.no-such-aws-credentials'),
+    ...extra,
+  });
+  return () => {
+    for (const [k, v] of saved) {
+      if (v === undefined) Reflect.deleteProperty(process.env, k);
+      else process.env[k] = v;
+    }
+  };
+}
+
+/**
+ * Records every TCP destination opened while installed and refuses anything but 127.0.0.1 (a wrong
+ * endpoint must never reach real AWS). Returns the list and the uninstall function.
+ */
+export function guardNetwork(): { contacted: string[]; restore: () => void } {
+  const contacted: string[] = [];
+  const original = net.Socket.prototype.connect;
+  net.Socket.prototype.connect = function (this: net.Socket, ...args: unknown[]) {
+    const [first, second] = args;
+    const opts = (Array.isArray(first) ? first[0] : first) as
+      { host?: string; port?: number; path?: string | null } | number;
+    let host: string | undefined;
+    if (typeof opts === 'number') {
+      host = typeof second === 'string' ? second : 'localhost';
+      contacted.push(`${host}:${opts}`);
+    } else if (opts.path === undefined || opts.path === null) {
+      host = opts.host ?? 'localhost';
+      contacted.push(`${host}:${opts.port ?? '?'}`);
+    }
+    if (host !== undefined && host !== '127.0.0.1' && host !== 'localhost') {
+      process.nextTick(() => this.destroy(new Error(`test guard: refused to connect to ${host}`)));
+      return this;
+    }
+    return (original as (...a: unknown[]) => net.Socket).apply(this, args);
+  } as typeof net.Socket.prototype.connect;
+  return {
+    contacted,
+    restore: () => {
+      net.Socket.prototype.connect = original;
+    },
+  };
+}
+
+export async function clientsFor(
+  server: AwsServer,
+  credentials: Credentials = STATIC_KEYS,
+  maxAttempts?: number,
+): Promise<AwsClients> {
+  return createAwsClients({
+    region: REGION,
+    credentials,
+    env: server.env({ credentials: false, oidc: false }),
+    ...(maxAttempts !== undefined ? { maxAttempts } : {}),
+  });
+}
+
+export function destroyClients(c: AwsClients): void {
+  c.sagemaker.destroy();
+  c.s3.destroy();
+}
+
+// ------------------------------------------------------------------------------------------- plans
+
+export interface Compiled {
+  readonly plan: Plan;
+  readonly config: ProjectConfig;
+  readonly hash: string;
+  readonly groups: GroupSpec[];
+}
+
+export function compile(
+  workspace: string,
+  globs: readonly string[],
+  env: Record<string, string> = { ...TEST_ENV },
+): Compiled {
+  const r = loadAndCompile({ workspace, globs, env, allowPlaceholders: false });
+  if (!r.plan || !r.config) {
+    throw new Error(
+      `does not compile:\n${r.diagnostics.map((d) => `${d.severity} ${d.code}: ${d.message}`).join('\n')}`,
+    );
+  }
+  return {
+    plan: r.plan,
+    config: r.config,
+    hash: planHash(r.plan.definition, r.plan.artifacts),
+    groups: groupSpecs(r.config, r.plan),
+  };
+}
+
+export const TF_GLOB = 'examples/tf/conf/conf.yaml';
+
+/** The tf example in the repository (workspace = repo root). */
+export function tfExample(): Compiled {
+  return compile(REPO, [TF_GLOB]);
+}
+
+/**
+ * A temp copy of examples/tf (workspace = the temp dir, same relative paths), with its own pipeline name
+ * so scenarios do not share server state.
+ */
+export function copyTf(pipelineName: string): string {
+  const ws = mkdtempSync(path.join(tmpdir(), 'smp-aws-'));
+  cpSync(path.join(REPO, 'examples/tf'), path.join(ws, 'examples/tf'), { recursive: true });
+  const conf = path.join(ws, TF_GLOB);
+  writeFileSync(
+    conf,
+    readFileSync(conf, 'utf8').replace('pipelineName: calhousing-test', `pipelineName: ${pipelineName}`),
+  );
+  return ws;
+}
+
+/**
+ * Files of a workspace with `n` copies of the fullUnitFiles model (m1…mn, six steps each) in one pipeline:
+ * about 7.5 KB of definition per model.
+ */
+export function manyUnitsFiles(n: number, pipelineName = 'p-big'): Record<string, string> {
+  const models: Record<string, unknown> = {};
+  const pipelineModels: Record<string, unknown> = {};
+  const dependencies: string[] = [];
+  for (let i = 1; i <= n; i++) {
+    const m = `m${i}`;
+    models[m] = {
+      source_directory: 'm/src',
+      preprocess: {
+        image_uri: 'img:1',
+        entry_point: 'prep.py',
+        channels: {
+          train: { dataFiles: [{ sourceName: 'raw', fileName: 's3://SMP_S3BUCKETNAME/raw/data.csv' }] },
+        },
+      },
+      train: { image_uri: 'img:1', entry_point: 'train.py' },
+      transform: { entry_point: 'inference.py' },
+      evaluate: { image_uri: 'img:1', entry_point: 'evaluate.py', channels: 'train' },
+      registry: { ModelRepack: 'False', InferenceSpecification: { image_uri: 'inf:1' } },
+    };
+    pipelineModels[m] = {
+      steps: [
+        { step_name: `${m}-prep`, step_class: 'Processing', step_type: 'preprocess' },
+        { step_name: `${m}-train`, step_class: 'Training', chain_input_source_step: [`${m}-prep`] },
+        { step_name: `${m}-create`, step_class: 'CreateModel' },
+        {
+          step_name: `${m}-transform`,
+          step_class: 'Transform',
+          chain_input_source_step: [`${m}-prep`],
+          chain_input_additional_prefix: 'test/x.csv',
+        },
+        {
+          step_name: `${m}-metrics`,
+          step_class: 'Metrics',
+          chain_input_source_step: [`${m}-prep`, `${m}-transform`],
+        },
+        { step_name: `${m}-register`, step_class: 'RegisterModel' },
+      ],
+    };
+    dependencies.push(
+      [`${m}-prep`, `${m}-train`, `${m}-create`, `${m}-transform`, `${m}-metrics`, `${m}-register`].join(
+        ' >> ',
+      ),
+    );
+  }
+  const conf = {
+    conf: { models, sagemakerPipeline: { pipelineName, models: pipelineModels, dependencies } },
+  };
+  return {
+    // YAML is a superset of JSON.
+    'm/conf/conf.yaml': JSON.stringify(conf, null, 1),
+    'm/src/prep.py': 'print("prep")\n',
+    'm/src/train.py': 'print("train")\n',
+    'm/src/inference.py': 'def model_fn(d):\n    return d\n',
+    'm/src/evaluate.py': 'print("eval")\n',
+  };
+}
+
+// ------------------------------------------------------------------------------------------- contexts
+
+export interface Logged {
+  readonly lines: string[];
+  readonly log: (line: string) => void;
+}
+
+export function logger(): Logged {
+  const lines: string[] = [];
+  return { lines, log: (l) => lines.push(...l.split('\n')) };
+}
+
+export function deployContext(
+  clients: AwsClients,
+  c: Compiled,
+  log: (line: string) => void,
+  over: Partial<DeployContext> = {},
+): DeployContext {
+  return {
+    clients,
+    plan: c.plan,
+    planHash: c.hash,
+    roleArn: c.config.settings.role,
+    kmsKey: c.config.settings.kmsKey,
+    description: c.config.pipeline.description,
+    tags: managedTags(REPOSITORY),
+    parallelism: undefined,
+    groups: c.groups,
+    log,
+    ...over,
+  };
+}
+
+export function runContext(
+  clients: AwsClients,
+  c: Compiled,
+  log: (line: string) => void,
+  over: Partial<RunContext> & Pick<RunContext, 'displayName' | 'token' | 'wait'>,
+): RunContext {
+  // Wait lines go to `wait.log` (the action passes core.info to both): collect them with the deploy lines.
+  const wait = over.wait && !over.wait.log ? { ...over.wait, log } : over.wait;
+  return {
+    ...deployContext(clients, c, log),
+    executionDescription: `smp ${over.displayName}`,
+    ...over,
+    wait,
+  };
+}
+
+/**
+ * Wait options on the server's clock: `sleep` moves the server clock (no real waiting) and calls `onSleep`
+ * first (to snapshot per-poll request counts, abort, …); `now` reads the server clock; no jitter.
+ */
+export function clockWait(
+  server: AwsServer,
+  over: Partial<WaitOptions> & { onSleep?: (ms: number) => void; afterSleep?: () => void } = {},
+): WaitOptions {
+  const { onSleep, afterSleep, ...rest } = over;
+  return {
+    intervalMs: 10_000,
+    timeoutMs: 3_600_000,
+    stopOnTimeout: false,
+    stopOnCancel: false,
+    now: () => server.clock.now(),
+    random: () => 0.5,
+    sleep: (ms: number) => {
+      onSleep?.(ms);
+      server.clock.advance(ms);
+      afterSleep?.();
+      return Promise.resolve();
+    },
+    ...rest,
+  };
+}
+
+// ------------------------------------------------------------------------------------------- requests
+
+/** Request counts by operation (HTTP attempts, retries included), OIDC excluded unless asked. */
+export function budget(
+  requests: readonly RecordedRequest[],
+  opts: { oidc?: boolean } = {},
+): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const r of requests) {
+    if (r.service === 'oidc' && !opts.oidc) continue;
+    out[r.operation] = (out[r.operation] ?? 0) + 1;
+  }
+  return out;
+}
+
+export const WRITE_OPERATION =
+  /^(Put|Create|Update|Add|Start|Stop|Delete|Complete|Upload|Copy|Send|Associate|Register)/;
+
+export function writes(requests: readonly RecordedRequest[]): RecordedRequest[] {
+  return requests.filter((r) => WRITE_OPERATION.test(r.operation));
+}
+
+/** The requests recorded since `from` (a `server.requests.length` snapshot). */
+export function since(server: AwsServer, from: number): RecordedRequest[] {
+  return server.requests.all.slice(from);
+}
