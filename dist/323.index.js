@@ -9,7 +9,7 @@ export const modules = {
 /* harmony export */   openAwsSession: () => (/* binding */ openAwsSession)
 /* harmony export */ });
 /* unused harmony export AwsSetupError */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3360);
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3581);
 // AWS access for the action: OIDC role assumption (with refresh) or the default chain; offline when a plan
 // run has no credentials (fork PRs, no secrets), never failing a plan for that reason.
 
@@ -23,7 +23,7 @@ async function openAwsSession(inputs, region, ctx, env = process.env) {
             throw new AwsSetupError(why);
         return { kind: 'offline', why };
     };
-    const { createAwsClients, createStsClient } = await __webpack_require__.e(/* import() */ 832).then(__webpack_require__.bind(__webpack_require__, 7832));
+    const { createAwsClients, createStsClient } = await __webpack_require__.e(/* import() */ 933).then(__webpack_require__.bind(__webpack_require__, 6933));
     if (inputs.roleToAssume) {
         if (!env.ACTIONS_ID_TOKEN_REQUEST_URL || !env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) {
             return offline(ctx.pullRequest?.isFork
@@ -37,11 +37,11 @@ async function openAwsSession(inputs, region, ctx, env = process.env) {
             audience: inputs.audience,
             durationSeconds: inputs.roleDurationSeconds,
             sessionName: sessionName(ctx.runId, ctx.runAttempt),
-            getIdToken: (aud) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getIDToken */ .V9(aud),
+            getIdToken: (aud) => _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .getIDToken */ .V9(aud),
             sts,
             assumeRoleCommand: AssumeRoleWithWebIdentityCommand,
-            maskSecret: (s) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(s),
-            log: (l) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(l),
+            maskSecret: (s) => _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(s),
+            log: (l) => _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(l),
         });
         try {
             await credentials(); // fail here, clearly, rather than on the first SageMaker call
@@ -50,7 +50,7 @@ async function openAwsSession(inputs, region, ctx, env = process.env) {
             if (required)
                 throw err;
             // A trust policy that admits only the default branch denies PRs: plan offline and show why.
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(err instanceof Error ? err.message : String(err), {
+            _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(err instanceof Error ? err.message : String(err), {
                 title: 'smp: AWS credentials for the plan',
             });
             return offline('the OIDC role could not be assumed for this event (see the warning above)');

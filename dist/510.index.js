@@ -6,47 +6,56 @@ export const modules = {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   n: () => (/* binding */ tokenLogin),
+/* harmony export */   MU: () => (/* binding */ isOurs),
+/* harmony export */   sX: () => (/* binding */ tokenIdentity),
 /* harmony export */   upsertPlanComment: () => (/* binding */ upsertPlanComment)
 /* harmony export */ });
-/* unused harmony export findPlanComment */
+/* unused harmony exports findPlanComment, RateLimited */
 /* harmony import */ var _report_marker_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3086);
 /* harmony import */ var _rest_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2825);
-// One PR comment per pipeline: found by our marker among comments the token's own user wrote, updated in
+// One PR comment per pipeline: found by our marker among comments this token's identity wrote, updated in
 // place, never touching anyone else's comment.
 
 
-/** The login comments by this token carry. GITHUB_TOKEN (an app installation token) cannot call /user. */
-async function tokenLogin(gh) {
+async function tokenIdentity(gh) {
     try {
         const { data } = await gh.octokit.rest.users.getAuthenticated();
-        return data.login;
+        return { kind: 'user', login: data.login };
     }
     catch (err) {
         if ((0,_rest_js__WEBPACK_IMPORTED_MODULE_0__/* .errorStatus */ .P)(err) === 403 || (0,_rest_js__WEBPACK_IMPORTED_MODULE_0__/* .errorStatus */ .P)(err) === 401)
-            return 'github-actions[bot]';
+            return { kind: 'bot' };
         throw err;
     }
 }
-/** Our comment for `pipeline` on the issue/PR, if any (author must be `login`). */
-async function findPlanComment(gh, t, login) {
+function isOurs(author, me) {
+    if (!author)
+        return false;
+    return me.kind === 'user' ? author.login === me.login : author.type === 'Bot';
+}
+/** Our comment for `pipeline` on the issue/PR, if any. */
+async function findPlanComment(gh, t, me) {
     const comments = await gh.octokit.paginate(gh.octokit.rest.issues.listComments, {
         owner: t.owner,
         repo: t.repo,
         issue_number: t.issueNumber,
         per_page: 100,
     });
-    for (const c of comments) {
-        if (c.user?.login !== login || !c.body)
-            continue;
-        if ((0,_report_marker_js__WEBPACK_IMPORTED_MODULE_1__/* .parseMarker */ .gY)(c.body)?.pipeline === t.pipeline)
-            return { id: c.id, body: c.body };
-    }
-    return undefined;
+    const ours = comments.filter((c) => isOurs(c.user, me) && c.body && (0,_report_marker_js__WEBPACK_IMPORTED_MODULE_1__/* .parseMarker */ .gY)(c.body)?.pipeline === t.pipeline);
+    // With an app token several bots could match; GITHUB_TOKEN's own comment comes first.
+    const best = ours.find((c) => c.user?.login === 'github-actions[bot]') ?? ours[0];
+    return best?.body ? { id: best.id, body: best.body } : undefined;
 }
-async function upsertPlanComment(gh, t, body, login) {
-    const who = login ?? (await tokenLogin(gh));
-    const existing = await findPlanComment(gh, t, who);
+class RateLimited extends Error {
+    name = 'RateLimited';
+}
+/** Creates or updates our comment; refuses (RateLimited) when fewer than `reserve` requests are left. */
+async function upsertPlanComment(gh, t, body, reserve = 0) {
+    const me = await tokenIdentity(gh);
+    const left = gh.remaining();
+    if (left !== undefined && left < reserve)
+        throw new RateLimited(`only ${left} GitHub API requests are left this hour`);
+    const existing = await findPlanComment(gh, t, me);
     if (existing) {
         if (existing.body === body)
             return { action: 'unchanged', id: existing.id, url: undefined };
@@ -81,7 +90,7 @@ async function upsertPlanComment(gh, t, body, login) {
 /** Below this many remaining requests, optional calls (comments) are skipped with a notice. */
 const RATE_LIMIT_RESERVE = 20;
 async function createGithubClient(token, apiUrl) {
-    const { getOctokit } = await __webpack_require__.e(/* import() */ 413).then(__webpack_require__.bind(__webpack_require__, 2413));
+    const { getOctokit } = await Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(413)]).then(__webpack_require__.bind(__webpack_require__, 2413));
     const allowed = new URL(apiUrl);
     const octokit = getOctokit(token, { baseUrl: apiUrl.replace(/\/$/, ''), userAgent: 'smp-action' });
     let calls = 0;

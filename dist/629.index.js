@@ -319,8 +319,9 @@ async function waitForExecution(sm, executionArn, opts) {
             reason = d.FailureReason ?? reason;
             const modified = d.LastModifiedTime?.getTime();
             if (lastModified === undefined || modified !== lastModified || TERMINAL.has(status)) {
-                lastModified = modified;
                 steps = await listSteps(sm, executionArn);
+                // Only after a successful listing: a throttled one must be retried on the next poll.
+                lastModified = modified;
                 for (const s of [...steps].sort((a, b) => (a.startTime?.getTime() ?? 0) - (b.startTime?.getTime() ?? 0))) {
                     if (seen.get(s.name) === s.status)
                         continue;
@@ -408,7 +409,8 @@ async function runPipeline(ctx, known) {
     if (!ctx.wait)
         return { ...deployed, execution, waited: undefined, models: [] };
     const waited = await waitForExecution(ctx.clients.sagemaker, execution.arn, ctx.wait);
-    const models = waited.outcome === 'Succeeded' ? await registeredModels(ctx.clients.sagemaker, waited.steps) : [];
+    // Versions registered before a later step failed are real too: report them whatever the outcome.
+    const models = await registeredModels(ctx.clients.sagemaker, waited.steps);
     return { ...deployed, execution, waited, models };
 }
 
@@ -514,8 +516,9 @@ async function readDeployed(sm, name) {
 function isUpToDate(deployed, plan, opts) {
     return ((0,_plan_hash_js__WEBPACK_IMPORTED_MODULE_0__/* .canonicalJson */ .dj)(deployed.definition) === (0,_plan_hash_js__WEBPACK_IMPORTED_MODULE_0__/* .canonicalJson */ .dj)(plan.definition) &&
         deployed.roleArn === opts.roleArn &&
-        (deployed.description ?? undefined) === opts.description &&
-        deployed.parallelism === opts.parallelism);
+        // Unset means "not managed here": UpdatePipeline cannot clear either, so comparing would update forever.
+        (opts.description === undefined || deployed.description === opts.description) &&
+        (opts.parallelism === undefined || deployed.parallelism === opts.parallelism));
 }
 function definitionArgs(plan) {
     return plan.definitionS3

@@ -39,8 +39,9 @@ async function readDeployed(sm, name) {
 function isUpToDate(deployed, plan, opts) {
     return ((0,_plan_hash_js__WEBPACK_IMPORTED_MODULE_0__/* .canonicalJson */ .dj)(deployed.definition) === (0,_plan_hash_js__WEBPACK_IMPORTED_MODULE_0__/* .canonicalJson */ .dj)(plan.definition) &&
         deployed.roleArn === opts.roleArn &&
-        (deployed.description ?? undefined) === opts.description &&
-        deployed.parallelism === opts.parallelism);
+        // Unset means "not managed here": UpdatePipeline cannot clear either, so comparing would update forever.
+        (opts.description === undefined || deployed.description === opts.description) &&
+        (opts.parallelism === undefined || deployed.parallelism === opts.parallelism));
 }
 function definitionArgs(plan) {
     return plan.definitionS3

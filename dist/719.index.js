@@ -97,6 +97,17 @@ function classify(err, opts, token) {
     }
     return { kind: 'fatal', message: `AssumeRoleWithWebIdentity failed: ${name ? `${name}: ` : ''}${message}` };
 }
+/** A failure to get the GitHub OIDC token itself: the token service's 5xx and network errors are transient. */
+function classifyTokenError(err) {
+    const message = err instanceof Error ? err.message : String(err);
+    if (/\b5\d\d\b|ECONNRESET|ETIMEDOUT|ECONNREFUSED|socket hang up|timeout/i.test(message)) {
+        return { kind: 'transient', why: `GitHub OIDC token: ${message}` };
+    }
+    return {
+        kind: 'fatal',
+        message: `could not get a GitHub OIDC token: ${message} (the job needs permissions: id-token: write)`,
+    };
+}
 /** One OIDC exchange with retries of transient failures only. */
 async function assumeRoleWithOidc(opts) {
     const now = opts.now ?? Date.now;
@@ -105,9 +116,10 @@ async function assumeRoleWithOidc(opts) {
     const started = now();
     const deadline = started + (opts.deadlineMs ?? DEFAULT_DEADLINE_MS);
     for (let attempt = 1;; attempt++) {
-        // A fresh token every attempt: a token that failed verification once is not worth resending.
-        const token = await opts.getIdToken(opts.audience);
+        let token = '';
         try {
+            // A fresh token every attempt: a token that failed verification once is not worth resending.
+            token = await opts.getIdToken(opts.audience);
             const command = new opts.assumeRoleCommand({
                 RoleArn: opts.roleArn,
                 RoleSessionName: opts.sessionName,
@@ -133,7 +145,7 @@ async function assumeRoleWithOidc(opts) {
         catch (err) {
             if (err instanceof CredentialsError)
                 throw err;
-            const verdict = classify(err, opts, token);
+            const verdict = token === '' ? classifyTokenError(err) : classify(err, opts, token);
             if (verdict.kind === 'fatal')
                 throw new CredentialsError(verdict.message);
             const backoff = Math.min(MAX_BACKOFF_MS, 1000 * 2 ** (attempt - 1)) * (0.5 + random() / 2);

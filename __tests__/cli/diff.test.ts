@@ -238,7 +238,7 @@ describe('bad input', () => {
     results.forEach((r, i) => expectFileError(r, runs[i]!.file));
   });
 
-  // BUG: definitionFromJson checks only that Steps is a list, so a list holding a non-object crashes the diff
+  // Fixed, kept as a regression test: definitionFromJson checked only that Steps is a list, so a list holding a non-object crashes the diff
   // (`smp: internal error: Cannot read properties of null`) instead of a `FILE: error:` line.
   it('a Steps list with a non-object item is a FILE error', () => {
     write('null-step.json', '{"Steps": [null]}');

@@ -13,6 +13,8 @@ export interface Compiled {
   readonly plan: Plan | undefined;
   /** Config and compile diagnostics, sorted. */
   readonly diagnostics: readonly Diagnostic[];
+  /** Best effort, also for an invalid project. */
+  readonly pipelineName: string | undefined;
 }
 
 export function loadAndCompile(opts: {
@@ -23,12 +25,20 @@ export function loadAndCompile(opts: {
   extraRoots?: readonly string[];
 }): Compiled {
   const loaded = loadProject(opts);
-  if (!loaded.config) return { config: undefined, plan: undefined, diagnostics: loaded.diagnostics };
+  if (!loaded.config) {
+    return {
+      config: undefined,
+      plan: undefined,
+      diagnostics: loaded.diagnostics,
+      pipelineName: loaded.pipelineName,
+    };
+  }
   const compiled = compileProject(loaded.config);
   return {
     config: loaded.config,
     plan: compiled.plan,
     diagnostics: [...loaded.diagnostics, ...compiled.diagnostics],
+    pipelineName: loaded.config.pipeline.name,
   };
 }
 

@@ -39,6 +39,8 @@ export interface LoadResult {
   readonly config: ProjectConfig | undefined;
   /** Errors and warnings, sorted by file and position. */
   readonly diagnostics: readonly Diagnostic[];
+  /** The pipeline name when one could be read, even from an invalid project (to update its PR comment). */
+  readonly pipelineName?: string | undefined;
 }
 
 /** Largest config file we read: real ones are a few KiB; this keeps a stray data file from hanging the parser. */
@@ -130,7 +132,13 @@ export function loadProject(opts: LoadOptions): LoadResult {
   checkPaths(workspace, pipeline, models, bag);
 
   const diagnostics = bag.sorted();
-  if (bag.hasErrors || !pipeline) return { config: undefined, diagnostics };
+  const nameNode =
+    merged.pipeline?.node.kind === 'map'
+      ? merged.pipeline.node.entries.find((e) => e.key === 'pipelineName')?.value
+      : undefined;
+  const pipelineName =
+    nameNode?.kind === 'scalar' && typeof nameNode.value === 'string' ? nameNode.value : undefined;
+  if (bag.hasErrors || !pipeline) return { config: undefined, diagnostics, pipelineName };
   const config: ProjectConfig = {
     workspace,
     files,

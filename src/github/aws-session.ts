@@ -1,6 +1,6 @@
 // AWS access for the action: OIDC role assumption (with refresh) or the default chain; offline when a plan
 // run has no credentials (fork PRs, no secrets), never failing a plan for that reason.
-import * as core from '@actions/core';
+import * as core from './runner.js';
 import type { AwsClients } from '../aws/clients.js';
 import type { GithubContext } from './event.js';
 import type { ActionInputs } from './inputs.js';

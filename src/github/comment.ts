@@ -1,4 +1,4 @@
-// One PR comment per pipeline: found by our marker among comments the token's own user wrote, updated in
+// One PR comment per pipeline: found by our marker among comments this token's identity wrote, updated in
 // place, never touching anyone else's comment.
 import { parseMarker } from '../report/marker.js';
 import type { GithubClient } from './rest.js';
@@ -17,15 +17,28 @@ export interface PostedComment {
   readonly url: string | undefined;
 }
 
-/** The login comments by this token carry. GITHUB_TOKEN (an app installation token) cannot call /user. */
-export async function tokenLogin(gh: GithubClient): Promise<string> {
+/**
+ * Who comments with this token: a user login, or `bot` for app installation tokens (GITHUB_TOKEN, GitHub App
+ * tokens), which cannot call /user; then a Bot-type author counts as us (no user can post as a Bot).
+ */
+export type TokenIdentity = { readonly kind: 'user'; readonly login: string } | { readonly kind: 'bot' };
+
+export async function tokenIdentity(gh: GithubClient): Promise<TokenIdentity> {
   try {
     const { data } = await gh.octokit.rest.users.getAuthenticated();
-    return data.login;
+    return { kind: 'user', login: data.login };
   } catch (err) {
-    if (errorStatus(err) === 403 || errorStatus(err) === 401) return 'github-actions[bot]';
+    if (errorStatus(err) === 403 || errorStatus(err) === 401) return { kind: 'bot' };
     throw err;
   }
+}
+
+export function isOurs(
+  author: { login?: string; type?: string } | null | undefined,
+  me: TokenIdentity,
+): boolean {
+  if (!author) return false;
+  return me.kind === 'user' ? author.login === me.login : author.type === 'Bot';
 }
 
 export interface OwnComment {
@@ -33,11 +46,11 @@ export interface OwnComment {
   readonly body: string;
 }
 
-/** Our comment for `pipeline` on the issue/PR, if any (author must be `login`). */
+/** Our comment for `pipeline` on the issue/PR, if any. */
 export async function findPlanComment(
   gh: GithubClient,
   t: CommentTarget,
-  login: string,
+  me: TokenIdentity,
 ): Promise<OwnComment | undefined> {
   const comments = await gh.octokit.paginate(gh.octokit.rest.issues.listComments, {
     owner: t.owner,
@@ -45,21 +58,30 @@ export async function findPlanComment(
     issue_number: t.issueNumber,
     per_page: 100,
   });
-  for (const c of comments) {
-    if (c.user?.login !== login || !c.body) continue;
-    if (parseMarker(c.body)?.pipeline === t.pipeline) return { id: c.id, body: c.body };
-  }
-  return undefined;
+  const ours = comments.filter(
+    (c) => isOurs(c.user, me) && c.body && parseMarker(c.body)?.pipeline === t.pipeline,
+  );
+  // With an app token several bots could match; GITHUB_TOKEN's own comment comes first.
+  const best = ours.find((c) => c.user?.login === 'github-actions[bot]') ?? ours[0];
+  return best?.body ? { id: best.id, body: best.body } : undefined;
 }
 
+export class RateLimited extends Error {
+  override name = 'RateLimited';
+}
+
+/** Creates or updates our comment; refuses (RateLimited) when fewer than `reserve` requests are left. */
 export async function upsertPlanComment(
   gh: GithubClient,
   t: CommentTarget,
   body: string,
-  login?: string,
+  reserve = 0,
 ): Promise<PostedComment> {
-  const who = login ?? (await tokenLogin(gh));
-  const existing = await findPlanComment(gh, t, who);
+  const me = await tokenIdentity(gh);
+  const left = gh.remaining();
+  if (left !== undefined && left < reserve)
+    throw new RateLimited(`only ${left} GitHub API requests are left this hour`);
+  const existing = await findPlanComment(gh, t, me);
   if (existing) {
     if (existing.body === body) return { action: 'unchanged', id: existing.id, url: undefined };
     const { data } = await gh.octokit.rest.issues.updateComment({

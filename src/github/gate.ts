@@ -1,6 +1,6 @@
 // Gated apply: the plan a merged PR's comment approved, read back from our marker.
 import { parseMarker } from '../report/marker.js';
-import { tokenLogin } from './comment.js';
+import { isOurs, tokenIdentity } from './comment.js';
 import type { GithubClient } from './rest.js';
 
 export interface ApprovedPlan {
@@ -28,14 +28,14 @@ export async function approvedPlan(
   const pr =
     pulls.find((p) => p.merged_at && (!base || p.base.ref === base)) ?? pulls.find((p) => p.merged_at);
   if (!pr) return undefined;
-  const login = await tokenLogin(gh);
+  const me = await tokenIdentity(gh);
   const comments = await gh.octokit.paginate(gh.octokit.rest.issues.listComments, {
     ...repo,
     issue_number: pr.number,
     per_page: 100,
   });
   const ours = comments.filter(
-    (c) => c.user?.login === login && c.body && parseMarker(c.body)?.pipeline === pipeline,
+    (c) => isOurs(c.user, me) && c.body && parseMarker(c.body)?.pipeline === pipeline,
   );
   const last = ours[ours.length - 1];
   return {

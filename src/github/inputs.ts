@@ -1,6 +1,6 @@
 // The only reader of action inputs: one typed ActionInputs, with the defaults in one place.
 import path from 'node:path';
-import * as core from '@actions/core';
+import * as core from './runner.js';
 import { splitGlobs } from '../config/find.js';
 import type { SettingOverrides } from '../config/overrides.js';
 import type { GithubContext } from './event.js';

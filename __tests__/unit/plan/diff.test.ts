@@ -558,7 +558,7 @@ describe('secrets and Environment values are never printed', () => {
     }
   });
 
-  // BUG (issue 5: "Values of Environment maps and anything that looks like a secret are shown as changed,
+  // Fixed, kept as a regression test (issue 5: "Values of Environment maps and anything that looks like a secret are shown as changed,
   // never printed"): when a whole object or list is added or removed, diffValues prints it as JSON without
   // looking inside it; looksSecret only tests string leaves and isRedactedKey only the key at that level.
   // Whole added/removed subtrees, expressions and parameters are checked for secrets too.

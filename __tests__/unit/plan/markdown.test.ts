@@ -184,7 +184,7 @@ describe('hostile config values', () => {
     expect(comments(doc)).toEqual([body.split('\n')[0]!.slice('<!--'.length, -'-->'.length)]);
   });
 
-  // BUG (issue 5: the marker "exactly once per body"): a config value containing the marker's text is printed
+  // Fixed, kept as a regression test (issue 5: the marker "exactly once per body"): a config value containing the marker's text is printed
   // with only `<!--` / `-->` defused, so the string `smp-action:plan` occurs more than once. It is not a
   // parseable marker (parseMarker reads the first line only), but a reader searching the body for the marker
   // text finds the impostor too. Flip to `it` once config text has `smp-action:plan` defused as well.
@@ -212,7 +212,7 @@ describe('hostile config values', () => {
     expect(d.querySelector('h3 code')?.textContent?.replace(/\u200b/g, '')).toBe(name);
   });
 
-  // BUG (cosmetic; only `smp diff`, whose pipeline name is a file name): mdCode escapes `|` as `\\|` for table
+  // Fixed, kept as a regression test (cosmetic; only `smp diff`, whose pipeline name is a file name): mdCode escapes `|` as `\\|` for table
   // cells, but the headline is not in a table, so the backslash is shown: `a|b.json` reads `a\\|b.json`.
   it('a pipe in the pipeline name is shown as is in the headline', () => {
     const v = viewOf(
@@ -421,7 +421,7 @@ describe('truncation', () => {
     checkEssentials(body, BODY_BUDGET, v);
   });
 
-  // BUG (issue 5: "always keep the headline, graph-or-summary and the hash"; "60,000 characters and bytes"):
+  // Fixed, kept as a regression test (issue 5: "always keep the headline, graph-or-summary and the hash"; "60,000 characters and bytes"):
   // `extra` sections (documented for execution status and registered models) are never dropped, so when they
   // alone exceed the budget every level is too big and the fallback `.slice(0, budget)` cuts the body: the
   // plan hash and the "left out" note are lost, and since it cuts characters, a multibyte body can still be
@@ -555,7 +555,7 @@ describe('headline', () => {
     );
   });
 
-  // BUG (cosmetic): the unchanged headline does not singularise: "No changes to `p` (1 steps)".
+  // Fixed, kept as a regression test (cosmetic): the unchanged headline does not singularise: "No changes to `p` (1 steps)".
   it('an unchanged one-step pipeline says "1 step"', () => {
     const def = definition([processingStep('a')]);
     expect(headline(viewOf(def, clone(def)))).toBe('No changes to `p` (1 step)');

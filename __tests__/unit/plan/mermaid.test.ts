@@ -333,7 +333,7 @@ describe('collapse above GitHub limits', () => {
     await expect(parse(view.mermaid)).resolves.toBeTruthy();
   });
 
-  // BUG (edge case; issue 5: "keep each diagram ≤ 400 edges and ≤ 40,000 characters"): the collapsed diagram
+  // Fixed, kept as a regression test (edge case; issue 5: "keep each diagram ≤ 400 edges and ≤ 40,000 characters"): the collapsed diagram
   // is not checked against the limits again, so a pipeline with more than 400 edges *between models* still
   // emits > 400 edges. Flip to `it` once collapse degrades further (e.g. to a table-only notice).
   it('a collapsed diagram that still has more than 400 edges is not emitted', () => {

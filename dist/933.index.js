@@ -1,0 +1,57 @@
+export const id = 933;
+export const ids = [933];
+export const modules = {
+
+/***/ 6933:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   createAwsClients: () => (/* binding */ createAwsClients),
+/* harmony export */   createStsClient: () => (/* binding */ createStsClient)
+/* harmony export */ });
+/* unused harmony exports USER_AGENT, quietNodeVersionWarning */
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3411);
+
+const USER_AGENT = `smp-action/${_version_js__WEBPACK_IMPORTED_MODULE_0__/* .VERSION */ .x}`;
+const DEFAULT_ATTEMPTS = 8;
+/** The SDK warns that releases after January 2027 need Node 22; we pin a release that runs on 20. */
+function quietNodeVersionWarning(env = process.env) {
+    env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+}
+function common(opts) {
+    return {
+        region: opts.region,
+        ...(opts.credentials ? { credentials: opts.credentials } : {}),
+        maxAttempts: opts.maxAttempts ?? DEFAULT_ATTEMPTS,
+        retryMode: 'adaptive',
+        customUserAgent: USER_AGENT,
+        requestHandler: { connectionTimeout: 5_000, requestTimeout: 60_000 },
+    };
+}
+async function createAwsClients(opts) {
+    quietNodeVersionWarning();
+    const env = opts.env ?? process.env;
+    const [{ SageMakerClient }, { S3Client }] = await Promise.all([
+        Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(459)]).then(__webpack_require__.t.bind(__webpack_require__, 4459, 19)),
+        Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(711)]).then(__webpack_require__.t.bind(__webpack_require__, 3711, 19)),
+    ]);
+    // A custom S3 endpoint (LocalStack, tests, some VPC endpoints) rarely resolves bucket subdomains.
+    const forcePathStyle = Boolean(env.AWS_ENDPOINT_URL_S3 ?? env.AWS_ENDPOINT_URL) || env.SMP_S3_FORCE_PATH_STYLE === 'true';
+    return {
+        sagemaker: new SageMakerClient(common(opts)),
+        s3: new S3Client({ ...common(opts), forcePathStyle }),
+        region: opts.region,
+    };
+}
+/** STS for the OIDC exchange: AssumeRoleWithWebIdentity is unsigned, so no credentials are needed. */
+async function createStsClient(region, maxAttempts = 1) {
+    quietNodeVersionWarning();
+    const { STSClient } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(695)]).then(__webpack_require__.t.bind(__webpack_require__, 1695, 19));
+    // Our own loop retries the exchange (fresh token per attempt, transient errors only): no SDK retries here.
+    return new STSClient({ ...common({ region }), maxAttempts });
+}
+
+
+/***/ })
+
+};

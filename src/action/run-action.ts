@@ -1,0 +1,418 @@
+// The action's phases, in the order the README documents: clone → validate/compile → AWS session → plan view →
+// gate → deploy/run → summary, comment, outputs. Each phase is a call into the core, aws/ or github/.
+// Loaded by main.ts after the first log line, so the action starts fast.
+import * as core from '../github/runner.js';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { loadAndCompile, groupSpecs, managedTags } from '../commands/project.js';
+import type { Plan } from '../compile/types.js';
+import { formatDiagnostic } from '../config/diagnostics.js';
+import { applyOverrides } from '../config/overrides.js';
+import { annotate } from '../github/annotate.js';
+import type { DeployedPipeline } from '../aws/pipeline.js';
+import type { AwsSession } from '../github/aws-session.js';
+import { commitSha, runUrl } from '../github/event.js';
+import type { GithubContext } from '../github/event.js';
+import { InputError } from '../github/inputs.js';
+import type { ActionInputs } from '../github/inputs.js';
+import { writeSummary } from '../github/summary.js';
+import { writePlanFiles } from '../plan/files.js';
+import { diffDefinitions } from '../plan/diff.js';
+import { buildPlanView, OFFLINE } from '../plan/view.js';
+import type { Deployed } from '../plan/view.js';
+import { renderPlanComment } from '../report/plan-comment.js';
+import type { PlanView } from '../report/plan-comment.js';
+import { diffText } from '../report/plan-text.js';
+import { renderMarker } from '../report/marker.js';
+import { renderFailure, renderRunReport } from '../report/run-report.js';
+import type { RunReport } from '../report/run-report.js';
+
+/** Everything the final report needs, filled in as the phases go. */
+interface State {
+  view?: PlanView;
+  /** Known even when the config is invalid, so the PR comment can show the error. */
+  pipelineName?: string | undefined;
+  report: RunReport;
+  /** `annotated`: the details are already file annotations; the failure line only points at them. */
+  failure?: { title: string; message: string; annotated?: boolean };
+  outputs: Record<string, string>;
+}
+
+export async function runAction(inputs: ActionInputs, ctx: GithubContext): Promise<void> {
+  const state: State = { report: {}, outputs: {} };
+  const abort = new AbortController();
+  const onSignal = (): void => abort.abort();
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  try {
+    await phases(inputs, ctx, state, abort.signal);
+  } catch (err) {
+    fail(state, err);
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    await finish(inputs, ctx, state, abort.signal.aborted);
+  }
+}
+
+async function phases(
+  inputs: ActionInputs,
+  ctx: GithubContext,
+  state: State,
+  signal: AbortSignal,
+): Promise<void> {
+  const extraRoots =
+    inputs.modelRepositories.length > 0
+      ? await core.group('Clone model repositories', () => cloneRepos(inputs, ctx))
+      : [];
+
+  const env = applyOverrides(process.env, inputs.overrides);
+  const compiled = await core.group('Validate and compile', () => {
+    const r = loadAndCompile({
+      workspace: inputs.workspace,
+      globs: inputs.config,
+      env,
+      allowPlaceholders: inputs.mode === 'plan',
+      extraRoots,
+    });
+    annotate(r.diagnostics, inputs.workingDirectory);
+    return Promise.resolve(r);
+  });
+  const { plan, config } = compiled;
+  state.pipelineName = compiled.pipelineName;
+  if (!plan || !config) {
+    const errors = compiled.diagnostics.filter((d) => d.severity === 'error');
+    state.failure = {
+      title: `${errors.length} configuration error${errors.length === 1 ? '' : 's'}`,
+      message: errors.map(formatDiagnostic).join('\n'),
+      annotated: true,
+    };
+    return;
+  }
+
+  const session = await core.group('AWS access', () => openSession(inputs, config.settings.region, ctx));
+  const { deployed, pipeline: current } = await readDeployedState(session, plan);
+  const view = buildPlanView(plan, deployed);
+  state.view = view;
+  recordPlanOutputs(inputs, plan, view, state);
+  core.info(
+    `Plan ${view.planHash}: ${view.diff.status}${deployed.state === 'unknown' ? ` (${deployed.note ?? 'offline'})` : ''}`,
+  );
+
+  if (inputs.mode === 'plan') return;
+  if (session.kind !== 'online') throw new Error(`cannot ${inputs.mode} without AWS access: ${session.why}`);
+  if (inputs.requireApprovedPlan && !(await gatePasses(inputs, ctx, plan, view, state))) return;
+
+  const { deployPipeline, runPipeline } = await import('../aws/deploy.js');
+  const { executionDisplayName, executionToken } = await import('../aws/execution.js');
+  const { executionLink } = await import('../aws/console.js');
+  const base = {
+    clients: session.clients,
+    plan,
+    planHash: view.planHash,
+    roleArn: config.settings.role,
+    kmsKey: config.settings.kmsKey,
+    description: inputs.description ?? config.pipeline.description,
+    tags: managedTags(ctx.owner && ctx.repo ? `${ctx.owner}/${ctx.repo}` : undefined),
+    parallelism: inputs.maxParallelSteps,
+    groups: groupSpecs(config, plan),
+    log: (l: string) => core.info(l),
+  };
+  if (inputs.mode === 'deploy') {
+    const d = await core.group('Deploy', () => deployPipeline(base, current));
+    state.report = {
+      ...state.report,
+      pipelineArn: d.pipelineArn,
+      action: d.action,
+      uploaded: uploadedOf(d.upload),
+    };
+    state.outputs['pipeline-arn'] = d.pipelineArn;
+    return;
+  }
+  const displayName = executionDisplayName(commitSha(ctx), ctx.runId);
+  const link = runUrl(ctx);
+  const result = await core.group('Deploy and run', () =>
+    runPipeline(
+      {
+        ...base,
+        displayName,
+        executionDescription:
+          `smp-action ${commitSha(ctx)?.slice(0, 7) ?? ''}${link ? ` ${link}` : ''}`.trim(),
+        token: executionToken(view.planHash, ctx.runId, ctx.runAttempt),
+        wait: inputs.wait
+          ? {
+              intervalMs: inputs.pollIntervalSeconds * 1000,
+              timeoutMs: inputs.waitTimeoutMinutes * 60_000,
+              stopOnTimeout: inputs.stopOnCancel,
+              stopOnCancel: inputs.stopOnCancel,
+              signal,
+              log: (l) => core.info(l),
+            }
+          : undefined,
+        onStarted: (s) => {
+          state.outputs['execution-arn'] = s.arn;
+          core.setOutput('execution-arn', s.arn);
+          state.report = {
+            ...state.report,
+            executionArn: s.arn,
+            attached: s.attached,
+            executionLink: executionLink(s.arn),
+          };
+        },
+      },
+      current,
+    ),
+  );
+  const w = result.waited;
+  state.outputs['pipeline-arn'] = result.pipelineArn;
+  state.outputs['execution-status'] = w?.outcome ?? 'Executing';
+  state.outputs['model-package-arns'] = JSON.stringify(result.models.map((m) => m.arn));
+  state.report = {
+    ...state.report,
+    pipelineArn: result.pipelineArn,
+    action: result.action,
+    uploaded: uploadedOf(result.upload),
+    outcome: w?.outcome ?? 'started (not waiting)',
+    failureReason: w?.failureReason,
+    steps: w?.steps,
+    models: result.models,
+    cancelled: w?.outcome === 'Cancelled' ? { stillRunning: !w.stopRequested } : undefined,
+  };
+  if (w && w.outcome !== 'Succeeded') {
+    state.failure = {
+      title: `Execution ${w.outcome.toLowerCase()}`,
+      message: w.failureReason ?? `the execution ended ${w.outcome}`,
+    };
+  }
+}
+
+async function openSession(inputs: ActionInputs, region: string, ctx: GithubContext): Promise<AwsSession> {
+  const { openAwsSession } = await import('../github/aws-session.js');
+  const s = await openAwsSession(inputs, region, ctx);
+  if (s.kind === 'online') core.info(`AWS: ${s.how}`);
+  else
+    core.notice(`Planning offline: ${s.why}. The plan is not compared with the deployed pipeline.`, {
+      title: 'smp: offline plan',
+    });
+  return s;
+}
+
+/** The deployed pipeline, read once: the plan view diffs against it and the deploy reuses it. */
+async function readDeployedState(
+  session: AwsSession,
+  plan: Plan,
+): Promise<{ deployed: Deployed; pipeline: DeployedPipeline | null | undefined }> {
+  if (session.kind !== 'online') return { deployed: { ...OFFLINE, note: session.why }, pipeline: undefined };
+  const { readDeployed } = await import('../aws/pipeline.js');
+  const d = await readDeployed(session.clients.sagemaker, plan.pipelineName);
+  return {
+    deployed: d ? { state: 'read', definition: d.definition } : { state: 'none', definition: null },
+    pipeline: d,
+  };
+}
+
+function recordPlanOutputs(inputs: ActionInputs, plan: Plan, view: PlanView, state: State): void {
+  const dir = path.join(
+    process.env.RUNNER_TEMP ?? path.join(inputs.workspace, '.smp'),
+    'smp-plan',
+    plan.pipelineName,
+  );
+  const { files } = writePlanFiles(plan, dir, { mermaid: view.mermaid, markdown: renderPlanComment(view) });
+  state.outputs['pipeline-name'] = plan.pipelineName;
+  state.outputs['plan-hash'] = view.planHash;
+  state.outputs.changed = view.deployed === 'unknown' ? 'unknown' : String(view.diff.status !== 'unchanged');
+  state.outputs['definition-file'] = files.definition;
+  state.outputs['dag-mermaid'] = view.mermaid;
+}
+
+/** Refuses (no AWS writes) when the plan differs from the one the merged PR's comment showed. */
+async function gatePasses(
+  inputs: ActionInputs,
+  ctx: GithubContext,
+  plan: Plan,
+  view: PlanView,
+  state: State,
+): Promise<boolean> {
+  const sha = ctx.sha;
+  if (!ctx.owner || !ctx.repo || !sha)
+    throw new Error('require-approved-plan needs GITHUB_REPOSITORY and GITHUB_SHA');
+  const { createGithubClient } = await import('../github/rest.js');
+  const { approvedPlan } = await import('../github/gate.js');
+  const gh = await createGithubClient(inputs.githubToken, ctx.apiUrl);
+  const approved = await approvedPlan(
+    gh,
+    { owner: ctx.owner, repo: ctx.repo },
+    sha,
+    ctx.defaultBranch,
+    plan.pipelineName,
+  );
+  if (approved?.planHash === view.planHash) {
+    core.info(`Plan ${view.planHash} was approved in ${approved.prUrl}`);
+    return true;
+  }
+  state.outputs['failure-reason'] = 'plan-changed';
+  const why = !approved
+    ? `no merged pull request brought ${sha.slice(0, 7)} into ${ctx.defaultBranch ?? 'the default branch'}, so there is no approved plan`
+    : !approved.planHash
+      ? `pull request #${approved.prNumber} has no smp plan comment for ${plan.pipelineName}`
+      : `the plan changed since pull request #${approved.prNumber} was approved: approved ${approved.planHash.slice(0, 12)}, now ${view.planHash.slice(0, 12)}`;
+  const diff = approved?.planHash ? await approvedDiff(inputs, approved.headSha, plan) : undefined;
+  state.failure = {
+    title: 'Refused: the plan is not the approved one',
+    message: `${why}${approved?.commentUrl ? `\nApproved plan: ${approved.commentUrl}` : ''}${diff ? `\nChanges since the approved plan:\n${diff}` : ''}`,
+  };
+  return false;
+}
+
+/** Recompiles at the approved PR head (a detached worktree) and diffs it with the current plan; best effort. */
+async function approvedDiff(inputs: ActionInputs, headSha: string, plan: Plan): Promise<string | undefined> {
+  const repoRoot = process.env.GITHUB_WORKSPACE ?? process.cwd();
+  const dir = mkdtempSync(path.join(tmpdir(), 'smp-approved-'));
+  try {
+    const { exec: actionsExec } = await import('@actions/exec');
+    const quiet = { silent: true, ignoreReturnCode: true, cwd: repoRoot };
+    await actionsExec('git', ['fetch', '--quiet', '--depth', '1', 'origin', headSha], quiet);
+    if ((await actionsExec('git', ['worktree', 'add', '--detach', '--force', dir, headSha], quiet)) !== 0)
+      return undefined;
+    const r = loadAndCompile({
+      workspace: path.join(dir, inputs.workingDirectory),
+      globs: inputs.config,
+      env: applyOverrides(process.env, inputs.overrides),
+      allowPlaceholders: true,
+    });
+    return r.plan
+      ? diffText(diffDefinitions(r.plan.definition, plan.definition)) ||
+          '(same definition; code bundles differ)'
+      : undefined;
+  } catch {
+    return undefined;
+  } finally {
+    const { exec: actionsExec } = await import('@actions/exec');
+    await actionsExec('git', ['worktree', 'remove', '--force', dir], {
+      silent: true,
+      ignoreReturnCode: true,
+      cwd: repoRoot,
+    }).catch(() => 0);
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function cloneRepos(inputs: ActionInputs, ctx: GithubContext): Promise<string[]> {
+  const { cloneRepositories } = await import('../github/repos.js');
+  const { exec: actionsExec } = await import('@actions/exec');
+  return cloneRepositories(inputs.modelRepositories, {
+    workspace: inputs.workspace,
+    serverUrl: ctx.serverUrl,
+    token: inputs.githubToken,
+    exec: (tool, args, opts) =>
+      actionsExec(tool, args, { cwd: opts.cwd, env: opts.env, ignoreReturnCode: true }),
+    maskSecret: (s) => core.setSecret(s),
+    log: (l) => core.info(l),
+  });
+}
+
+function uploadedOf(u: {
+  uploaded: readonly { bytes: number }[];
+  skipped: readonly unknown[];
+}): RunReport['uploaded'] {
+  return {
+    count: u.uploaded.length,
+    bytes: u.uploaded.reduce((n, x) => n + x.bytes, 0),
+    skipped: u.skipped.length,
+  };
+}
+
+function fail(state: State, err: unknown): void {
+  const e = err as { name?: string; message?: string; stack?: string };
+  // Our own bugs get their stack in the debug log; users get one line that says what to do.
+  if (e.stack && !(err instanceof InputError)) core.debug(e.stack);
+  state.failure = {
+    title: err instanceof InputError ? 'Invalid input' : 'smp-action failed',
+    message: `${e.name && e.name !== 'Error' && !(err instanceof InputError) ? `${e.name}: ` : ''}${e.message ?? String(err)}`,
+  };
+}
+
+async function finish(
+  inputs: ActionInputs,
+  ctx: GithubContext,
+  state: State,
+  cancelled: boolean,
+): Promise<void> {
+  if (cancelled && !state.report.cancelled && state.report.executionArn) {
+    state.report = { ...state.report, cancelled: { stillRunning: true } };
+  }
+  const failure = state.failure ? renderFailure(state.failure.title, state.failure.message) : undefined;
+  const extra = [renderRunReport(state.report), ...(failure ? [failure] : [])].filter((s) => s.trim() !== '');
+  const pipeline = state.view?.pipeline ?? state.pipelineName;
+  // Without a plan (invalid config) the comment still carries the marker, so it replaces the last plan shown.
+  const body = state.view
+    ? renderPlanComment({ ...state.view, extra })
+    : [
+        ...(pipeline
+          ? [
+              renderMarker({ pipeline, planHash: 'none' }),
+              `### smp plan: \`${pipeline.replace(/`/g, '')}\` does not compile`,
+              '',
+            ]
+          : []),
+        ...extra,
+      ].join('\n');
+  try {
+    for (const [k, v] of Object.entries(state.outputs)) core.setOutput(k, v);
+  } catch (err) {
+    core.warning(`Could not set the step outputs: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  try {
+    await writeSummary(body);
+  } catch (err) {
+    core.warning(`Could not write the job summary: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  if (pipeline) await comment(inputs, ctx, body, pipeline);
+  if (state.failure) {
+    // Config errors are already annotated on their lines; anything else gets its whole message here.
+    core.setFailed(
+      state.failure.annotated
+        ? `${state.failure.title}: see the annotations and the job summary`
+        : `${state.failure.title}: ${state.failure.message}`,
+    );
+  }
+}
+
+async function comment(
+  inputs: ActionInputs,
+  ctx: GithubContext,
+  body: string,
+  pipeline: string,
+): Promise<void> {
+  const pr = ctx.pullRequest;
+  if (!inputs.comment || !pr || !ctx.owner || !ctx.repo || !inputs.githubToken) return;
+  try {
+    const { createGithubClient, RATE_LIMIT_RESERVE } = await import('../github/rest.js');
+    const { upsertPlanComment } = await import('../github/comment.js');
+    const gh = await createGithubClient(inputs.githubToken, ctx.apiUrl);
+    const target = { owner: ctx.owner, repo: ctx.repo, issueNumber: pr.number, pipeline };
+    const posted = await upsertPlanComment(gh, target, body, RATE_LIMIT_RESERVE);
+    const left = gh.remaining();
+    core.info(
+      `PR comment ${posted.action}${posted.url ? `: ${posted.url}` : ''} (${gh.calls()} GitHub API calls${left !== undefined ? `, ${left} left this hour` : ''})`,
+    );
+    if (left !== undefined && left < RATE_LIMIT_RESERVE)
+      core.warning(`GitHub API rate limit nearly used up (${left} left this hour)`);
+  } catch (err) {
+    core.notice(commentFailure(err), { title: 'smp: PR comment' });
+  }
+}
+
+/** Why the comment could not be written; never a failure of the job (the summary has the plan). */
+function commentFailure(err: unknown): string {
+  const e = err as { name?: string; status?: number; message?: string };
+  const message = e.message ?? String(err);
+  if (e.name === 'RateLimited' || /rate limit/i.test(message)) {
+    return `Skipped the PR comment: the GitHub API rate limit is (nearly) used up (${message}). The job summary has the plan.`;
+  }
+  if (e.status === 403 || e.status === 404) {
+    return `Could not comment on the pull request (HTTP ${e.status}: the token cannot write here, as on a fork PR; give the job permissions: pull-requests: write). The job summary has the plan.`;
+  }
+  return `Could not comment on the pull request: ${message}. The job summary has the plan.`;
+}
