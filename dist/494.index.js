@@ -24,8 +24,10 @@ async function cloneRepositories(specs, opts) {
     opts.maskSecret(Buffer.from(`x-access-token:${opts.token}`).toString('base64'));
     const host = new URL(opts.serverUrl);
     // GIT_CONFIG_* pass the header to this git process only: nothing lands in .git/config.
+    // git gets what it needs (path, home, locale, proxies, certificates), not the job's inputs or token variables.
+    const keep = /^(PATH|HOME|LANG|LC_\w+|TMPDIR|USERPROFILE|SystemRoot|(HTTPS?|NO)_PROXY|(https?|no)_proxy|SSL_CERT_\w+|GIT_SSL_\w+|NODE_EXTRA_CA_CERTS)$/;
     const env = {
-        ...Object.fromEntries(Object.entries(process.env).filter((e) => e[1] !== undefined)),
+        ...Object.fromEntries(Object.entries(process.env).filter((e) => e[1] !== undefined && keep.test(e[0]))),
         GIT_TERMINAL_PROMPT: '0',
         GIT_CONFIG_COUNT: '1',
         GIT_CONFIG_KEY_0: `http.${host.origin}/.extraheader`,
@@ -34,6 +36,10 @@ async function cloneRepositories(specs, opts) {
     const roots = [];
     for (const spec of specs) {
         const dir = node_path__WEBPACK_IMPORTED_MODULE_1__.join(opts.workspace, spec.path);
+        // Only an earlier clone of ours may be replaced: a folder of the checkout is never deleted.
+        if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(dir) && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(dir).length > 0 && !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(node_path__WEBPACK_IMPORTED_MODULE_1__.join(dir, '.git'))) {
+            throw new CloneError(`model-repositories: ${spec.path} already exists in the workspace and is not a clone; choose another path for ${spec.spec}`);
+        }
         (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(dir, { recursive: true, force: true });
         (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(dir, { recursive: true });
         const url = `${host.origin}/${spec.owner}/${spec.repo}.git`;

@@ -6,11 +6,11 @@ export const modules = {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   MU: () => (/* binding */ isOurs),
+/* harmony export */   Du: () => (/* binding */ selectPlanComment),
 /* harmony export */   sX: () => (/* binding */ tokenIdentity),
 /* harmony export */   upsertPlanComment: () => (/* binding */ upsertPlanComment)
 /* harmony export */ });
-/* unused harmony exports findPlanComment, RateLimited */
+/* unused harmony exports isOurs, findPlanComment, RateLimited */
 /* harmony import */ var _report_marker_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3086);
 /* harmony import */ var _rest_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2825);
 // One PR comment per pipeline: found by our marker among comments this token's identity wrote, updated in
@@ -33,6 +33,12 @@ function isOurs(author, me) {
         return false;
     return me.kind === 'user' ? author.login === me.login : author.type === 'Bot';
 }
+/** The one comment that is ours for `pipeline`: the comment upsert updates and the gate reads. */
+function selectPlanComment(comments, pipeline, me) {
+    const ours = comments.filter((c) => isOurs(c.user, me) && c.body && (0,_report_marker_js__WEBPACK_IMPORTED_MODULE_1__/* .parseMarker */ .gY)(c.body)?.pipeline === pipeline);
+    // With an app token several bots could match; GITHUB_TOKEN's own comment comes first.
+    return ours.find((c) => c.user?.login === 'github-actions[bot]') ?? ours[0];
+}
 /** Our comment for `pipeline` on the issue/PR, if any. */
 async function findPlanComment(gh, t, me) {
     const comments = await gh.octokit.paginate(gh.octokit.rest.issues.listComments, {
@@ -41,9 +47,7 @@ async function findPlanComment(gh, t, me) {
         issue_number: t.issueNumber,
         per_page: 100,
     });
-    const ours = comments.filter((c) => isOurs(c.user, me) && c.body && (0,_report_marker_js__WEBPACK_IMPORTED_MODULE_1__/* .parseMarker */ .gY)(c.body)?.pipeline === t.pipeline);
-    // With an app token several bots could match; GITHUB_TOKEN's own comment comes first.
-    const best = ours.find((c) => c.user?.login === 'github-actions[bot]') ?? ours[0];
+    const best = selectPlanComment(comments, t.pipeline, me);
     return best?.body ? { id: best.id, body: best.body } : undefined;
 }
 class RateLimited extends Error {

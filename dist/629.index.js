@@ -59,7 +59,7 @@ __webpack_require__.d(__webpack_exports__, {
   runPipeline: () => (/* binding */ runPipeline)
 });
 
-// UNUSED EXPORTS: DeployRefused
+// UNUSED EXPORTS: DeployCancelled, DeployRefused
 
 // EXTERNAL MODULE: ./lib/aws/execution.js
 var aws_execution = __webpack_require__(675);
@@ -156,8 +156,8 @@ async function uploadArtifacts(s3, artifacts, opts = {}) {
                 ContentLength: a.bytes,
                 ContentType: CONTENT_TYPES[a.key.slice(a.key.lastIndexOf('.'))] ?? 'application/octet-stream',
                 ChecksumSHA256: Buffer.from(a.sha256, 'hex').toString('base64'),
-                ServerSideEncryption: 'aws:kms',
-                ...(opts.kmsKey ? { SSEKMSKeyId: opts.kmsKey } : {}),
+                // Without a key the bucket's own default encryption (at least SSE-S3) applies, whatever key it names.
+                ...(opts.kmsKey ? { ServerSideEncryption: 'aws:kms', SSEKMSKeyId: opts.kmsKey } : {}),
             }));
             uploaded.push({ key: a.key, bytes: a.bytes });
             opts.log?.(`  + s3://${a.bucket}/${a.key} (${a.bytes} bytes)`);
@@ -183,6 +183,8 @@ async function exists(s3, a) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./lib/report/duration.js
+var duration = __webpack_require__(136);
 // EXTERNAL MODULE: ./lib/aws/console.js
 var console = __webpack_require__(4020);
 ;// CONCATENATED MODULE: ./lib/aws/wait.js
@@ -191,17 +193,9 @@ var console = __webpack_require__(4020);
 
 
 
+
 const TERMINAL = new Set(['Succeeded', 'Failed', 'Stopped']);
 const MAX_BACKOFF_MS = 5 * 60_000;
-function formatDuration(ms) {
-    const s = Math.max(0, Math.round(ms / 1000));
-    if (s < 60)
-        return `${s}s`;
-    const m = Math.floor(s / 60);
-    if (m < 60)
-        return `${m}m${String(s % 60).padStart(2, '0')}s`;
-    return `${Math.floor(m / 60)}h${String(m % 60).padStart(2, '0')}m`;
-}
 function toStatus(s) {
     const md = s.Metadata;
     return {
@@ -232,7 +226,7 @@ async function listSteps(sm, executionArn) {
 }
 function transitionLine(s, now) {
     const took = s.startTime
-        ? ` in ${formatDuration((s.endTime?.getTime() ?? now) - s.startTime.getTime())}`
+        ? ` in ${(0,duration/* formatDuration */.a)((s.endTime?.getTime() ?? now) - s.startTime.getTime())}`
         : '';
     switch (s.status) {
         case 'Succeeded':
@@ -256,12 +250,19 @@ function isThrottling(err) {
     return (/throttl|TooManyRequests|RequestLimitExceeded/i.test(e.name ?? '') || e.$metadata?.httpStatusCode === 429);
 }
 const defaultSleep = (ms, signal) => new Promise((resolve) => {
-    const t = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => {
-        clearTimeout(t);
+    // The abort listener goes when the sleep ends: a long wait must not pile up listeners on the signal.
+    const done = () => {
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', done);
         resolve();
-    }, { once: true });
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', done, { once: true });
 });
+/** Consecutive non-throttling failures (after the SDK's own retries) before the wait gives up. */
+const MAX_FAILED_POLLS = 5;
+/** List the steps at least every this many polls, whatever LastModifiedTime says. */
+const LIST_EVERY = 10;
 async function waitForExecution(sm, executionArn, opts) {
     const now = opts.now ?? Date.now;
     const sleep = opts.sleep ?? defaultSleep;
@@ -274,6 +275,8 @@ async function waitForExecution(sm, executionArn, opts) {
     let status = 'Executing';
     let reason;
     let delay = opts.intervalMs;
+    let failedPolls = 0;
+    let polls = 0;
     const stop = async (why) => {
         try {
             await sm.send(new dist_cjs.StopPipelineExecutionCommand({
@@ -318,7 +321,12 @@ async function waitForExecution(sm, executionArn, opts) {
             status = d.PipelineExecutionStatus ?? status;
             reason = d.FailureReason ?? reason;
             const modified = d.LastModifiedTime?.getTime();
-            if (lastModified === undefined || modified !== lastModified || TERMINAL.has(status)) {
+            polls++;
+            // LastModifiedTime tells when something changed; a periodic listing guards against it lagging.
+            if (lastModified === undefined ||
+                modified !== lastModified ||
+                TERMINAL.has(status) ||
+                polls % LIST_EVERY === 0) {
                 steps = await listSteps(sm, executionArn);
                 // Only after a successful listing: a throttled one must be retried on the next poll.
                 lastModified = modified;
@@ -340,12 +348,18 @@ async function waitForExecution(sm, executionArn, opts) {
                 };
             }
             delay = opts.intervalMs;
+            failedPolls = 0;
         }
         catch (err) {
-            if (!isThrottling(err))
-                throw err;
             delay = Math.min(MAX_BACKOFF_MS, delay * 2);
-            log(`SageMaker is throttling status calls; next poll in ${formatDuration(delay)}`);
+            if (isThrottling(err))
+                log(`SageMaker is throttling status calls; next poll in ${(0,duration/* formatDuration */.a)(delay)}`);
+            else {
+                // The execution goes on whatever happens to our polling: keep watching through passing failures.
+                if (++failedPolls >= MAX_FAILED_POLLS)
+                    throw err;
+                log(`Polling failed (${err instanceof Error ? err.message : String(err)}); next poll in ${(0,duration/* formatDuration */.a)(delay)}`);
+            }
         }
         await sleep(Math.min(delay * (0.8 + 0.4 * random()), Math.max(0, deadline - now())), opts.signal);
     }
@@ -366,6 +380,19 @@ class DeployRefused extends Error {
         this.name = 'DeployRefused';
     }
 }
+/** The job was cancelled before the next write: nothing further was sent. */
+class DeployCancelled extends Error {
+    stage;
+    constructor(stage) {
+        super(`cancelled before ${stage}`);
+        this.stage = stage;
+        this.name = 'DeployCancelled';
+    }
+}
+function checkpoint(signal, stage) {
+    if (signal?.aborted)
+        throw new DeployCancelled(stage);
+}
 async function deployPipeline(ctx, known, displayName) {
     const refusals = checkLimits(ctx.plan, {
         tags: ctx.tags,
@@ -376,6 +403,7 @@ async function deployPipeline(ctx, known, displayName) {
         throw new DeployRefused(refusals);
     const sm = ctx.clients.sagemaker;
     const previous = known === undefined ? await (0,pipeline.readDeployed)(sm, ctx.plan.pipelineName) : known;
+    checkpoint(ctx.signal, 'the upload');
     ctx.log(`Uploading ${ctx.plan.artifacts.length} artifact(s) to S3`);
     const upload = await uploadArtifacts(ctx.clients.s3, ctx.plan.artifacts, {
         ...(ctx.kmsKey ? { kmsKey: ctx.kmsKey } : {}),
@@ -383,6 +411,7 @@ async function deployPipeline(ctx, known, displayName) {
     });
     const sum = (xs) => xs.reduce((n, x) => n + x.bytes, 0);
     ctx.log(`Uploaded ${upload.uploaded.length} (${sum(upload.uploaded)} bytes), skipped ${upload.skipped.length} already present (${sum(upload.skipped)} bytes)`);
+    checkpoint(ctx.signal, 'the pipeline update');
     const groupsCreated = await (0,pipeline/* ensureModelPackageGroups */.QR)(sm, ctx.groups, ctx.tags);
     for (const g of groupsCreated)
         ctx.log(`Created model package group ${g}`);
@@ -398,6 +427,7 @@ async function deployPipeline(ctx, known, displayName) {
 }
 async function runPipeline(ctx, known) {
     const deployed = await deployPipeline(ctx, known, ctx.displayName);
+    checkpoint(ctx.signal, 'starting an execution');
     const execution = await (0,aws_execution/* startOrAttach */.n)(ctx.clients.sagemaker, {
         pipelineName: ctx.plan.pipelineName,
         displayName: ctx.displayName,
@@ -448,6 +478,8 @@ function executionToken(planHash, runId, attempt) {
         .update(`${planHash}:${runId ?? ''}:${attempt ?? ''}`)
         .digest('hex');
 }
+/** Statuses of an earlier execution of this run that a re-run attaches to instead of starting another. */
+const ATTACHABLE = new Set(['Executing', 'Succeeded']);
 /** Pages of recent executions searched for our display name; re-runs come soon after the first attempt. */
 const LOOKUP_PAGES = 2;
 async function startOrAttach(sm, opts) {
@@ -460,9 +492,15 @@ async function startOrAttach(sm, opts) {
             MaxResults: 50,
             ...(token ? { NextToken: token } : {}),
         }));
+        // Newest first: the latest execution this run started. A failed or stopped one is not attached to, so
+        // re-running a failed job runs the pipeline again.
         const found = (out.PipelineExecutionSummaries ?? []).find((e) => e.PipelineExecutionDisplayName === opts.displayName);
-        if (found?.PipelineExecutionArn)
-            return { arn: found.PipelineExecutionArn, attached: true };
+        if (found) {
+            if (found.PipelineExecutionArn && ATTACHABLE.has(found.PipelineExecutionStatus ?? '')) {
+                return { arn: found.PipelineExecutionArn, attached: true };
+            }
+            break;
+        }
         token = out.NextToken;
         if (!token)
             break;

@@ -33,6 +33,8 @@ function executionToken(planHash, runId, attempt) {
         .update(`${planHash}:${runId ?? ''}:${attempt ?? ''}`)
         .digest('hex');
 }
+/** Statuses of an earlier execution of this run that a re-run attaches to instead of starting another. */
+const ATTACHABLE = new Set(['Executing', 'Succeeded']);
 /** Pages of recent executions searched for our display name; re-runs come soon after the first attempt. */
 const LOOKUP_PAGES = 2;
 async function startOrAttach(sm, opts) {
@@ -45,9 +47,15 @@ async function startOrAttach(sm, opts) {
             MaxResults: 50,
             ...(token ? { NextToken: token } : {}),
         }));
+        // Newest first: the latest execution this run started. A failed or stopped one is not attached to, so
+        // re-running a failed job runs the pipeline again.
         const found = (out.PipelineExecutionSummaries ?? []).find((e) => e.PipelineExecutionDisplayName === opts.displayName);
-        if (found?.PipelineExecutionArn)
-            return { arn: found.PipelineExecutionArn, attached: true };
+        if (found) {
+            if (found.PipelineExecutionArn && ATTACHABLE.has(found.PipelineExecutionStatus ?? '')) {
+                return { arn: found.PipelineExecutionArn, attached: true };
+            }
+            break;
+        }
         token = out.NextToken;
         if (!token)
             break;

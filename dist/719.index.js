@@ -20,6 +20,15 @@ class CredentialsError extends Error {
     name = 'CredentialsError';
 }
 const DEFAULT_DEADLINE_MS = 60_000;
+/** One token request may not eat the whole exchange's budget. */
+const ID_TOKEN_TIMEOUT_MS = 20_000;
+function withTimeout(p, ms, message) {
+    let timer;
+    const timeout = new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error(message)), ms);
+    });
+    return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
+}
 const MAX_BACKOFF_MS = 10_000;
 /** `smp-<run_id>-<attempt>`, reduced to the characters and length STS accepts. */
 function sessionName(runId, attempt) {
@@ -119,7 +128,7 @@ async function assumeRoleWithOidc(opts) {
         let token = '';
         try {
             // A fresh token every attempt: a token that failed verification once is not worth resending.
-            token = await opts.getIdToken(opts.audience);
+            token = await withTimeout(opts.getIdToken(opts.audience), ID_TOKEN_TIMEOUT_MS, 'timeout fetching the GitHub OIDC token');
             const command = new opts.assumeRoleCommand({
                 RoleArn: opts.roleArn,
                 RoleSessionName: opts.sessionName,

@@ -28,8 +28,6 @@ import { VERSION } from './version.js';
 
 export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
-/** Kept for callers that named the config case. */
-export const EXIT_INVALID = EXIT_FAILED;
 export const EXIT_USAGE = 2;
 
 export interface Io {

@@ -153,7 +153,7 @@ describe('push to the default branch: run', () => {
     expect(s).toContain('Status: **Succeeded**');
     expect(s).toContain('| step | status | duration | notes |');
     for (const step of ['Preprocessing', 'Training', 'CreateModel', 'Transform', 'Metrics', 'Register'])
-      expect(s).toMatch(new RegExp(`\\| \`calhousing-${step}\` \\| ✅ Succeeded \\| \\d+(s|m \\d+s) \\|`));
+      expect(s).toMatch(new RegExp(`\\| \`calhousing-${step}\` \\| ✅ Succeeded \\| \\d+(s|m\\d\\ds) \\|`));
     expect(s).toContain('**Registered model versions**');
     expect(s).toContain(`| 1 | PendingManualApproval | \`${(models as string[])[0]!}\` |`);
 

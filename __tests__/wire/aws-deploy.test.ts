@@ -6,7 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { AwsClients } from '../../src/aws/clients.js';
-import { DeployRefused, deployPipeline, runPipeline } from '../../src/aws/deploy.js';
+import { DeployCancelled, DeployRefused, deployPipeline, runPipeline } from '../../src/aws/deploy.js';
 import { readDeployed } from '../../src/aws/pipeline.js';
 import { makeWorkspace } from '../helpers/workspace.js';
 import { startAwsServer } from '../servers/aws-server.js';
@@ -64,7 +64,7 @@ const b64sha = (hex: string): string => Buffer.from(hex, 'hex').toString('base64
 describe('deploy (examples/tf, workspace = repo root)', () => {
   const tf = tfExample();
 
-  it('first deploy creates: HeadObject 404 → PutObject (SSE aws:kms, SHA-256) per artifact, groups, CreatePipeline with a token', async () => {
+  it('first deploy creates: HeadObject 404 → PutObject (SHA-256; bucket default encryption) per artifact, groups, CreatePipeline with a token', async () => {
     const { lines, log } = logger();
     const d = await deployPipeline(deployContext(clients, tf, log));
     expect(d.action).toBe('created');
@@ -93,13 +93,14 @@ describe('deploy (examples/tf, workspace = repo root)', () => {
       expect(forKey[1]!.input).toMatchObject({
         Bucket: 'example-bucket',
         Key: a.key,
-        ServerSideEncryption: 'aws:kms',
         ChecksumSHA256: b64sha(a.sha256),
       });
+      // Without SMP_KMSKEY the bucket's default encryption applies: no SSE header overrides it.
+      expect(forKey[1]!.input.ServerSideEncryption).toBeUndefined();
       expect(forKey[1]!.input.SSEKMSKeyId).toBeUndefined();
       const stored = server.s3.getObject('example-bucket', a.key)!;
       expect(createHash('sha256').update(stored.body).digest('hex')).toBe(a.sha256);
-      expect(stored.serverSideEncryption).toBe('aws:kms');
+      expect(stored.serverSideEncryption).toBe('AES256'); // the (test) bucket's default encryption
       expect(stored.checksums.sha256).toBe(b64sha(a.sha256));
     }
     // Groups exist before the pipeline that registers into them.
@@ -364,5 +365,26 @@ describe('limits are refused before any write', () => {
     const description = (err as DeployRefused).diagnostics.find((d) => d.code === 'limit-description')!;
     expect(description.path).toBe('conf.sagemakerPipeline.pipelineDescription');
     expect(since(server, start)).toEqual([]);
+  });
+});
+
+describe('cancellation before a write', () => {
+  const tf = tfExample();
+
+  it('a job cancelled before the deploy starts writes nothing and says where it stopped', async () => {
+    const abort = new AbortController();
+    abort.abort();
+    const start = server.requests.length;
+    const err = await runPipeline({
+      ...deployContext(clients, tf, () => undefined),
+      signal: abort.signal,
+      displayName: 'abc1234-1',
+      executionDescription: undefined,
+      token: 'c'.repeat(64),
+      wait: undefined,
+    }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(DeployCancelled);
+    expect((err as DeployCancelled).message).toBe('cancelled before the upload');
+    expect(writes(since(server, start))).toEqual([]);
   });
 });

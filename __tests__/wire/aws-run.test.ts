@@ -129,13 +129,15 @@ describe('run + wait', () => {
     }
     expect(lines.at(-1)).toBe('Execution succeeded');
 
-    // Budget: one DescribePipelineExecution per poll; the step list only when something changed.
+    // Budget: one DescribePipelineExecution per poll; the step list when something changed, plus a safety
+    // listing every 10th poll (in case LastModifiedTime lags a step transition).
     expect(polls.length).toBeGreaterThan(30);
     for (const p of polls) {
       expect(p.describe).toBe(1);
       expect(p.describe + p.list).toBeLessThanOrEqual(2);
-      if (!p.changed) expect(p.list).toBe(0);
     }
+    const unchangedListings = polls.filter((p) => !p.changed && p.list > 0).length;
+    expect(unchangedListings).toBeLessThanOrEqual(Math.ceil(polls.length / 10));
     expect(polls.filter((p) => !p.changed).length).toBeGreaterThan(polls.length / 2);
 
     // Registered model versions, as the report needs them; approval status never touched.

@@ -16,7 +16,6 @@ import { commitSha, runUrl } from '../github/event.js';
 import type { GithubContext } from '../github/event.js';
 import { InputError } from '../github/inputs.js';
 import type { ActionInputs } from '../github/inputs.js';
-import { writeSummary } from '../github/summary.js';
 import { writePlanFiles } from '../plan/files.js';
 import { diffDefinitions } from '../plan/diff.js';
 import { buildPlanView, OFFLINE } from '../plan/view.js';
@@ -42,17 +41,18 @@ interface State {
 export async function runAction(inputs: ActionInputs, ctx: GithubContext): Promise<void> {
   const state: State = { report: {}, outputs: {} };
   const abort = new AbortController();
+  // The runner sends SIGINT, then SIGTERM a few seconds later: both only abort, so the report still lands.
   const onSignal = (): void => abort.abort();
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
   try {
     await phases(inputs, ctx, state, abort.signal);
   } catch (err) {
     fail(state, err);
   } finally {
+    await finish(inputs, ctx, state, abort.signal.aborted);
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
-    await finish(inputs, ctx, state, abort.signal.aborted);
   }
 }
 
@@ -91,8 +91,10 @@ async function phases(
     return;
   }
 
+  // The plan is shown whatever happens next (an AWS failure must not make the comment say "does not compile").
+  state.view = buildPlanView(plan, { ...OFFLINE, note: 'the deployed pipeline was not read' });
   const session = await core.group('AWS access', () => openSession(inputs, config.settings.region, ctx));
-  const { deployed, pipeline: current } = await readDeployedState(session, plan);
+  const { deployed, pipeline: current } = await readDeployedState(session, plan, inputs.mode === 'plan');
   const view = buildPlanView(plan, deployed);
   state.view = view;
   recordPlanOutputs(inputs, plan, view, state);
@@ -118,6 +120,7 @@ async function phases(
     parallelism: inputs.maxParallelSteps,
     groups: groupSpecs(config, plan),
     log: (l: string) => core.info(l),
+    signal,
   };
   if (inputs.mode === 'deploy') {
     const d = await core.group('Deploy', () => deployPipeline(base, current));
@@ -152,7 +155,11 @@ async function phases(
           : undefined,
         onStarted: (s) => {
           state.outputs['execution-arn'] = s.arn;
-          core.setOutput('execution-arn', s.arn);
+          try {
+            core.setOutput('execution-arn', s.arn); // now, in case the job is cancelled while waiting
+          } catch {
+            // finish() sets it again and reports a broken GITHUB_OUTPUT
+          }
           state.report = {
             ...state.report,
             executionArn: s.arn,
@@ -180,9 +187,16 @@ async function phases(
     cancelled: w?.outcome === 'Cancelled' ? { stillRunning: !w.stopRequested } : undefined,
   };
   if (w && w.outcome !== 'Succeeded') {
+    const running = w.steps
+      .filter((s) => !['Succeeded', 'Failed', 'Stopped'].includes(s.status))
+      .map((s) => s.name);
+    const message =
+      w.outcome === 'TimedOut'
+        ? `gave up waiting after ${inputs.waitTimeoutMinutes} minutes; ${w.stopRequested ? 'asked SageMaker to stop the execution' : `the execution is still running${running.length ? ` (${running.join(', ')})` : ''}`}: ${result.execution.arn}`
+        : (w.failureReason ?? `the execution ended ${w.outcome}`);
     state.failure = {
-      title: `Execution ${w.outcome.toLowerCase()}`,
-      message: w.failureReason ?? `the execution ended ${w.outcome}`,
+      title: w.outcome === 'TimedOut' ? 'Timed out' : `Execution ${w.outcome.toLowerCase()}`,
+      message,
     };
   }
 }
@@ -202,14 +216,23 @@ async function openSession(inputs: ActionInputs, region: string, ctx: GithubCont
 async function readDeployedState(
   session: AwsSession,
   plan: Plan,
+  lenient: boolean,
 ): Promise<{ deployed: Deployed; pipeline: DeployedPipeline | null | undefined }> {
   if (session.kind !== 'online') return { deployed: { ...OFFLINE, note: session.why }, pipeline: undefined };
   const { readDeployed } = await import('../aws/pipeline.js');
-  const d = await readDeployed(session.clients.sagemaker, plan.pipelineName);
-  return {
-    deployed: d ? { state: 'read', definition: d.definition } : { state: 'none', definition: null },
-    pipeline: d,
-  };
+  try {
+    const d = await readDeployed(session.clients.sagemaker, plan.pipelineName);
+    return {
+      deployed: d ? { state: 'read', definition: d.definition } : { state: 'none', definition: null },
+      pipeline: d,
+    };
+  } catch (err) {
+    if (!lenient) throw err;
+    // A plan degrades to offline: a PR role without DescribePipeline must not fail the PR.
+    const why = `could not read the deployed pipeline (${err instanceof Error ? err.message.split('\n')[0] : String(err)})`;
+    core.warning(`${why}; planning offline`, { title: 'smp: deployed pipeline' });
+    return { deployed: { ...OFFLINE, note: why }, pipeline: undefined };
+  }
 }
 
 function recordPlanOutputs(inputs: ActionInputs, plan: Plan, view: PlanView, state: State): void {
@@ -327,11 +350,21 @@ function fail(state: State, err: unknown): void {
   const e = err as { name?: string; message?: string; stack?: string };
   // Our own bugs get their stack in the debug log; users get one line that says what to do.
   if (e.stack && !(err instanceof InputError)) core.debug(e.stack);
+  if (e.name === 'DeployCancelled') {
+    state.failure = {
+      title: 'Cancelled',
+      message: `the job was ${e.message ?? 'cancelled'}: nothing further was sent to AWS`,
+    };
+    return;
+  }
   state.failure = {
     title: err instanceof InputError ? 'Invalid input' : 'smp-action failed',
     message: `${e.name && e.name !== 'Error' && !(err instanceof InputError) ? `${e.name}: ` : ''}${e.message ?? String(err)}`,
   };
 }
+
+/** A step's summary may hold 1 MiB; the rest is the run report's margin. */
+const SUMMARY_BUDGET = 900_000;
 
 async function finish(
   inputs: ActionInputs,
@@ -346,25 +379,28 @@ async function finish(
   const extra = [renderRunReport(state.report), ...(failure ? [failure] : [])].filter((s) => s.trim() !== '');
   const pipeline = state.view?.pipeline ?? state.pipelineName;
   // Without a plan (invalid config) the comment still carries the marker, so it replaces the last plan shown.
-  const body = state.view
-    ? renderPlanComment({ ...state.view, extra })
-    : [
-        ...(pipeline
-          ? [
-              renderMarker({ pipeline, planHash: 'none' }),
-              `### smp plan: \`${pipeline.replace(/`/g, '')}\` does not compile`,
-              '',
-            ]
-          : []),
-        ...extra,
-      ].join('\n');
+  // The comment has GitHub's 65,536-character limit; the job summary has room for the whole report.
+  const render = (budget?: number): string =>
+    state.view
+      ? renderPlanComment({ ...state.view, extra }, budget)
+      : [
+          ...(pipeline
+            ? [
+                renderMarker({ pipeline, planHash: 'none' }),
+                `### smp plan: \`${pipeline.replace(/`/g, '')}\` does not compile`,
+                '',
+              ]
+            : []),
+          ...extra,
+        ].join('\n');
+  const body = render();
   try {
     for (const [k, v] of Object.entries(state.outputs)) core.setOutput(k, v);
   } catch (err) {
     core.warning(`Could not set the step outputs: ${err instanceof Error ? err.message : String(err)}`);
   }
   try {
-    await writeSummary(body);
+    core.appendSummary(render(SUMMARY_BUDGET));
   } catch (err) {
     core.warning(`Could not write the job summary: ${err instanceof Error ? err.message : String(err)}`);
   }

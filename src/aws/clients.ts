@@ -27,7 +27,10 @@ export interface AwsClients {
 export const USER_AGENT = `smp-action/${VERSION}`;
 const DEFAULT_ATTEMPTS = 8;
 
-/** The SDK warns that releases after January 2027 need Node 22; we pin a release that runs on 20. */
+/**
+ * The SDK warns on Node 20 that its releases after January 2027 need Node 22; the lockfile pins one that runs on
+ * 20 (CI's Node; the action itself runs on node24). Sets the SDK's own switch in this process's environment.
+ */
 export function quietNodeVersionWarning(env: NodeJS.ProcessEnv = process.env): void {
   env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 }

@@ -41,6 +41,16 @@ export class CredentialsError extends Error {
 }
 
 export const DEFAULT_DEADLINE_MS = 60_000;
+/** One token request may not eat the whole exchange's budget. */
+const ID_TOKEN_TIMEOUT_MS = 20_000;
+
+function withTimeout<T>(p: Promise<T>, ms: number, message: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(message)), ms);
+  });
+  return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
+}
 const MAX_BACKOFF_MS = 10_000;
 
 /** `smp-<run_id>-<attempt>`, reduced to the characters and length STS accepts. */
@@ -160,7 +170,11 @@ export async function assumeRoleWithOidc(opts: OidcOptions): Promise<TemporaryCr
     let token = '';
     try {
       // A fresh token every attempt: a token that failed verification once is not worth resending.
-      token = await opts.getIdToken(opts.audience);
+      token = await withTimeout(
+        opts.getIdToken(opts.audience),
+        ID_TOKEN_TIMEOUT_MS,
+        'timeout fetching the GitHub OIDC token',
+      );
       const command = new opts.assumeRoleCommand({
         RoleArn: opts.roleArn,
         RoleSessionName: opts.sessionName,

@@ -22,6 +22,18 @@ export class DeployRefused extends Error {
   }
 }
 
+/** The job was cancelled before the next write: nothing further was sent. */
+export class DeployCancelled extends Error {
+  constructor(readonly stage: string) {
+    super(`cancelled before ${stage}`);
+    this.name = 'DeployCancelled';
+  }
+}
+
+function checkpoint(signal: AbortSignal | undefined, stage: string): void {
+  if (signal?.aborted) throw new DeployCancelled(stage);
+}
+
 export interface DeployContext {
   readonly clients: AwsClients;
   readonly plan: Plan;
@@ -33,6 +45,8 @@ export interface DeployContext {
   readonly parallelism: number | undefined;
   readonly groups: readonly GroupSpec[];
   readonly log: (line: string) => void;
+  /** Aborted on job cancellation: no further write starts after that. */
+  readonly signal?: AbortSignal;
 }
 
 export interface DeployResult {
@@ -57,6 +71,7 @@ export async function deployPipeline(
   if (refusals.length > 0) throw new DeployRefused(refusals);
   const sm = ctx.clients.sagemaker;
   const previous = known === undefined ? await readDeployed(sm, ctx.plan.pipelineName) : known;
+  checkpoint(ctx.signal, 'the upload');
   ctx.log(`Uploading ${ctx.plan.artifacts.length} artifact(s) to S3`);
   const upload = await uploadArtifacts(ctx.clients.s3, ctx.plan.artifacts, {
     ...(ctx.kmsKey ? { kmsKey: ctx.kmsKey } : {}),
@@ -66,6 +81,7 @@ export async function deployPipeline(
   ctx.log(
     `Uploaded ${upload.uploaded.length} (${sum(upload.uploaded)} bytes), skipped ${upload.skipped.length} already present (${sum(upload.skipped)} bytes)`,
   );
+  checkpoint(ctx.signal, 'the pipeline update');
   const groupsCreated = await ensureModelPackageGroups(sm, ctx.groups, ctx.tags);
   for (const g of groupsCreated) ctx.log(`Created model package group ${g}`);
   const r = await upsertPipeline(sm, ctx.plan, previous, {
@@ -97,6 +113,7 @@ export interface RunResult extends DeployResult {
 
 export async function runPipeline(ctx: RunContext, known?: DeployedPipeline | null): Promise<RunResult> {
   const deployed = await deployPipeline(ctx, known, ctx.displayName);
+  checkpoint(ctx.signal, 'starting an execution');
   const execution = await startOrAttach(ctx.clients.sagemaker, {
     pipelineName: ctx.plan.pipelineName,
     displayName: ctx.displayName,

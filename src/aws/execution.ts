@@ -40,6 +40,9 @@ export interface Started {
   readonly attached: boolean;
 }
 
+/** Statuses of an earlier execution of this run that a re-run attaches to instead of starting another. */
+const ATTACHABLE = new Set(['Executing', 'Succeeded']);
+
 /** Pages of recent executions searched for our display name; re-runs come soon after the first attempt. */
 const LOOKUP_PAGES = 2;
 
@@ -55,10 +58,17 @@ export async function startOrAttach(sm: SageMakerClient, opts: StartOptions): Pr
         ...(token ? { NextToken: token } : {}),
       }),
     );
+    // Newest first: the latest execution this run started. A failed or stopped one is not attached to, so
+    // re-running a failed job runs the pipeline again.
     const found = (out.PipelineExecutionSummaries ?? []).find(
       (e) => e.PipelineExecutionDisplayName === opts.displayName,
     );
-    if (found?.PipelineExecutionArn) return { arn: found.PipelineExecutionArn, attached: true };
+    if (found) {
+      if (found.PipelineExecutionArn && ATTACHABLE.has(found.PipelineExecutionStatus ?? '')) {
+        return { arn: found.PipelineExecutionArn, attached: true };
+      }
+      break;
+    }
     token = out.NextToken;
     if (!token) break;
   }

@@ -1,5 +1,6 @@
 // The least-privilege IAM policy the deploying role needs for a plan (smp iam-policy). Pure.
 import type { Plan } from '../compile/types.js';
+import { modelPackageGroups } from '../plan/model-groups.js';
 
 export interface PolicyContext {
   readonly region: string;
@@ -7,17 +8,6 @@ export interface PolicyContext {
   readonly executionRoleArn: string;
   readonly bucket: string;
   readonly kmsKey: string | undefined;
-}
-
-/** Model package groups the plan's RegisterModel steps write to. */
-export function modelPackageGroups(plan: Plan): string[] {
-  const groups = new Set<string>();
-  for (const s of plan.definition.Steps) {
-    if (s.Type !== 'RegisterModel') continue;
-    const g = s.Arguments.ModelPackageGroupName;
-    if (typeof g === 'string') groups.add(g);
-  }
-  return [...groups].sort();
 }
 
 export function iamPolicy(plan: Plan, ctx: PolicyContext): Record<string, unknown> {
@@ -100,24 +90,4 @@ export function iamPolicy(plan: Plan, ctx: PolicyContext): Record<string, unknow
     });
   }
   return { Version: '2012-10-17', Statement: statements };
-}
-
-/** Trust policy for GitHub OIDC; `sub` patterns vary (customised claims), so it is a parameter. */
-export function githubTrustPolicy(
-  accountId: string,
-  sub: string,
-  audience = 'sts.amazonaws.com',
-  issuer = 'token.actions.githubusercontent.com',
-): Record<string, unknown> {
-  return {
-    Version: '2012-10-17',
-    Statement: [
-      {
-        Effect: 'Allow',
-        Principal: { Federated: `arn:aws:iam::${accountId}:oidc-provider/${issuer}` },
-        Action: 'sts:AssumeRoleWithWebIdentity',
-        Condition: { StringEquals: { [`${issuer}:aud`]: audience }, StringLike: { [`${issuer}:sub`]: sub } },
-      },
-    ],
-  };
 }

@@ -9,7 +9,7 @@ export interface UploadReport {
 }
 
 export interface UploadOptions {
-  /** SMP_KMSKEY: objects are encrypted with it; else with the bucket's aws:kms default key. */
+  /** SMP_KMSKEY: objects are encrypted with it (SSE-KMS); else the bucket's default encryption applies. */
   readonly kmsKey?: string;
   readonly log?: (line: string) => void;
   readonly concurrency?: number;
@@ -44,8 +44,8 @@ export async function uploadArtifacts(
           ContentLength: a.bytes,
           ContentType: CONTENT_TYPES[a.key.slice(a.key.lastIndexOf('.'))] ?? 'application/octet-stream',
           ChecksumSHA256: Buffer.from(a.sha256, 'hex').toString('base64'),
-          ServerSideEncryption: 'aws:kms',
-          ...(opts.kmsKey ? { SSEKMSKeyId: opts.kmsKey } : {}),
+          // Without a key the bucket's own default encryption (at least SSE-S3) applies, whatever key it names.
+          ...(opts.kmsKey ? { ServerSideEncryption: 'aws:kms' as const, SSEKMSKeyId: opts.kmsKey } : {}),
         }),
       );
       uploaded.push({ key: a.key, bytes: a.bytes });

@@ -7,6 +7,7 @@ import {
 } from '@aws-sdk/client-sagemaker';
 import type { PipelineExecutionStep, SageMakerClient } from '@aws-sdk/client-sagemaker';
 import { randomUUID } from 'node:crypto';
+import { formatDuration } from '../report/duration.js';
 import { jobLinks } from './console.js';
 
 export const TERMINAL = new Set(['Succeeded', 'Failed', 'Stopped']);
@@ -50,14 +51,6 @@ export interface WaitResult {
 }
 
 const MAX_BACKOFF_MS = 5 * 60_000;
-
-export function formatDuration(ms: number): string {
-  const s = Math.max(0, Math.round(ms / 1000));
-  if (s < 60) return `${s}s`;
-  const m = Math.floor(s / 60);
-  if (m < 60) return `${m}m${String(s % 60).padStart(2, '0')}s`;
-  return `${Math.floor(m / 60)}h${String(m % 60).padStart(2, '0')}m`;
-}
 
 function toStatus(s: PipelineExecutionStep): StepStatus {
   const md = s.Metadata;
@@ -122,16 +115,20 @@ function isThrottling(err: unknown): boolean {
 
 const defaultSleep = (ms: number, signal?: AbortSignal): Promise<void> =>
   new Promise((resolve) => {
-    const t = setTimeout(resolve, ms);
-    signal?.addEventListener(
-      'abort',
-      () => {
-        clearTimeout(t);
-        resolve();
-      },
-      { once: true },
-    );
+    // The abort listener goes when the sleep ends: a long wait must not pile up listeners on the signal.
+    const done = (): void => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', done, { once: true });
   });
+
+/** Consecutive non-throttling failures (after the SDK's own retries) before the wait gives up. */
+const MAX_FAILED_POLLS = 5;
+/** List the steps at least every this many polls, whatever LastModifiedTime says. */
+const LIST_EVERY = 10;
 
 export async function waitForExecution(
   sm: SageMakerClient,
@@ -149,6 +146,8 @@ export async function waitForExecution(
   let status = 'Executing';
   let reason: string | undefined;
   let delay = opts.intervalMs;
+  let failedPolls = 0;
+  let polls = 0;
 
   const stop = async (why: string): Promise<boolean> => {
     try {
@@ -196,7 +195,14 @@ export async function waitForExecution(
       status = d.PipelineExecutionStatus ?? status;
       reason = d.FailureReason ?? reason;
       const modified = d.LastModifiedTime?.getTime();
-      if (lastModified === undefined || modified !== lastModified || TERMINAL.has(status)) {
+      polls++;
+      // LastModifiedTime tells when something changed; a periodic listing guards against it lagging.
+      if (
+        lastModified === undefined ||
+        modified !== lastModified ||
+        TERMINAL.has(status) ||
+        polls % LIST_EVERY === 0
+      ) {
         steps = await listSteps(sm, executionArn);
         // Only after a successful listing: a throttled one must be retried on the next poll.
         lastModified = modified;
@@ -219,10 +225,18 @@ export async function waitForExecution(
         };
       }
       delay = opts.intervalMs;
+      failedPolls = 0;
     } catch (err) {
-      if (!isThrottling(err)) throw err;
       delay = Math.min(MAX_BACKOFF_MS, delay * 2);
-      log(`SageMaker is throttling status calls; next poll in ${formatDuration(delay)}`);
+      if (isThrottling(err))
+        log(`SageMaker is throttling status calls; next poll in ${formatDuration(delay)}`);
+      else {
+        // The execution goes on whatever happens to our polling: keep watching through passing failures.
+        if (++failedPolls >= MAX_FAILED_POLLS) throw err;
+        log(
+          `Polling failed (${err instanceof Error ? err.message : String(err)}); next poll in ${formatDuration(delay)}`,
+        );
+      }
     }
     await sleep(Math.min(delay * (0.8 + 0.4 * random()), Math.max(0, deadline - now())), opts.signal);
   }

@@ -3,7 +3,7 @@ import type { CliCommand } from '../cli-args.js';
 import type { Io } from '../cli-run.js';
 import { EXIT_FAILED, EXIT_OK, failed, report } from '../cli-run.js';
 import { createAwsClients } from '../aws/clients.js';
-import { DeployRefused, deployPipeline, runPipeline } from '../aws/deploy.js';
+import { DeployCancelled, DeployRefused, deployPipeline, runPipeline } from '../aws/deploy.js';
 import { executionDisplayName, executionToken } from '../aws/execution.js';
 import { readDeployed } from '../aws/pipeline.js';
 import { formatDiagnostic } from '../config/diagnostics.js';
@@ -26,6 +26,11 @@ export async function deployCommand(cmd: DeployCmd, baseEnv: Env, io: Io): Promi
   const settings = config.settings;
   const hash = planHash(plan.definition, plan.artifacts);
   const clients = await createAwsClients({ region: settings.region, env });
+  // Ctrl-C aborts: no write starts after it, and a wait stops (and stops the execution with --stop-on-cancel).
+  const abort = new AbortController();
+  const onSignal = (): void => abort.abort();
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
   try {
     const deployed = await readDeployed(clients.sagemaker, plan.pipelineName);
     io.out(
@@ -37,6 +42,7 @@ export async function deployCommand(cmd: DeployCmd, baseEnv: Env, io: Io): Promi
       ),
     );
     const base = {
+      signal: abort.signal,
       clients,
       plan,
       planHash: hash,
@@ -57,11 +63,7 @@ export async function deployCommand(cmd: DeployCmd, baseEnv: Env, io: Io): Promi
       env.GITHUB_SHA,
       env.GITHUB_RUN_ID ?? `cli-${Math.floor(Date.now() / 1000)}`,
     );
-    const abort = new AbortController();
-    const onSignal = (): void => abort.abort();
-    process.once('SIGINT', onSignal);
-    process.once('SIGTERM', onSignal);
-    try {
+    {
       const w = cmd.waitArgs;
       const result = await runPipeline(
         {
@@ -87,11 +89,12 @@ export async function deployCommand(cmd: DeployCmd, baseEnv: Env, io: Io): Promi
       for (const m of result.models)
         io.out(`registered: ${m.group} v${m.version ?? '?'} (${m.approvalStatus}) ${m.arn}`);
       return !result.waited || result.waited.outcome === 'Succeeded' ? EXIT_OK : EXIT_FAILED;
-    } finally {
-      process.off('SIGINT', onSignal);
-      process.off('SIGTERM', onSignal);
     }
   } catch (err) {
+    if (err instanceof DeployCancelled) {
+      io.err(`smp: ${err.message}: nothing further was sent to AWS`);
+      return EXIT_FAILED;
+    }
     if (err instanceof DeployRefused) {
       for (const d of err.diagnostics) io.err(formatDiagnostic(d));
       io.err('smp: refused before any write to AWS');
@@ -101,6 +104,8 @@ export async function deployCommand(cmd: DeployCmd, baseEnv: Env, io: Io): Promi
     io.err(`smp: ${cmd.kind} failed: ${e.name ? `${e.name}: ` : ''}${e.message ?? String(err)}`);
     return EXIT_FAILED;
   } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
     clients.sagemaker.destroy();
     clients.s3.destroy();
   }

@@ -6,7 +6,7 @@ import { loadProject } from '../config/load.js';
 import type { Env } from '../config/settings.js';
 import type { ProjectConfig } from '../config/types.js';
 import type { GroupSpec, Tag } from '../aws/pipeline.js';
-import { modelPackageGroups } from '../aws/iam-policy.js';
+import { modelPackageGroups } from '../plan/model-groups.js';
 
 export interface Compiled {
   readonly config: ProjectConfig | undefined;

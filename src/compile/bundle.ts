@@ -41,6 +41,9 @@ const isSkipped = (name: string): boolean => SKIPPED_NAMES.has(name) || name.end
  * special files (sockets, FIFOs, devices) throw BundleError too. `executable` is the owner-execute bit, the
  * only permission that survives into the archive.
  */
+/** Largest file a code bundle takes: scripts and small assets only (data belongs in S3). */
+const MAX_FILE_BYTES = 512 * 2 ** 20;
+
 export function collectFiles(dir: string, root: string): BundleFile[] {
   const realRoot = realpathOrThrow(root, `the workspace root ${root} does not exist`);
   const realDir = realpathOrThrow(dir, `source directory ${dir} does not exist; check source_directory`);
@@ -77,7 +80,20 @@ export function collectFiles(dir: string, root: string): BundleFile[] {
         }
         walk(target, relPath, [...ancestors, target]);
       } else if (st.isFile()) {
-        out.push({ path: relPath, content: readFileSync(target), executable: (st.mode & 0o100) !== 0 });
+        if (st.size > MAX_FILE_BYTES) {
+          throw new BundleError(
+            `${show(relPath)} is ${Math.round(st.size / 2 ** 20)} MiB: code bundles hold scripts, not data (at most ${MAX_FILE_BYTES / 2 ** 20} MiB a file); keep data in S3 and read it through a channel`,
+          );
+        }
+        let content: Buffer;
+        try {
+          content = readFileSync(target);
+        } catch (err) {
+          throw new BundleError(
+            `cannot read ${show(relPath)}: ${err instanceof Error ? err.message : String(err)}`,
+          );
+        }
+        out.push({ path: relPath, content, executable: (st.mode & 0o100) !== 0 });
       } else {
         throw new BundleError(
           `${show(relPath)} is neither a file nor a folder (a socket, FIFO or device); remove it from the source directory`,

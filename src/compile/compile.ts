@@ -10,7 +10,7 @@ import { CodeArtifacts } from './code.js';
 import type { CompileContext } from './context.js';
 import { modelOf, stepIndex } from './context.js';
 import { get } from './expressions.js';
-import { CompileError, LOCAL_STORAGE_NOTE } from './steps/common.js';
+import { CompileError, LOCAL_STORAGE_NOTE, sectionOf } from './steps/common.js';
 import { createModelStep } from './steps/create-model.js';
 import { metricsStep } from './steps/metrics.js';
 import type { InferenceContainer } from './steps/model-container.js';
@@ -205,7 +205,7 @@ function addWarnings(ctx: CompileContext): void {
   }
   if (ctx.settings.kmsKey) {
     const skipped = steps.filter((s) => {
-      const section = s.stepClass === 'Training' ? ctx.config.models[s.model]?.train : undefined;
+      const section = sectionOf(ctx, s);
       return section?.instanceType !== undefined && LOCAL_STORAGE_NOTE.test(section.instanceType);
     });
     for (const s of skipped) {

@@ -1,5 +1,5 @@
 // What every step module needs: the project, the settings, code artifacts and a place for diagnostics.
-import type { DiagnosticBag, Loc } from '../config/diagnostics.js';
+import type { DiagnosticBag } from '../config/diagnostics.js';
 import type { ModelConfig, ProjectConfig, Settings, StepConfig } from '../config/types.js';
 import { allSteps } from '../config/types.js';
 import type { CodeArtifacts } from './code.js';
@@ -22,8 +22,4 @@ export function modelOf(ctx: CompileContext, step: StepConfig): ModelConfig {
   // The config phase guarantees every pipeline model exists; this only guards a broken invariant.
   if (!m) throw new Error(`internal: model ${step.model} of step ${step.name} is missing`);
   return m;
-}
-
-export function locOf(ctx: CompileContext, path: string, fallback: Loc): Loc {
-  return ctx.config.locations.get(path) ?? fallback;
 }

@@ -6,7 +6,6 @@ export const DEFAULTS = {
   evaluateVolumeSizeInGb: 50,
   maxRuntimeSeconds: 3000,
   evaluateMaxRuntimeSeconds: 3600,
-  transformMaxRuntimeSeconds: 3600,
   channel: 'train',
   transformContentType: 'text/csv',
   metricsContentType: 'application/json',

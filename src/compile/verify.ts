@@ -77,12 +77,15 @@ export function verifyDefinition(
     }
     walk(s.Arguments, (v) => {
       if (typeof v === 'string') {
-        const leftover = /\bSMP_[A-Z0-9_]+\b/.exec(v);
+        // The same rule as interpolation: a whole `.`- (or, in s3:// URIs, `/`-) separated part.
+        const leftover = v
+          .split(v.startsWith('s3://') ? '/' : '.')
+          .find((part) => /^SMP_[A-Z0-9_]+$/.test(part));
         if (leftover)
           fail(
             'definition-unresolved-token',
             s.Name,
-            `${s.Name}: \`${leftover[0]}\` was not substituted (in \`${v}\`)`,
+            `${s.Name}: \`${leftover}\` was not substituted (in \`${v}\`)`,
           );
         return;
       }

@@ -69,15 +69,3 @@ export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
   if (fa !== fb) return fa < fb ? -1 : 1;
   return (a.loc?.line ?? 0) - (b.loc?.line ?? 0) || (a.loc?.col ?? 0) - (b.loc?.col ?? 0);
 }
-
-/** Thrown when a phase cannot go on; carries every diagnostic found so far. */
-export class ConfigError extends Error {
-  readonly diagnostics: readonly Diagnostic[];
-
-  constructor(diagnostics: readonly Diagnostic[]) {
-    const errors = diagnostics.filter((d) => d.severity === 'error');
-    super(errors.map(formatDiagnostic).join('\n') || 'invalid configuration');
-    this.name = 'ConfigError';
-    this.diagnostics = diagnostics;
-  }
-}

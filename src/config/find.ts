@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { DiagnosticBag } from './diagnostics.js';
 import { globToRegExp, hasMagic, literalPrefix } from './glob.js';
 
-/** Folders never searched: dependencies, VCS data and our own clone cache are never model configs. */
+/** Folders never searched: dependencies and VCS data are never model configs. */
 const SKIPPED_DIRS = new Set(['node_modules', '.git']);
 
 export interface FoundFiles {
@@ -74,7 +74,8 @@ export function findConfigFiles(globs: readonly string[], workspace: string, bag
 function matchGlob(glob: string, workspace: string): string[] {
   if (!hasMagic(glob)) {
     const abs = path.join(workspace, glob);
-    return isFile(abs) && insideWorkspace(abs, workspace) ? [glob] : [];
+    // One spelling per file (`conf//c.yaml` is `conf/c.yaml`), so two globs cannot load it twice.
+    return isFile(abs) && insideWorkspace(abs, workspace) ? [path.posix.normalize(glob)] : [];
   }
   const re = globToRegExp(glob);
   const prefix = literalPrefix(glob);

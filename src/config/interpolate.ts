@@ -25,18 +25,45 @@ export function interpolateTree(node: CNode, env: Env, bag: DiagnosticBag, path 
   }
 }
 
+/** Own, set variables only: `${constructor}` must not read Object.prototype. */
+function lookup(env: Env, name: string): string | undefined {
+  return Object.hasOwn(env, name) ? env[name] : undefined;
+}
+
+// A NUL-delimited index marks a held `${…}` value (NUL never appears in YAML text).
+// eslint-disable-next-line no-control-regex
+const HELD = /\u0000(\d+)\u0000/g;
+
 function interpolateScalar(node: CScalar, env: Env, bag: DiagnosticBag, path: string): CScalar {
   const original = node.value as string;
-  const braced = substituteBraced(original, env, node.loc, bag, path);
-  const value = substituteLegacy(braced, env, node.loc, bag, path);
+  // One pass over what the author wrote: `${…}` references become placeholders while the legacy rule runs,
+  // so a variable's value is never substituted again.
+  const values: string[] = [];
+  const held = substituteBraced(
+    original,
+    env,
+    node.loc,
+    bag,
+    path,
+    (v) => `\u0000${values.push(v) - 1}\u0000`,
+  );
+  const legacy = substituteLegacy(held, env, node.loc, bag, path);
+  const value = legacy.replace(HELD, (_, i: string) => values[Number(i)] ?? '');
   return value === original ? node : { ...node, value };
 }
 
 /** `${VAR}` anywhere; `$${` stays a literal `${`. */
-function substituteBraced(s: string, env: Env, loc: Loc, bag: DiagnosticBag, path: string): string {
+function substituteBraced(
+  s: string,
+  env: Env,
+  loc: Loc,
+  bag: DiagnosticBag,
+  path: string,
+  hold: (value: string) => string,
+): string {
   return s.replace(/\$?\$\{([^}]*)\}/g, (match: string, name: string) => {
     if (match.startsWith('$$')) return match.slice(1);
-    if (!VARIABLE_NAME.test(name) && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
       bag.error(
         'bad-variable',
         loc,
@@ -45,7 +72,7 @@ function substituteBraced(s: string, env: Env, loc: Loc, bag: DiagnosticBag, pat
       );
       return match;
     }
-    const v = env[name];
+    const v = lookup(env, name);
     if (v === undefined) {
       bag.error(
         'unset-variable',
@@ -55,7 +82,7 @@ function substituteBraced(s: string, env: Env, loc: Loc, bag: DiagnosticBag, pat
       );
       return match;
     }
-    return v;
+    return hold(v);
   });
 }
 
@@ -69,7 +96,7 @@ function substituteLegacy(s: string, env: Env, loc: Loc, bag: DiagnosticBag, pat
   let changed = false;
   const out = parts.map((part) => {
     if (!VARIABLE_NAME.test(part)) return part;
-    const v = env[part];
+    const v = lookup(env, part);
     if (v === undefined) {
       if (SMP_TOKEN.test(part)) {
         bag.error(

@@ -1,8 +1,8 @@
 // The config phase: find → read → interpolate → merge → check shapes → check references → check paths.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { checkPaths } from './paths.js';
-import { ConfigError, DiagnosticBag } from './diagnostics.js';
+import { DiagnosticBag } from './diagnostics.js';
 import type { Diagnostic, Loc } from './diagnostics.js';
 import { findConfigFiles } from './find.js';
 import { interpolateTree } from './interpolate.js';
@@ -15,7 +15,7 @@ import { confFileSchema, lenientPipelineSchema, MODEL_NAME, modelSchema, pipelin
 import { interpolationEnv, resolveSettings } from './settings.js';
 import type { Env } from './settings.js';
 import { checkShape, reportUnknownKeys } from './shape.js';
-import { locate, toPlain } from './tree.js';
+import { locate, toPlain, yaml11Booleans } from './tree.js';
 import type { CNode } from './tree.js';
 import type { ModelConfig, ProjectConfig } from './types.js';
 import { checkSectionUsage } from './usage.js';
@@ -49,6 +49,15 @@ const MAX_FILE_BYTES = 1024 * 1024;
 export function loadProject(opts: LoadOptions): LoadResult {
   const bag = new DiagnosticBag();
   const workspace = path.resolve(opts.workspace);
+  if (!existsSync(workspace)) {
+    bag.error(
+      'missing-workspace',
+      null,
+      'workspace',
+      `the workspace ${workspace} does not exist (--workspace, or the action's working-directory)`,
+    );
+    return { config: undefined, diagnostics: bag.sorted() };
+  }
   const settings = resolveSettings(opts.env, { allowPlaceholders: opts.allowPlaceholders }, bag);
   const env = interpolationEnv(opts.env, settings);
   const roots = ['', ...(opts.extraRoots ?? []).map((r) => r.replace(/\/+$/, ''))];
@@ -82,7 +91,7 @@ export function loadProject(opts: LoadOptions): LoadResult {
       return { file, root: null };
     }
     reportUnknownKeys(confFileSchema, root, [], bag);
-    return { file, root: interpolateTree(root, env, bag) };
+    return { file, root: interpolateTree(yaml11Booleans(root), env, bag) };
   });
 
   const merged = mergeFiles(parsed, bag);
@@ -102,6 +111,18 @@ export function loadProject(opts: LoadOptions): LoadResult {
     if (!data) {
       broken.add(name);
       continue;
+    }
+    for (const kind of ['preprocess', 'train', 'evaluate', 'transform'] as const) {
+      const section = data[kind];
+      if (section?.hyperparams !== undefined && section.hyperparameters !== undefined) {
+        const loc = locate(m.node, [kind, 'hyperparameters']).keyLoc ?? m.keyLoc;
+        bag.error(
+          'two-hyperparameter-keys',
+          loc,
+          `conf.models.${name}.${kind}.hyperparameters`,
+          `conf.models.${name}.${kind}: both hyperparams and hyperparameters are set; keep one (their keys are not merged)`,
+        );
+      }
     }
     for (const kind of ['preprocess', 'train', 'transform'] as const) {
       if (typeof data[kind]?.channels === 'string') {
@@ -148,16 +169,6 @@ export function loadProject(opts: LoadOptions): LoadResult {
     locations: collectLocations(merged),
   };
   return { config: deepFreeze(config), diagnostics };
-}
-
-/** loadProject for callers that want an exception: throws ConfigError listing every diagnostic. */
-export function loadProjectOrThrow(opts: LoadOptions): {
-  config: ProjectConfig;
-  warnings: readonly Diagnostic[];
-} {
-  const r = loadProject(opts);
-  if (!r.config) throw new ConfigError(r.diagnostics);
-  return { config: r.config, warnings: r.diagnostics.filter((d) => d.severity === 'warning') };
 }
 
 function readText(abs: string, file: string, bag: DiagnosticBag): string | undefined {

@@ -117,7 +117,7 @@ function normalizeChannels(
       },
     ];
   }
-  return Object.entries(channels).map(([name, ch]) => {
+  return inFileOrder(channels, at.node).map(([name, ch]) => {
     const chNode = locate(section, ['channels', name]);
     return {
       name,
@@ -174,4 +174,16 @@ function hyperValue(node: CNode): HyperValue {
   if (typeof v === 'string' && src !== undefined && /^(yes|no|on|off)$/i.test(src))
     return /^(yes|on)$/i.test(src);
   return v;
+}
+
+/**
+ * A record's entries in the order the file wrote them. Object.entries puts integer-like keys (`"2"`) first,
+ * which would reorder channels or units named with digits.
+ */
+export function inFileOrder<T>(record: Readonly<Record<string, T>>, node: CNode): [string, T][] {
+  const keys =
+    node.kind === 'map'
+      ? node.entries.map((e) => e.key).filter((k) => Object.hasOwn(record, k))
+      : Object.keys(record);
+  return keys.map((k) => [k, record[k] as T]);
 }

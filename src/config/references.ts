@@ -4,6 +4,7 @@ import type { DiagnosticBag, Loc } from './diagnostics.js';
 import { findCycle, parseDependencyLine } from './dependencies.js';
 import { IGNORED_STEP_TYPES, STEP_CLASSES, STEP_TYPES } from './schema.js';
 import type { PipelineInput, StepClass, StepInput } from './schema.js';
+import { inFileOrder } from './normalize.js';
 import { didYouMean } from './suggest.js';
 import { entry, formatPath, locate } from './tree.js';
 import type { CMap, CNode } from './tree.js';
@@ -43,7 +44,7 @@ export function buildPipeline(
   const byName = new Map<string, StepConfig>();
   const unusable = new Set<string>();
   const unusableModels = new Set<string>();
-  for (const [model, unit] of Object.entries(src.input.models)) {
+  for (const [model, unit] of inFileOrder(src.input.models, locate(src.node, ['models']).node)) {
     const unitPath = ['models', model];
     if (!models[model] && !brokenModels.has(model)) {
       bag.error(

@@ -162,7 +162,9 @@ export const pipelineSchema = z.object({
     'letters, digits and single hyphens, starting with a letter or digit, at most 256 characters',
   ),
   pipelineDescription: z.string().max(3072).optional(),
-  models: z.record(z.string(), z.object({ steps: z.array(stepSchema).min(1) })),
+  models: z
+    .record(z.string(), z.object({ steps: z.array(stepSchema).min(1) }))
+    .refine((m) => Object.keys(m).length > 0, 'at least one model with steps'),
   dependencies: z.array(text).optional(),
 });
 

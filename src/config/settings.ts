@@ -56,6 +56,14 @@ export function resolveSettings(env: Env, options: SettingsOptions, bag: Diagnos
       ? (get('SMP_ACCOUNTID') ?? PLACEHOLDERS.SMP_ACCOUNTID)
       : required('SMP_ACCOUNTID', accountFromRole);
   const bucket = required('SMP_S3BUCKETNAME');
+  if (accountFromRole && get('SMP_ACCOUNTID') && get('SMP_ACCOUNTID') !== accountFromRole) {
+    bag.warning(
+      'account-mismatch',
+      null,
+      'SMP_ACCOUNTID',
+      `SMP_ACCOUNTID ${get('SMP_ACCOUNTID') ?? ''} is not the account of SMP_ROLE (${accountFromRole}); images and ARNs built from SMP_ACCOUNTID may point at another account`,
+    );
+  }
 
   if (placeholders.length > 0) {
     bag.warning(

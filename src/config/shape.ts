@@ -95,7 +95,13 @@ function explain(issue: Issue, node: CNode | undefined, rel: readonly PathSegmen
               : '',
         )
         .filter(Boolean);
-      return node ? `expected ${[...new Set(expectations)].join(' or ')}, got ${got}` : 'is required';
+      const boolHint =
+        node && issue.errors.flat().some((i) => i.code === 'invalid_type' && i.expected === 'boolean')
+          ? quoteHint(node, 'boolean')
+          : '';
+      return node
+        ? `expected ${[...new Set(expectations)].join(' or ')}, got ${got}${boolHint}`
+        : 'is required';
     }
     case 'invalid_value': {
       const values = issue.values.map((v) => String(v));

@@ -113,3 +113,31 @@ export function describeValue(node: CNode): string {
   if (typeof v === 'string') return `the string ${JSON.stringify(v)}`;
   return `${typeof v} ${String(v)}`;
 }
+
+/** Keys whose values are booleans in the format. */
+const BOOLEAN_KEYS = new Set(['enable_cache']);
+
+/**
+ * PyYAML (YAML 1.1, the old framework's reader) read unquoted yes/no/on/off as booleans; YAML 1.2 reads them as
+ * strings. For the format's boolean keys, read them the old way so configs written for it keep working.
+ */
+export function yaml11Booleans(node: CNode): CNode {
+  if (node.kind === 'seq') return { ...node, items: node.items.map(yaml11Booleans) };
+  if (node.kind !== 'map') return node;
+  return {
+    ...node,
+    entries: node.entries.map((e) => {
+      const v = e.value;
+      if (
+        BOOLEAN_KEYS.has(e.key) &&
+        v.kind === 'scalar' &&
+        v.style === 'plain' &&
+        typeof v.value === 'string' &&
+        /^(yes|no|on|off)$/i.test(v.value)
+      ) {
+        return { ...e, value: { ...v, value: /^(yes|on)$/i.test(v.value) } };
+      }
+      return { ...e, value: yaml11Booleans(v) };
+    }),
+  };
+}

@@ -118,6 +118,8 @@ function reportIgnoredKeys(model: ModelConfig, bag: DiagnosticBag): void {
     note(s, 'model_data_uri', s?.modelDataUri !== undefined);
   }
   note(model.transform, 'volume_size', model.transform?.transform?.volumeSizeInGb !== undefined);
+  // CreateTransformJob has no runtime limit.
+  note(model.transform, 'max_runtime_in_seconds', model.transform?.maxRuntimeSeconds !== undefined);
   if (ignored.length === 0) return;
   bag.warning(
     'ignored-keys',

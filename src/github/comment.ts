@@ -41,6 +41,26 @@ export function isOurs(
   return me.kind === 'user' ? author.login === me.login : author.type === 'Bot';
 }
 
+interface IssueComment {
+  readonly id: number;
+  readonly body?: string | undefined;
+  readonly html_url?: string;
+  readonly user?: { login?: string; type?: string } | null;
+}
+
+/** The one comment that is ours for `pipeline`: the comment upsert updates and the gate reads. */
+export function selectPlanComment<C extends IssueComment>(
+  comments: readonly C[],
+  pipeline: string,
+  me: TokenIdentity,
+): C | undefined {
+  const ours = comments.filter(
+    (c) => isOurs(c.user, me) && c.body && parseMarker(c.body)?.pipeline === pipeline,
+  );
+  // With an app token several bots could match; GITHUB_TOKEN's own comment comes first.
+  return ours.find((c) => c.user?.login === 'github-actions[bot]') ?? ours[0];
+}
+
 export interface OwnComment {
   readonly id: number;
   readonly body: string;
@@ -58,11 +78,7 @@ export async function findPlanComment(
     issue_number: t.issueNumber,
     per_page: 100,
   });
-  const ours = comments.filter(
-    (c) => isOurs(c.user, me) && c.body && parseMarker(c.body)?.pipeline === t.pipeline,
-  );
-  // With an app token several bots could match; GITHUB_TOKEN's own comment comes first.
-  const best = ours.find((c) => c.user?.login === 'github-actions[bot]') ?? ours[0];
+  const best = selectPlanComment(comments, t.pipeline, me);
   return best?.body ? { id: best.id, body: best.body } : undefined;
 }
 

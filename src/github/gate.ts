@@ -1,12 +1,12 @@
 // Gated apply: the plan a merged PR's comment approved, read back from our marker.
 import { parseMarker } from '../report/marker.js';
-import { isOurs, tokenIdentity } from './comment.js';
+import { selectPlanComment, tokenIdentity } from './comment.js';
 import type { GithubClient } from './rest.js';
 
 export interface ApprovedPlan {
   readonly prNumber: number;
   readonly prUrl: string;
-  /** The PR's head commit, where the approved plan was computed. */
+  /** The PR's head commit: the approved plan was computed on its merge with the base (an approximation here). */
   readonly headSha: string;
   readonly planHash: string | undefined;
   readonly commentUrl: string | undefined;
@@ -34,10 +34,7 @@ export async function approvedPlan(
     issue_number: pr.number,
     per_page: 100,
   });
-  const ours = comments.filter(
-    (c) => isOurs(c.user, me) && c.body && parseMarker(c.body)?.pipeline === pipeline,
-  );
-  const last = ours[ours.length - 1];
+  const last = selectPlanComment(comments, pipeline, me);
   return {
     prNumber: pr.number,
     prUrl: pr.html_url,

@@ -77,9 +77,17 @@ export function parseRepositories(raw: string): RepoSpec[] {
         throw new InputError(`input \`model-repositories\`: \`${spec}\` is not \`owner/repo[@ref][:path]\``);
       const [, owner = '', repo = '', ref, dest] = m;
       const where = (dest ?? `.smp/repos/${owner}/${repo}`).replace(/\\/g, '/').replace(/^\.\/|\/+$/g, '');
-      if (where === '' || path.posix.isAbsolute(where) || where.split('/').includes('..')) {
+      const segments = where.split('/');
+      // The folder is emptied before cloning: never the workspace itself, its .git, or a path leaving it.
+      if (
+        where === '' ||
+        where === '.' ||
+        path.posix.isAbsolute(where) ||
+        segments.includes('..') ||
+        segments[0] === '.git'
+      ) {
         throw new InputError(
-          `input \`model-repositories\`: the path of \`${spec}\` must be a folder inside the workspace`,
+          `input \`model-repositories\`: the path of \`${spec}\` must be a new folder inside the workspace (not \`.\` or .git)`,
         );
       }
       return { owner, repo, ref, path: where, spec };

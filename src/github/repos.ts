@@ -1,6 +1,6 @@
 // model-repositories: shallow clones of other repositories into the workspace, before configs are globbed.
 // The token travels as an HTTP header in git's environment-scoped config, never in a URL, argv or log.
-import { mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { RepoSpec } from './inputs.js';
 
@@ -29,9 +29,12 @@ export async function cloneRepositories(specs: readonly RepoSpec[], opts: CloneO
   opts.maskSecret(Buffer.from(`x-access-token:${opts.token}`).toString('base64'));
   const host = new URL(opts.serverUrl);
   // GIT_CONFIG_* pass the header to this git process only: nothing lands in .git/config.
+  // git gets what it needs (path, home, locale, proxies, certificates), not the job's inputs or token variables.
+  const keep =
+    /^(PATH|HOME|LANG|LC_\w+|TMPDIR|USERPROFILE|SystemRoot|(HTTPS?|NO)_PROXY|(https?|no)_proxy|SSL_CERT_\w+|GIT_SSL_\w+|NODE_EXTRA_CA_CERTS)$/;
   const env: Record<string, string> = {
     ...Object.fromEntries(
-      Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined),
+      Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined && keep.test(e[0])),
     ),
     GIT_TERMINAL_PROMPT: '0',
     GIT_CONFIG_COUNT: '1',
@@ -41,6 +44,12 @@ export async function cloneRepositories(specs: readonly RepoSpec[], opts: CloneO
   const roots: string[] = [];
   for (const spec of specs) {
     const dir = path.join(opts.workspace, spec.path);
+    // Only an earlier clone of ours may be replaced: a folder of the checkout is never deleted.
+    if (existsSync(dir) && readdirSync(dir).length > 0 && !existsSync(path.join(dir, '.git'))) {
+      throw new CloneError(
+        `model-repositories: ${spec.path} already exists in the workspace and is not a clone; choose another path for ${spec.spec}`,
+      );
+    }
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir, { recursive: true });
     const url = `${host.origin}/${spec.owner}/${spec.repo}.git`;

@@ -1,9 +1,28 @@
 // Plan + deployed definition → everything the views need: diff, DAG, hash.
-import type { PipelineDefinition, Plan } from '../compile/types.js';
-import type { PlanView } from '../report/plan-comment.js';
+import type { Artifact, PipelineDefinition, Plan } from '../compile/types.js';
+import type { Diagnostic } from '../config/diagnostics.js';
 import { planDag } from './dag.js';
 import { diffDefinitions } from './diff.js';
+import type { DefinitionDiff } from './diff.js';
 import { planHash } from './hash.js';
+
+/** Everything the plan renderers (PR comment, summary, plan.md, text) need. */
+export interface PlanView {
+  readonly pipeline: string;
+  readonly planHash: string;
+  readonly steps: number;
+  /** The diff against the deployed pipeline; `deployed: 'unknown'` when it could not be read. */
+  readonly diff: DefinitionDiff;
+  readonly deployed: 'read' | 'none' | 'unknown';
+  /** Why the deployed pipeline is unknown (e.g. "no AWS credentials on a fork PR"). */
+  readonly deployedNote?: string;
+  readonly mermaid: string;
+  readonly graphNotice?: string;
+  readonly artifacts: readonly Pick<Artifact, 'key' | 'bytes' | 'description' | 'kind'>[];
+  readonly warnings: readonly Diagnostic[];
+  /** Extra sections (execution status, registered models) rendered before the hash. */
+  readonly extra?: readonly string[];
+}
 
 export interface Deployed {
   /** `none`: no such pipeline yet; `unknown`: it could not be read (no credentials, offline). */

@@ -3,12 +3,16 @@ import { defuseComments } from './marker.js';
 
 /** Plain text in a paragraph or table cell: no HTML, no emphasis, no links, no table breaks. */
 export function mdText(s: string): string {
-  return defuseComments(s)
-    .replace(/[\\`*_{}[\]()#+!|~]/g, (c) => `\\${c}`)
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/\r?\n/g, ' ');
+  return (
+    defuseComments(s)
+      .replace(/[\\`*_{}[\]()#+!|~]/g, (c) => `\\${c}`)
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      // An entity keeps config text from @-mentioning people or teams in the comment.
+      .replace(/@/g, '&#64;')
+      .replace(/\r?\n/g, ' ')
+  );
 }
 
 /** Inline code that survives any backticks in `s`; in a table cell (the default) `|` is escaped. */

@@ -1,32 +1,16 @@
 // The plan as Markdown, for the PR comment, the job summary and plan.md. Pure: returns a string.
 // Always fits GitHub's comment limit: details collapse first, then the table, then the graph, while the
 // headline, a graph or summary, and the plan hash always stay.
-import type { Artifact } from '../compile/types.js';
-import type { Diagnostic } from '../config/diagnostics.js';
-import type { DefinitionDiff, FieldChange, StepChange } from '../plan/diff.js';
+import type { FieldChange, StepChange } from '../plan/diff.js';
+import type { PlanView } from '../plan/view.js';
+
+export type { PlanView } from '../plan/view.js';
 import { formatBytes } from '../plan/summary.js';
 import { htmlText, mdCode, mdFence, mdText } from './escape.js';
 import { renderMarker } from './marker.js';
 
 /** GitHub refuses bodies over 65,536 characters; we budget 60,000 characters and bytes. */
 export const BODY_BUDGET = 60_000;
-
-export interface PlanView {
-  readonly pipeline: string;
-  readonly planHash: string;
-  readonly steps: number;
-  /** The diff against the deployed pipeline; `deployed: 'unknown'` when it could not be read. */
-  readonly diff: DefinitionDiff;
-  readonly deployed: 'read' | 'none' | 'unknown';
-  /** Why the deployed pipeline is unknown (e.g. "no AWS credentials on a fork PR"). */
-  readonly deployedNote?: string;
-  readonly mermaid: string;
-  readonly graphNotice?: string;
-  readonly artifacts: readonly Pick<Artifact, 'key' | 'bytes' | 'description' | 'kind'>[];
-  readonly warnings: readonly Diagnostic[];
-  /** Extra sections (execution status, registered models) rendered before the hash. */
-  readonly extra?: readonly string[];
-}
 
 export function headline(view: PlanView): string {
   const d = view.diff;
@@ -84,7 +68,7 @@ export function renderPlanComment(view: PlanView, budget = BODY_BUDGET): string 
   if (minimal.length <= budget && Buffer.byteLength(minimal, 'utf8') <= budget) return minimal;
   return [
     renderMarker({ pipeline: view.pipeline, planHash: view.planHash }),
-    '### smp plan',
+    `### smp plan: ${headline(view)}`,
     '',
     `<sub>Plan hash ${mdCode(view.planHash)}</sub>`,
     '',

@@ -1,5 +1,6 @@
 // Markdown for what a deploy/run did: the pipeline change, the execution with its steps, the registered models.
 // Pure: takes plain data (no SDK types), returns strings.
+import { formatDuration } from './duration.js';
 import { mdCode, mdText } from './escape.js';
 
 export interface StepRow {
@@ -35,14 +36,7 @@ export interface RunReport {
 }
 
 function duration(s: StepRow, now: number): string {
-  if (!s.startTime) return '';
-  const ms = (s.endTime?.getTime() ?? now) - s.startTime.getTime();
-  const sec = Math.max(0, Math.round(ms / 1000));
-  return sec < 60
-    ? `${sec}s`
-    : sec < 3600
-      ? `${Math.floor(sec / 60)}m ${sec % 60}s`
-      : `${Math.floor(sec / 3600)}h ${Math.floor((sec % 3600) / 60)}m`;
+  return s.startTime ? formatDuration((s.endTime?.getTime() ?? now) - s.startTime.getTime()) : '';
 }
 
 const ICON: Record<string, string> = {

@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { jobLinks, executionLink } from '../../../src/aws/console.js';
 import { denialHelp, sessionName, tokenClaims } from '../../../src/aws/credentials.js';
 import { DISPLAY_NAME, executionDisplayName, executionToken } from '../../../src/aws/execution.js';
-import { githubTrustPolicy, iamPolicy } from '../../../src/aws/iam-policy.js';
+import { iamPolicy } from '../../../src/aws/iam-policy.js';
 import { checkLimits } from '../../../src/aws/limits.js';
-import { formatDuration } from '../../../src/aws/wait.js';
+import { formatDuration } from '../../../src/report/duration.js';
 import { loadAndCompile } from '../../../src/commands/project.js';
 import { renderRunReport } from '../../../src/report/run-report.js';
 import { fullUnitFiles, makeWorkspace, TEST_ENV } from '../../helpers/workspace.js';
@@ -148,12 +148,6 @@ describe('IAM policy for a plan', () => {
     );
     expect(sid('EncryptUploads')?.Resource).toEqual(['arn:aws:kms:us-east-1:111122223333:key/key-1']);
   });
-
-  it('trust policy template takes the sub as given', () => {
-    expect(
-      JSON.stringify(githubTrustPolicy('111122223333', 'repo:acme/models:ref:refs/heads/main')),
-    ).toContain('"token.actions.githubusercontent.com:sub":"repo:acme/models:ref:refs/heads/main"');
-  });
 });
 
 describe('run report', () => {
@@ -196,7 +190,7 @@ describe('run report', () => {
       },
       t0.getTime(),
     );
-    expect(md).toContain('| `prep` | ✅ Succeeded | 1m 5s | cache hit: `arn:old` |');
+    expect(md).toContain('| `prep` | ✅ Succeeded | 1m05s | cache hit: `arn:old` |');
     expect(md).toContain('| `train` | ❌ Failed | 5s | AlgorithmError: &lt;script&gt;boom&lt;/script&gt; |');
     expect(md).toContain(
       '| `p-m` | 3 | PendingManualApproval | `arn:aws:sagemaker:us-east-1:1:model-package/p-m/3` | `s3://b/m.json` |',

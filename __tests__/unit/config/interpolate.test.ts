@@ -69,3 +69,19 @@ describe('interpolation', () => {
     expect(interpolateTree(node, env, bag)).toBe(node);
   });
 });
+
+describe('interpolation: one pass, own variables only', () => {
+  it('never substitutes the value of a ${VAR} again', () => {
+    const { value, bag } = run('${IMG}', { IMG: 'HOME', HOME: '/root' });
+    expect(value).toBe('HOME');
+    expect(bag.sorted()).toEqual([]);
+    expect(run('${X}', { X: 'a.SMP_NOPE' }).bag.errors).toEqual([]);
+  });
+
+  it('does not read Object.prototype through ${constructor} or ${__proto__}', () => {
+    for (const name of ['constructor', '__proto__', 'toString']) {
+      const { bag } = run(`\${${name}}`, {});
+      expect(bag.errors[0]?.code).toBe('unset-variable');
+    }
+  });
+});

@@ -410,3 +410,64 @@ describe('loadProject: extra roots (cloned model repositories)', () => {
     expect(r.config?.models.m?.sourceDirectory).toBe('.smp/repos/org/m/m/src');
   });
 });
+
+describe('loadProject: old-framework fidelity and edge cases', () => {
+  it('reads unquoted yes/no for enable_cache as PyYAML did, and refuses a quoted "True"', () => {
+    const ok = load(
+      variant(
+        '            step_type: preprocess\n',
+        '            step_type: preprocess\n            enable_cache: yes\n',
+      ),
+    );
+    expect(ok.errors).toEqual([]);
+    expect(allSteps(ok.config!.pipeline)[0]!.enableCache).toBe(true);
+    const off = load(
+      variant(
+        '            step_type: preprocess\n',
+        '            step_type: preprocess\n            enable_cache: Off\n',
+      ),
+    );
+    expect(allSteps(off.config!.pipeline)[0]!.enableCache).toBe(false);
+  });
+
+  it('keeps units and channels in file order even when named with digits', () => {
+    const files = fullUnitFiles();
+    files['m/conf/conf.yaml'] = files['m/conf/conf.yaml']!.replace(
+      '        channels:\n          train:\n            dataFiles:\n              - sourceName: raw',
+      '        channels:\n          train:\n            dataFiles:\n              - sourceName: raw\n                fileName: s3://b/x\n          "2":\n            dataFiles:\n              - sourceName: two',
+    );
+    const r = load(files);
+    expect(r.errors).toEqual([]);
+    expect(r.config!.models.m!.preprocess!.channels.map((c) => c.name)).toEqual(['train', '2']);
+  });
+
+  it('refuses hyperparams and hyperparameters together', () => {
+    const r = load(
+      variant(
+        '        entry_point: train.py\n',
+        '        entry_point: train.py\n        hyperparams: {a: 1}\n        hyperparameters: {b: 2}\n',
+      ),
+    );
+    expect(r.errors.join('\n')).toContain('both hyperparams and hyperparameters are set');
+  });
+
+  it('refuses a pipeline with no models', () => {
+    const r = load({ 'a/conf/c.yaml': 'conf:\n  sagemakerPipeline:\n    pipelineName: p\n    models: {}\n' });
+    expect(r.errors.join('\n')).toContain('at least one model with steps');
+  });
+
+  it('warns when SMP_ACCOUNTID is not the role account', () => {
+    const r = load(fullUnitFiles(), { ...TEST_ENV, SMP_ACCOUNTID: '999999999999' });
+    expect(r.warnings.join('\n')).toContain('is not the account of SMP_ROLE (111122223333)');
+  });
+
+  it('reports a missing workspace as an error, not a crash', () => {
+    const r = loadProject({
+      workspace: '/nonexistent/smp-ws',
+      globs: ['*.yaml'],
+      env: TEST_ENV,
+      allowPlaceholders: true,
+    });
+    expect(r.diagnostics.map((d) => d.code)).toEqual(['missing-workspace']);
+  });
+});

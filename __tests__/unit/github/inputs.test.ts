@@ -147,5 +147,8 @@ describe('model-repositories', () => {
   it('keeps clones inside the workspace', () => {
     expect(() => parseRepositories('acme/x:../../etc')).toThrow(/inside the workspace/);
     expect(() => parseRepositories('acme/x:/abs')).toThrow(/inside the workspace/);
+    // The clone folder is emptied first: never the checkout itself or its .git.
+    expect(() => parseRepositories('acme/x:.')).toThrow(/not `.` or .git/);
+    expect(() => parseRepositories('acme/x:.git/hooks')).toThrow(/not `.` or .git/);
   });
 });

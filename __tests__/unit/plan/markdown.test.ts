@@ -561,3 +561,10 @@ describe('headline', () => {
     expect(headline(viewOf(def, clone(def)))).toBe('No changes to `p` (1 step)');
   });
 });
+
+describe('mentions', () => {
+  it('config text cannot @-mention people or teams in the comment', async () => {
+    const { mdText } = await import('../../../src/report/escape.js');
+    expect(mdText('ping @ml-team')).toBe('ping &#64;ml-team');
+  });
+});

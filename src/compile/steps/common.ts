@@ -51,7 +51,7 @@ export function vpcConfigSgFirst(
  * Conservative list: the `d` families and the GPU/accelerator families whose storage is instance-local.
  */
 export const LOCAL_STORAGE_NOTE =
-  /^ml\.(?:[a-z]+\d[a-z]*d[a-z]*|g4dn|g5|g6|g6e|gr6|p3dn|p4d|p4de|p5|p5e|p5en|trn1|trn1n|inf2)\./;
+  /^ml\.(?:[a-z]+\d[a-z]*d[a-z]*|g4dn|g5|g6|g6e|gr6|p3dn|p4d|p4de|p5|p5e|p5en|trn1|trn1n)\./;
 
 export function volumeKmsKey(ctx: CompileContext, instanceType: string): string | undefined {
   if (!ctx.settings.kmsKey) return undefined;

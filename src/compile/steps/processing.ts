@@ -54,8 +54,13 @@ export function processingStep(ctx: CompileContext, step: StepConfig): Definitio
     Name: step.name,
     Type: 'Processing',
     Arguments: processingArguments(ctx, step, inputs, outputs, {
-      volume: section.volumeSizeInGb ?? DEFAULTS.volumeSizeInGb,
-      runtime: section.maxRuntimeSeconds ?? DEFAULTS.maxRuntimeSeconds,
+      // The evaluate section's defaults are its own (contract), whichever step class runs it.
+      volume:
+        section.volumeSizeInGb ??
+        (section.kind === 'evaluate' ? DEFAULTS.evaluateVolumeSizeInGb : DEFAULTS.volumeSizeInGb),
+      runtime:
+        section.maxRuntimeSeconds ??
+        (section.kind === 'evaluate' ? DEFAULTS.evaluateMaxRuntimeSeconds : DEFAULTS.maxRuntimeSeconds),
     }),
     ...(cacheConfig(step) ? { CacheConfig: cacheConfig(step) } : {}),
   };
