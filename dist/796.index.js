@@ -245,7 +245,7 @@ function packBundle(files) {
         at += c.length;
     }
     const bytes = gzipDeterministic(tar);
-    return { bytes, sha256: sha256Hex(bytes), files: sorted.map((f) => f.path) };
+    return { bytes, sha256: sha256Hex(bytes), contentSha256: sha256Hex(tar), files: sorted.map((f) => f.path) };
 }
 /** A single-file artifact (a launcher script, say): its UTF-8 bytes, exactly as uploaded, and their sha256. */
 function textArtifact(text) {
@@ -454,7 +454,7 @@ class CodeArtifacts {
     sourceBundle(model) {
         return this.packed(`${model.name}\u0000`, () => {
             const bundle = packBundle(this.filesOf(model));
-            const artifact = this.add('source-bundle', bundle.bytes, bundle.sha256, 'sourcedir.tar.gz', `${model.sourceDirectory}/`);
+            const artifact = this.add('source-bundle', bundle.bytes, bundle.sha256, bundle.contentSha256, 'sourcedir.tar.gz', `${model.sourceDirectory}/`);
             return { artifact, program: '' };
         }).artifact;
     }
@@ -473,7 +473,7 @@ class CodeArtifacts {
             const bundle = packBundle(files);
             const what = `${model.sourceDirectory}/ with ${external_node_path_.posix.dirname(entryPoint)}/ at the root`;
             return {
-                artifact: this.add('source-bundle', bundle.bytes, bundle.sha256, 'sourcedir.tar.gz', what),
+                artifact: this.add('source-bundle', bundle.bytes, bundle.sha256, bundle.contentSha256, 'sourcedir.tar.gz', what),
                 program,
             };
         });
@@ -490,7 +490,7 @@ class CodeArtifacts {
     /** runproc.sh for a processing job: unpack, install requirements, run the entry point as a module. */
     entryScript(entryPoint) {
         const a = textArtifact(runprocText(entryPoint));
-        return this.add('entry-script', a.bytes, a.sha256, 'runproc.sh', `launcher for ${entryPoint}`);
+        return this.add('entry-script', a.bytes, a.sha256, a.sha256, 'runproc.sh', `launcher for ${entryPoint}`);
     }
     /** The repack job's program (our own script, shared by every repack step). */
     repackProgram() {
@@ -498,7 +498,7 @@ class CodeArtifacts {
             { path: REPACK_PROGRAM, content: new TextEncoder().encode(REPACK_SCRIPT), executable: false },
         ]);
         return {
-            artifact: this.add('repack-script', bundle.bytes, bundle.sha256, 'sourcedir.tar.gz', 'model repack program'),
+            artifact: this.add('repack-script', bundle.bytes, bundle.sha256, bundle.contentSha256, 'sourcedir.tar.gz', 'model repack program'),
             program: REPACK_PROGRAM,
         };
     }
@@ -516,8 +516,8 @@ class CodeArtifacts {
         }
         return files;
     }
-    add(kind, content, sha256, name, description) {
-        const key = `${this.pipeline}/code/${sha256}/${name}`;
+    add(kind, content, sha256, contentSha256, name, description) {
+        const key = `${this.pipeline}/code/${contentSha256}/${name}`;
         const s3Uri = `s3://${this.bucket}/${key}`;
         const existing = this.#artifacts.get(s3Uri);
         if (existing)
@@ -528,6 +528,7 @@ class CodeArtifacts {
             bucket: this.bucket,
             key,
             sha256,
+            contentSha256,
             bytes: content.length,
             content,
             description,
@@ -1714,6 +1715,7 @@ function compileProject(config) {
             bucket: ctx.settings.bucket,
             key,
             sha256,
+            contentSha256: sha256,
             bytes: content.length,
             content,
             description: `pipeline definition (${size} bytes ≥ 100 KiB: sent through S3)`,
@@ -3607,11 +3609,11 @@ var inputs = __webpack_require__(6174);
 // `smp plan --out DIR`: the definition exactly as it would be sent, the artifacts and the human views.
 
 
-/** Writes DIR/definition.json, artifacts.json, dag.mmd, plan.md and DIR/artifacts/<sha256>/<name>. */
+/** Writes DIR/definition.json, artifacts.json, dag.mmd, plan.md and DIR/artifacts/<content sha256>/<name>. */
 function writePlanFiles(plan, dir, views) {
     (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
     const artifacts = plan.artifacts.map((a) => {
-        const local = external_node_path_.join(dir, 'artifacts', a.sha256, external_node_path_.posix.basename(a.key));
+        const local = external_node_path_.join(dir, 'artifacts', a.contentSha256, external_node_path_.posix.basename(a.key));
         (0,external_node_fs_.mkdirSync)(external_node_path_.dirname(local), { recursive: true });
         (0,external_node_fs_.writeFileSync)(local, a.content);
         return { ...a, localPath: local };
@@ -3623,11 +3625,12 @@ function writePlanFiles(plan, dir, views) {
         markdown: external_node_path_.join(dir, 'plan.md'),
     };
     (0,external_node_fs_.writeFileSync)(files.definition, `${JSON.stringify(plan.definition, null, 2)}\n`);
-    (0,external_node_fs_.writeFileSync)(files.artifacts, `${JSON.stringify(artifacts.map(({ kind, localPath, s3Uri, sha256, bytes, description }) => ({
+    (0,external_node_fs_.writeFileSync)(files.artifacts, `${JSON.stringify(artifacts.map(({ kind, localPath, s3Uri, sha256, contentSha256, bytes, description }) => ({
         kind,
         localPath: external_node_path_.relative(dir, localPath),
         s3Uri,
         sha256,
+        contentSha256,
         bytes,
         description,
     })), null, 2)}\n`);
@@ -4885,9 +4888,10 @@ function canonicalJson(value) {
  * artifact the definition would not name (the S3-uploaded definition itself is excluded: it *is* the definition).
  */
 function planHash(definition, artifacts) {
+    // Content hashes, not the compressed bytes' (those may differ between zlib builds: see compile/bundle.ts).
     const lines = artifacts
         .filter((a) => a.kind !== 'definition')
-        .map((a) => `${a.key} ${a.sha256}`)
+        .map((a) => `${a.key} ${a.contentSha256}`)
         .sort();
     return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256')
         .update(canonicalJson(definition))

@@ -65,6 +65,7 @@ interface ArtifactEntry {
   readonly localPath: string;
   readonly s3Uri: string;
   readonly sha256: string;
+  readonly contentSha256: string;
   readonly bytes: number;
   readonly description: string;
 }
@@ -103,7 +104,7 @@ describe.each(EXAMPLES)('smp plan --out on example $name', ({ config }) => {
       expect(bytes.length).toBe(e.bytes);
       expect(statSync(local).isFile()).toBe(true);
       // content-addressed keys carry the digest
-      expect(e.s3Uri).toContain(e.sha256);
+      expect(e.s3Uri).toContain(`/code/${e.contentSha256}/`); // keys name the uncompressed content
     }
   });
 

@@ -13,10 +13,15 @@ export interface BundleFile {
   readonly executable: boolean;
 }
 
-/** A packed archive. `sha256` is the hex digest of `bytes` (the content address); `files` are the sorted file paths inside. */
+/**
+ * A packed archive. `sha256` is the hex digest of `bytes` (the upload's checksum); `contentSha256` that of the
+ * uncompressed tar, the content address: gzip output may differ between zlib builds (Node versions), the tar
+ * never does, so S3 keys and plan hashes stay the same on every machine. `files` are the sorted paths inside.
+ */
 export interface Bundle {
   readonly bytes: Uint8Array;
   readonly sha256: string;
+  readonly contentSha256: string;
   readonly files: readonly string[];
 }
 
@@ -211,7 +216,7 @@ export function packBundle(files: readonly BundleFile[]): Bundle {
   }
 
   const bytes = gzipDeterministic(tar);
-  return { bytes, sha256: sha256Hex(bytes), files: sorted.map((f) => f.path) };
+  return { bytes, sha256: sha256Hex(bytes), contentSha256: sha256Hex(tar), files: sorted.map((f) => f.path) };
 }
 
 /** A single-file artifact (a launcher script, say): its UTF-8 bytes, exactly as uploaded, and their sha256. */

@@ -27,6 +27,7 @@ export class CodeArtifacts {
         'source-bundle',
         bundle.bytes,
         bundle.sha256,
+        bundle.contentSha256,
         'sourcedir.tar.gz',
         `${model.sourceDirectory}/`,
       );
@@ -49,7 +50,14 @@ export class CodeArtifacts {
       const bundle = packBundle(files);
       const what = `${model.sourceDirectory}/ with ${path.posix.dirname(entryPoint)}/ at the root`;
       return {
-        artifact: this.add('source-bundle', bundle.bytes, bundle.sha256, 'sourcedir.tar.gz', what),
+        artifact: this.add(
+          'source-bundle',
+          bundle.bytes,
+          bundle.sha256,
+          bundle.contentSha256,
+          'sourcedir.tar.gz',
+          what,
+        ),
         program,
       };
     });
@@ -71,7 +79,7 @@ export class CodeArtifacts {
   /** runproc.sh for a processing job: unpack, install requirements, run the entry point as a module. */
   entryScript(entryPoint: string): Artifact {
     const a = textArtifact(runprocText(entryPoint));
-    return this.add('entry-script', a.bytes, a.sha256, 'runproc.sh', `launcher for ${entryPoint}`);
+    return this.add('entry-script', a.bytes, a.sha256, a.sha256, 'runproc.sh', `launcher for ${entryPoint}`);
   }
 
   /** The repack job's program (our own script, shared by every repack step). */
@@ -84,6 +92,7 @@ export class CodeArtifacts {
         'repack-script',
         bundle.bytes,
         bundle.sha256,
+        bundle.contentSha256,
         'sourcedir.tar.gz',
         'model repack program',
       ),
@@ -110,10 +119,11 @@ export class CodeArtifacts {
     kind: ArtifactKind,
     content: Uint8Array,
     sha256: string,
+    contentSha256: string,
     name: string,
     description: string,
   ): Artifact {
-    const key = `${this.pipeline}/code/${sha256}/${name}`;
+    const key = `${this.pipeline}/code/${contentSha256}/${name}`;
     const s3Uri = `s3://${this.bucket}/${key}`;
     const existing = this.#artifacts.get(s3Uri);
     if (existing) return existing;
@@ -123,6 +133,7 @@ export class CodeArtifacts {
       bucket: this.bucket,
       key,
       sha256,
+      contentSha256,
       bytes: content.length,
       content,
       description,

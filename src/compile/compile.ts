@@ -105,6 +105,7 @@ export function compileProject(config: ProjectConfig): CompileResult {
       bucket: ctx.settings.bucket,
       key,
       sha256,
+      contentSha256: sha256,
       bytes: content.length,
       content,
       description: `pipeline definition (${size} bytes ≥ 100 KiB: sent through S3)`,

@@ -50,7 +50,10 @@ export interface Artifact {
   readonly s3Uri: string;
   readonly bucket: string;
   readonly key: string;
+  /** sha256 of the uploaded bytes (the S3 checksum). */
   readonly sha256: string;
+  /** sha256 of the content before compression: the key's hash and the plan hash's input (see bundle.ts). */
+  readonly contentSha256: string;
   readonly bytes: number;
   readonly content: Uint8Array;
   /** What it is, for the plan summary: `sourcedir.tar.gz of examples/lgbm (training layout)`. */

@@ -10,7 +10,7 @@ export interface PlanFiles {
   readonly markdown: string;
 }
 
-/** Writes DIR/definition.json, artifacts.json, dag.mmd, plan.md and DIR/artifacts/<sha256>/<name>. */
+/** Writes DIR/definition.json, artifacts.json, dag.mmd, plan.md and DIR/artifacts/<content sha256>/<name>. */
 export function writePlanFiles(
   plan: Plan,
   dir: string,
@@ -18,7 +18,7 @@ export function writePlanFiles(
 ): { files: PlanFiles; artifacts: Artifact[] } {
   mkdirSync(dir, { recursive: true });
   const artifacts = plan.artifacts.map((a) => {
-    const local = path.join(dir, 'artifacts', a.sha256, path.posix.basename(a.key));
+    const local = path.join(dir, 'artifacts', a.contentSha256, path.posix.basename(a.key));
     mkdirSync(path.dirname(local), { recursive: true });
     writeFileSync(local, a.content);
     return { ...a, localPath: local };
@@ -33,11 +33,12 @@ export function writePlanFiles(
   writeFileSync(
     files.artifacts,
     `${JSON.stringify(
-      artifacts.map(({ kind, localPath, s3Uri, sha256, bytes, description }) => ({
+      artifacts.map(({ kind, localPath, s3Uri, sha256, contentSha256, bytes, description }) => ({
         kind,
         localPath: path.relative(dir, localPath),
         s3Uri,
         sha256,
+        contentSha256,
         bytes,
         description,
       })),

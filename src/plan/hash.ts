@@ -19,11 +19,12 @@ export function canonicalJson(value: unknown): string {
  */
 export function planHash(
   definition: PipelineDefinition,
-  artifacts: readonly Pick<Artifact, 'key' | 'sha256' | 'kind'>[],
+  artifacts: readonly Pick<Artifact, 'key' | 'contentSha256' | 'kind'>[],
 ): string {
+  // Content hashes, not the compressed bytes' (those may differ between zlib builds: see compile/bundle.ts).
   const lines = artifacts
     .filter((a) => a.kind !== 'definition')
-    .map((a) => `${a.key} ${a.sha256}`)
+    .map((a) => `${a.key} ${a.contentSha256}`)
     .sort();
   return createHash('sha256')
     .update(canonicalJson(definition))

@@ -4,6 +4,7 @@
 // identical plan files on every run, equal to what the compiler in src/ produces.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { gunzipSync } from 'node:zlib';
 import {
   cpSync,
   existsSync,
@@ -206,12 +207,17 @@ describe('compile determinism', () => {
     expect(one.artifacts.length).toBeGreaterThan(0);
   });
 
-  it('addresses every artifact by the sha256 of its bytes, under <pipeline>/code/<sha256>/', () => {
+  it('addresses every artifact by the sha256 of its uncompressed content, under <pipeline>/code/<sha256>/', () => {
     const plan = compile(workspace());
     for (const a of plan.artifacts) {
       expect(createHash('sha256').update(a.content).digest('hex')).toBe(a.sha256);
+      // The key's hash is the tar's (or the script's), so another zlib build cannot change the key.
+      const raw = a.key.endsWith('.gz') ? gunzipSync(a.content) : a.content;
+      expect(createHash('sha256').update(raw).digest('hex')).toBe(a.contentSha256);
       expect(a.bytes).toBe(a.content.length);
-      expect(a.key).toMatch(new RegExp(`^det-test/code/${a.sha256}/(sourcedir\\.tar\\.gz|runproc\\.sh)$`));
+      expect(a.key).toMatch(
+        new RegExp(`^det-test/code/${a.contentSha256}/(sourcedir\\.tar\\.gz|runproc\\.sh)$`),
+      );
       expect(a.s3Uri).toBe(`s3://example-bucket/${a.key}`);
     }
     // Every code URI in the definition is a plan artifact, and every artifact is used.

@@ -206,7 +206,7 @@ describe('changed fields', () => {
 });
 
 describe('code changes', () => {
-  const bundle = (p: Plan): { sha256: string; key: string } => {
+  const bundle = (p: Plan): { contentSha256: string; key: string } => {
     const a = p.artifacts.find((x) => x.kind === 'source-bundle');
     if (!a) throw new Error('no source bundle');
     return a;
@@ -216,8 +216,8 @@ describe('code changes', () => {
     const files = unit();
     const deployed = compileFiles(files);
     const planned = compileFiles({ ...files, 'src/train.py': 'print("train v2")\n' });
-    const oldSha = bundle(deployed).sha256;
-    const newSha = bundle(planned).sha256;
+    const oldSha = bundle(deployed).contentSha256;
+    const newSha = bundle(planned).contentSha256;
     expect(oldSha).not.toBe(newSha);
     const d = diffDefinitions(deployed.definition, planned.definition);
     expect(d.status).toBe('changed');
@@ -252,7 +252,7 @@ describe('code changes', () => {
     const files = unit();
     const deployed = compileFiles(files);
     const planned = compileFiles(files, { ...TEST_ENV, SMP_S3BUCKETNAME: 'other-bucket' });
-    expect(bundle(planned).sha256).toBe(bundle(deployed).sha256);
+    expect(bundle(planned).contentSha256).toBe(bundle(deployed).contentSha256);
     const d = diffDefinitions(deployed.definition, planned.definition);
     expect(d.steps.changed.flatMap((c) => c.code)).toEqual([]);
     const codeInput = fieldsOf(d, 'model0-prep').find(

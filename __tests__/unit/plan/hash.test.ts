@@ -18,9 +18,9 @@ import {
 
 afterAll(cleanupWorkspaces);
 
-type HashArtifact = Pick<Artifact, 'key' | 'sha256' | 'kind'>;
+type HashArtifact = Pick<Artifact, 'key' | 'contentSha256' | 'kind'>;
 const artifactsOf = (a: readonly Artifact[]): HashArtifact[] =>
-  a.map(({ key, sha256, kind }) => ({ key, sha256, kind }));
+  a.map(({ key, contentSha256, kind }) => ({ key, contentSha256, kind }));
 
 describe('canonicalJson', () => {
   it('sorts object keys at every depth and keeps array order', () => {
@@ -80,12 +80,12 @@ describe('planHash', () => {
     expect(planHash(reverseKeys(clone(plan.definition)), [...artifacts].reverse())).toBe(base);
   });
 
-  it('changes when one artifact sha256 changes', () => {
+  it('changes when one artifact content hash changes', () => {
     const artifacts = artifactsOf(plan.artifacts);
     const first = artifacts[0]!;
     const flipped = {
       ...first,
-      sha256: `${first.sha256.slice(0, -1)}${first.sha256.endsWith('0') ? '1' : '0'}`,
+      contentSha256: `${first.contentSha256.slice(0, -1)}${first.contentSha256.endsWith('0') ? '1' : '0'}`,
     };
     expect(planHash(plan.definition, [flipped, ...artifacts.slice(1)])).not.toBe(base);
     expect(planHash(plan.definition, artifacts.slice(1))).not.toBe(base);
@@ -104,9 +104,14 @@ describe('planHash', () => {
     const extra: HashArtifact = {
       kind: 'definition',
       key: 'calhousing-test/definitions/x.json',
-      sha256: 'f'.repeat(64),
+      contentSha256: 'f'.repeat(64),
     };
     expect(planHash(plan.definition, [...artifactsOf(plan.artifacts), extra])).toBe(base);
+  });
+
+  it('does not depend on the compressed bytes (another zlib build gives the same plan hash)', () => {
+    const recompressed = plan.artifacts.map((a) => ({ ...a, sha256: '0'.repeat(64) }));
+    expect(planHash(plan.definition, recompressed)).toBe(base);
   });
 
   it('is stable for the same plan compiled twice, and is what the plan view shows', () => {
