@@ -4006,11 +4006,20 @@ function renderRunReport(r, now = Date.now()) {
     if (r.models && r.models.length > 0) {
         out.push('**Registered model versions**', '', '| group | version | approval | ARN | metrics |', '|---|---|---|---|---|');
         for (const m of r.models) {
-            out.push(`| ${mdCode(m.group)} | ${m.version ?? ''} | ${mdText(m.approvalStatus)} | ${mdCode(m.arn)} | ${m.metricsUri ? mdCode(m.metricsUri) : ''} |`);
+            out.push(`| ${mdCode(m.group)} | ${m.version ?? ''} | ${mdText(m.approvalStatus)} | ${mdCode(m.arn)} | ${m.metricsUri ? metricsLink(m.metricsUri) : ''} |`);
         }
         out.push('');
     }
     return out.join('\n');
+}
+/** The metrics object as a link to the S3 console (when it is a plain s3:// URI), else as code. */
+function metricsLink(uri) {
+    const m = /^s3:\/\/([a-z0-9][a-z0-9.-]{1,61}[a-z0-9])\/(.+)$/.exec(uri);
+    if (!m)
+        return mdCode(uri);
+    const [, bucket = '', key = ''] = m;
+    const href = `https://s3.console.aws.amazon.com/s3/object/${bucket}?prefix=${encodeURIComponent(key)}`;
+    return `[${mdText(key.split('/').pop() ?? key)}](${href})`;
 }
 /** A failure in the same comment/summary: one clear message, no stack. */
 function renderFailure(title, message) {

@@ -98,12 +98,21 @@ export function renderRunReport(r: RunReport, now = Date.now()): string {
     );
     for (const m of r.models) {
       out.push(
-        `| ${mdCode(m.group)} | ${m.version ?? ''} | ${mdText(m.approvalStatus)} | ${mdCode(m.arn)} | ${m.metricsUri ? mdCode(m.metricsUri) : ''} |`,
+        `| ${mdCode(m.group)} | ${m.version ?? ''} | ${mdText(m.approvalStatus)} | ${mdCode(m.arn)} | ${m.metricsUri ? metricsLink(m.metricsUri) : ''} |`,
       );
     }
     out.push('');
   }
   return out.join('\n');
+}
+
+/** The metrics object as a link to the S3 console (when it is a plain s3:// URI), else as code. */
+export function metricsLink(uri: string): string {
+  const m = /^s3:\/\/([a-z0-9][a-z0-9.-]{1,61}[a-z0-9])\/(.+)$/.exec(uri);
+  if (!m) return mdCode(uri);
+  const [, bucket = '', key = ''] = m;
+  const href = `https://s3.console.aws.amazon.com/s3/object/${bucket}?prefix=${encodeURIComponent(key)}`;
+  return `[${mdText(key.split('/').pop() ?? key)}](${href})`;
 }
 
 /** A failure in the same comment/summary: one clear message, no stack. */
