@@ -679,19 +679,17 @@ async function deployCommand(cmd, baseEnv, io) {
     try {
         const deployed = await readDeployed(clients.sagemaker, plan.pipelineName);
         io.out((0,plan_text/* planText */.P)((0,view/* buildPlanView */.rn)(plan, deployed ? { state: 'read', definition: deployed.definition } : { state: 'none', definition: null })));
-        const base = {
-            signal: abort.signal,
-            clients,
+        const base = (0,project/* deployContext */.H3)({
+            config,
             plan,
             planHash: hash,
-            roleArn: settings.role,
-            kmsKey: settings.kmsKey,
-            description: cmd.description ?? config.pipeline.description,
-            tags: (0,project/* managedTags */.L8)(env.GITHUB_REPOSITORY),
+            clients,
+            description: cmd.description,
+            repository: env.GITHUB_REPOSITORY,
             parallelism: undefined,
-            groups: (0,project/* groupSpecs */.Mr)(config, plan),
             log: (l) => io.err(l),
-        };
+            signal: abort.signal,
+        });
         if (cmd.kind === 'deploy') {
             const d = await deployPipeline(base, deployed);
             io.out(`pipeline ${d.action}: ${d.pipelineArn}`);

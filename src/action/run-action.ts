@@ -5,7 +5,7 @@ import * as core from '../github/runner.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { loadAndCompile, groupSpecs, managedTags } from '../commands/project.js';
+import { deployContext, loadAndCompile } from '../commands/project.js';
 import type { Plan } from '../compile/types.js';
 import { formatDiagnostic } from '../config/diagnostics.js';
 import { applyOverrides } from '../config/overrides.js';
@@ -109,19 +109,17 @@ async function phases(
   const { deployPipeline, runPipeline } = await import('../aws/deploy.js');
   const { executionDisplayName, executionToken } = await import('../aws/execution.js');
   const { executionLink } = await import('../aws/console.js');
-  const base = {
-    clients: session.clients,
+  const base = deployContext({
+    config,
     plan,
     planHash: view.planHash,
-    roleArn: config.settings.role,
-    kmsKey: config.settings.kmsKey,
-    description: inputs.description ?? config.pipeline.description,
-    tags: managedTags(ctx.owner && ctx.repo ? `${ctx.owner}/${ctx.repo}` : undefined),
+    clients: session.clients,
+    description: inputs.description,
+    repository: ctx.owner && ctx.repo ? `${ctx.owner}/${ctx.repo}` : undefined,
     parallelism: inputs.maxParallelSteps,
-    groups: groupSpecs(config, plan),
-    log: (l: string) => core.info(l),
+    log: (l) => core.info(l),
     signal,
-  };
+  });
   if (inputs.mode === 'deploy') {
     const d = await core.group('Deploy', () => deployPipeline(base, current));
     state.report = {

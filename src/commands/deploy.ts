@@ -12,7 +12,7 @@ import type { Env } from '../config/settings.js';
 import { planHash } from '../plan/hash.js';
 import { buildPlanView } from '../plan/view.js';
 import { planText } from '../report/plan-text.js';
-import { groupSpecs, loadAndCompile, managedTags } from './project.js';
+import { deployContext, loadAndCompile } from './project.js';
 
 type DeployCmd = Extract<CliCommand, { kind: 'deploy' | 'run' }>;
 
@@ -41,19 +41,17 @@ export async function deployCommand(cmd: DeployCmd, baseEnv: Env, io: Io): Promi
         ),
       ),
     );
-    const base = {
-      signal: abort.signal,
-      clients,
+    const base = deployContext({
+      config,
       plan,
       planHash: hash,
-      roleArn: settings.role,
-      kmsKey: settings.kmsKey,
-      description: cmd.description ?? config.pipeline.description,
-      tags: managedTags(env.GITHUB_REPOSITORY),
+      clients,
+      description: cmd.description,
+      repository: env.GITHUB_REPOSITORY,
       parallelism: undefined,
-      groups: groupSpecs(config, plan),
-      log: (l: string) => io.err(l),
-    };
+      log: (l) => io.err(l),
+      signal: abort.signal,
+    });
     if (cmd.kind === 'deploy') {
       const d = await deployPipeline(base, deployed);
       io.out(`pipeline ${d.action}: ${d.pipelineArn}`);

@@ -5,6 +5,8 @@ import type { Diagnostic } from '../config/diagnostics.js';
 import { loadProject } from '../config/load.js';
 import type { Env } from '../config/settings.js';
 import type { ProjectConfig } from '../config/types.js';
+import type { AwsClients } from '../aws/clients.js';
+import type { DeployContext } from '../aws/deploy.js';
 import type { GroupSpec, Tag } from '../aws/pipeline.js';
 import { modelPackageGroups } from '../plan/model-groups.js';
 
@@ -58,4 +60,32 @@ export function managedTags(repository: string | undefined): Tag[] {
     { Key: 'managed-by', Value: 'smp-action' },
     ...(repository ? [{ Key: 'smp-action:repository', Value: repository.slice(0, 256) }] : []),
   ];
+}
+
+/** The deploy context both the action and the CLI build from a compiled project. */
+export function deployContext(opts: {
+  readonly config: ProjectConfig;
+  readonly plan: Plan;
+  readonly planHash: string;
+  readonly clients: AwsClients;
+  readonly description: string | undefined;
+  readonly repository: string | undefined;
+  readonly parallelism: number | undefined;
+  readonly log: (line: string) => void;
+  readonly signal: AbortSignal;
+}): DeployContext {
+  const { config, plan } = opts;
+  return {
+    clients: opts.clients,
+    plan,
+    planHash: opts.planHash,
+    roleArn: config.settings.role,
+    kmsKey: config.settings.kmsKey,
+    description: opts.description ?? config.pipeline.description,
+    tags: managedTags(opts.repository),
+    parallelism: opts.parallelism,
+    groups: groupSpecs(config, plan),
+    log: opts.log,
+    signal: opts.signal,
+  };
 }

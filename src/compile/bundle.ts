@@ -3,6 +3,7 @@
 // builds it (mtimes, owners, umask, readdir order, OS, temp paths) may reach the bytes.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { isWithin } from '../config/paths.js';
 import path from 'node:path';
 import { constants as zlibConstants, gzipSync } from 'node:zlib';
 
@@ -250,12 +251,6 @@ function resolveLink(link: string, shown: string): string {
     }
     throw new BundleError(`cannot resolve symlink ${shown} (${code ?? String(err)}); remove or fix the link`);
   }
-}
-
-function isWithin(root: string, p: string): boolean {
-  const rel = path.relative(root, p);
-  // `..` or `../x` leaves root; `..data` (a name starting with two dots) does not.
-  return rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel);
 }
 
 /** Workspace-relative POSIX path for messages when `p` lies under `root`, else `p` itself. */

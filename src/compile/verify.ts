@@ -2,11 +2,11 @@
 // It guards the compiler against itself, so a bug fails the plan instead of a CreatePipeline call.
 import type { Diagnostic } from '../config/diagnostics.js';
 import { findCycle } from '../config/dependencies.js';
+import { STEP_NAME } from '../config/schema.js';
 import { isExpression } from './expressions.js';
 import type { DefinitionStep, PipelineDefinition, StepOrigin, Value } from './types.js';
 
 export const MAX_DEFINITION_CHARS = 1_048_576;
-const STEP_NAME = /^[A-Za-z0-9_-]{1,64}$/;
 const EXECUTION_VARIABLES = new Set([
   'StartDateTime',
   'CurrentDateTime',

@@ -3,6 +3,7 @@ import { readdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { DiagnosticBag } from './diagnostics.js';
 import { globToRegExp, hasMagic, literalPrefix } from './glob.js';
+import { isFile, isWithin } from './paths.js';
 
 /** Folders never searched: dependencies and VCS data are never model configs. */
 const SKIPPED_DIRS = new Set(['node_modules', '.git']);
@@ -111,19 +112,9 @@ function walk(workspace: string, rel: string, re: RegExp, out: string[], root: s
   }
 }
 
-function isFile(abs: string): boolean {
-  try {
-    return statSync(abs).isFile();
-  } catch {
-    return false;
-  }
-}
-
 export function insideWorkspace(abs: string, workspace: string): boolean {
   try {
-    const real = realpathSync(abs);
-    const root = realpathSync(workspace);
-    return real === root || real.startsWith(root + path.sep);
+    return isWithin(realpathSync(workspace), realpathSync(abs));
   } catch {
     return false;
   }

@@ -82,8 +82,10 @@ export function resolveInside(root: string, rel: string): Resolved {
   return isWithin(root, real) ? { kind: 'inside', real } : { kind: 'outside', real };
 }
 
-function isWithin(root: string, p: string): boolean {
-  return p === root || p.startsWith(root + path.sep);
+/** Whether `p` is `root` or below it (`..data`, a name starting with two dots, is below). */
+export function isWithin(root: string, p: string): boolean {
+  const rel = path.relative(root, p);
+  return rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel);
 }
 
 function isDir(p: string): boolean {
@@ -94,7 +96,7 @@ function isDir(p: string): boolean {
   }
 }
 
-function isFile(p: string): boolean {
+export function isFile(p: string): boolean {
   try {
     return statSync(p).isFile();
   } catch {

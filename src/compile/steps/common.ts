@@ -2,8 +2,8 @@
 import type { Channel, DataFile, JobSection, StepConfig } from '../../config/types.js';
 import type { CompileContext } from '../context.js';
 import { modelOf } from '../context.js';
-import { DEFAULTS } from '../defaults.js';
-import { modelArtifacts, processingOutputUri, s3Uri, transformOutput } from '../expressions.js';
+import { DEFAULTS, PATHS } from '../defaults.js';
+import { modelArtifacts, processingOutputUri, pythonJson, s3Uri, transformOutput } from '../expressions.js';
 import type { CacheConfig, Value } from '../types.js';
 
 /** Thrown by step builders for a config that passed validation but cannot compile; becomes a diagnostic. */
@@ -157,4 +157,35 @@ export function compact<T extends Record<string, Value | undefined>>(o: T): Reco
   const out: Record<string, Value> = {};
   for (const [k, v] of Object.entries(o)) if (v !== undefined) out[k] = v;
   return out;
+}
+
+/** Each dataFile of each channel as a processing input `<sourceName>` at /opt/ml/processing/input/<sourceName>. */
+export function staticInputs(ctx: CompileContext, section: JobSection): Record<string, Value>[] {
+  return section.channels.flatMap((c) =>
+    c.dataFiles.map((f) => {
+      const name = f.sourceName ?? c.name;
+      return s3Input(dataFileUri(ctx, c, f), `${PATHS.processingInput}/${name}`, name, section);
+    }),
+  );
+}
+
+/** The hyperparameters script mode adds (the SDK's names and JSON encoding). */
+export const SCRIPT_MODE_KEYS = [
+  'sagemaker_program',
+  'sagemaker_submit_directory',
+  'sagemaker_container_log_level',
+  'sagemaker_region',
+];
+
+export function scriptModeHyperparameters(
+  ctx: CompileContext,
+  submitDirectory: string,
+  program: string,
+): Record<string, string> {
+  return {
+    sagemaker_submit_directory: pythonJson(submitDirectory),
+    sagemaker_program: pythonJson(program),
+    sagemaker_container_log_level: '20',
+    sagemaker_region: pythonJson(ctx.settings.region),
+  };
 }

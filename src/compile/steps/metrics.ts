@@ -11,9 +11,9 @@ import {
   chainOutput,
   channelNames,
   CompileError,
-  dataFileUri,
   s3Input,
   sectionOf,
+  staticInputs,
 } from './common.js';
 import { processingArguments } from './processing.js';
 
@@ -31,12 +31,7 @@ export function metricsStep(ctx: CompileContext, step: StepConfig): DefinitionSt
     );
   }
   const inputs: Record<string, Value>[] = [];
-  for (const c of section.channels) {
-    for (const f of c.dataFiles) {
-      const name = f.sourceName ?? c.name;
-      inputs.push(s3Input(dataFileUri(ctx, c, f), `${PATHS.processingInput}/${name}`, name, section));
-    }
-  }
+  inputs.push(...staticInputs(ctx, section));
   for (const src of step.chainSources) {
     inputs.push(
       s3Input(

@@ -3,10 +3,10 @@ import type { StepConfig } from '../../config/types.js';
 import type { CompileContext } from '../context.js';
 import { modelOf } from '../context.js';
 import { DEFAULTS, PATHS } from '../defaults.js';
-import { modelArtifacts, pythonJson, s3Uri } from '../expressions.js';
+import { modelArtifacts, s3Uri } from '../expressions.js';
 import { sklearnImage } from '../images.js';
 import type { DefinitionStep, Value } from '../types.js';
-import { compact, CompileError, volumeKmsKey, vpcConfig } from './common.js';
+import { compact, CompileError, scriptModeHyperparameters, volumeKmsKey, vpcConfig } from './common.js';
 import { moduleName } from '../code.js';
 
 export const REPACK_SUFFIX = '-RepackModel';
@@ -92,12 +92,7 @@ export function inferenceContainer(
         channel(modelArtifacts(training.name), 'model'),
         channel(code.artifact.s3Uri, 'code'),
       ],
-      HyperParameters: {
-        sagemaker_submit_directory: pythonJson(program.artifact.s3Uri),
-        sagemaker_program: pythonJson(program.program),
-        sagemaker_container_log_level: '20',
-        sagemaker_region: pythonJson(ctx.settings.region),
-      },
+      HyperParameters: scriptModeHyperparameters(ctx, program.artifact.s3Uri, program.program),
       VpcConfig: vpcConfig(ctx),
       DebugHookConfig: { S3OutputPath: output, CollectionConfigurations: [] },
       ProfilerConfig: { DisableProfiler: true },

@@ -12,10 +12,10 @@ import {
   channelNames,
   compact,
   CompileError,
-  dataFileUri,
   envOf,
   s3Input,
   sectionOf,
+  staticInputs,
   tagsOf,
   volumeKmsKey,
   vpcConfigSgFirst,
@@ -27,12 +27,7 @@ export function processingStep(ctx: CompileContext, step: StepConfig): Definitio
     throw new CompileError(step, `${step.path}: the model has no ${step.stepType ?? 'preprocess'} section`);
   const channels = channelNames(section);
   const inputs: Record<string, Value>[] = [];
-  for (const c of section.channels) {
-    for (const f of c.dataFiles) {
-      const name = f.sourceName ?? c.name;
-      inputs.push(s3Input(dataFileUri(ctx, c, f), `${PATHS.processingInput}/${name}`, name, section));
-    }
-  }
+  inputs.push(...staticInputs(ctx, section));
   for (const src of step.chainSources) {
     for (const ch of channels) {
       const name = `${src}-input-${ch}`;

@@ -13,19 +13,14 @@ import {
   CompileError,
   dataFileUri,
   envOf,
+  SCRIPT_MODE_KEYS,
+  scriptModeHyperparameters,
   sectionOf,
   sourceChannels,
   tagsOf,
   volumeKmsKey,
   vpcConfig,
 } from './common.js';
-
-const RESERVED = [
-  'sagemaker_program',
-  'sagemaker_submit_directory',
-  'sagemaker_container_log_level',
-  'sagemaker_region',
-];
 
 export function trainingStep(ctx: CompileContext, step: StepConfig): DefinitionStep {
   const section = sectionOf(ctx, step);
@@ -90,7 +85,7 @@ export function trainingStep(ctx: CompileContext, step: StepConfig): DefinitionS
   }
   const hyper: Record<string, string> = {};
   for (const [k, v] of Object.entries(section.hyperparams)) {
-    if (RESERVED.includes(k)) {
+    if (SCRIPT_MODE_KEYS.includes(k)) {
       throw new CompileError(
         step,
         `${step.path}: hyperparameter \`${k}\` is set by smp (script mode); remove it from conf.models.${step.model}.train`,
@@ -98,12 +93,7 @@ export function trainingStep(ctx: CompileContext, step: StepConfig): DefinitionS
     }
     hyper[k] = pythonJson(v);
   }
-  Object.assign(hyper, {
-    sagemaker_submit_directory: pythonJson(artifact.s3Uri),
-    sagemaker_program: pythonJson(program),
-    sagemaker_container_log_level: '20',
-    sagemaker_region: pythonJson(ctx.settings.region),
-  });
+  Object.assign(hyper, scriptModeHyperparameters(ctx, artifact.s3Uri, program));
   const output = section.outputPath ?? `${s3Uri(ctx.settings.bucket, ctx.pipeline, 'training')}/`;
   const instanceType = section.instanceType ?? DEFAULTS.instanceType;
   return {
