@@ -37,11 +37,11 @@ async function openAwsSession(inputs, region, ctx, env = process.env) {
             audience: inputs.audience,
             durationSeconds: inputs.roleDurationSeconds,
             sessionName: sessionName(ctx.runId, ctx.runAttempt),
-            getIdToken: (aud) => _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .getIDToken */ .V9(aud),
+            getIdToken: (aud) => _runner_js__WEBPACK_IMPORTED_MODULE_0__.getIDToken(aud),
             sts,
             assumeRoleCommand: AssumeRoleWithWebIdentityCommand,
-            maskSecret: (s) => _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(s),
-            log: (l) => _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(l),
+            maskSecret: (s) => _runner_js__WEBPACK_IMPORTED_MODULE_0__.setSecret(s),
+            log: (l) => _runner_js__WEBPACK_IMPORTED_MODULE_0__.info(l),
         });
         try {
             await credentials(); // fail here, clearly, rather than on the first SageMaker call
@@ -50,7 +50,7 @@ async function openAwsSession(inputs, region, ctx, env = process.env) {
             if (required)
                 throw err;
             // A trust policy that admits only the default branch denies PRs: plan offline and show why.
-            _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(err instanceof Error ? err.message : String(err), {
+            _runner_js__WEBPACK_IMPORTED_MODULE_0__.warning(err instanceof Error ? err.message : String(err), {
                 title: 'smp: AWS credentials for the plan',
             });
             return offline('the OIDC role could not be assumed for this event (see the warning above)');

@@ -13,7 +13,7 @@ export const modules = {
 /** Below this many remaining requests, optional calls (comments) are skipped with a notice. */
 const RATE_LIMIT_RESERVE = 20;
 async function createGithubClient(token, apiUrl) {
-    const { getOctokit } = await Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(413)]).then(__webpack_require__.bind(__webpack_require__, 2413));
+    const { getOctokit } = await __webpack_require__.e(/* import() */ 413).then(__webpack_require__.bind(__webpack_require__, 2413));
     const allowed = new URL(apiUrl);
     const octokit = getOctokit(token, { baseUrl: apiUrl.replace(/\/$/, ''), userAgent: 'smp-action' });
     let calls = 0;

@@ -3510,7 +3510,7 @@ function annotate(diagnostics, workingDirectory) {
     for (const d of diagnostics) {
         const n = d.severity === 'error' ? ++errors : ++warnings;
         if (n > (d.severity === 'error' ? ERROR_ANNOTATIONS : ANNOTATION_LIMIT)) {
-            runner/* info */.pq(formatDiagnostic(d));
+            runner.info(formatDiagnostic(d));
             continue;
         }
         const props = d.loc
@@ -3523,13 +3523,13 @@ function annotate(diagnostics, workingDirectory) {
             : { title: `smp: ${d.code}` };
         const text = d.loc ? `${d.loc.file}:${d.loc.line}:${d.loc.col}: ${d.message}` : d.message;
         if (d.severity === 'error')
-            runner/* error */.z3(text, props);
+            runner.error(text, props);
         else
-            runner/* warning */.$e(text, props);
+            runner.warning(text, props);
     }
     const hidden = Math.max(0, errors - ERROR_ANNOTATIONS) + Math.max(0, warnings - ANNOTATION_LIMIT);
     if (hidden > 0)
-        runner/* info */.pq(`${hidden} more diagnostic(s) are in the log above (GitHub shows 10 annotations of each kind).`);
+        runner.info(`${hidden} more diagnostic(s) are in the log above (GitHub shows 10 annotations of each kind).`);
 }
 
 // EXTERNAL MODULE: ./lib/github/event.js
@@ -4002,10 +4002,10 @@ async function runAction(inputs, ctx) {
 }
 async function phases(inputs, ctx, state, signal) {
     const extraRoots = inputs.modelRepositories.length > 0
-        ? await runner/* group */.Os('Clone model repositories', () => cloneRepos(inputs, ctx))
+        ? await runner.group('Clone model repositories', () => cloneRepos(inputs, ctx))
         : [];
     const env = applyOverrides(process.env, inputs.overrides);
-    const compiled = await runner/* group */.Os('Validate and compile', () => {
+    const compiled = await runner.group('Validate and compile', () => {
         const r = loadAndCompile({
             workspace: inputs.workspace,
             globs: inputs.config,
@@ -4029,12 +4029,12 @@ async function phases(inputs, ctx, state, signal) {
     }
     // The plan is shown whatever happens next (an AWS failure must not make the comment say "does not compile").
     state.view = (0,plan_view/* buildPlanView */.rn)(plan, { ...plan_view/* OFFLINE */.GS, note: 'the deployed pipeline was not read' });
-    const session = await runner/* group */.Os('AWS access', () => openSession(inputs, config.settings.region, ctx));
+    const session = await runner.group('AWS access', () => openSession(inputs, config.settings.region, ctx));
     const { deployed, pipeline: current } = await readDeployedState(session, plan, inputs.mode === 'plan');
     const view = (0,plan_view/* buildPlanView */.rn)(plan, deployed);
     state.view = view;
     recordPlanOutputs(inputs, plan, view, state);
-    runner/* info */.pq(`Plan ${view.planHash}: ${view.diff.status}${deployed.state === 'unknown' ? ` (${deployed.note ?? 'offline'})` : ''}`);
+    runner.info(`Plan ${view.planHash}: ${view.diff.status}${deployed.state === 'unknown' ? ` (${deployed.note ?? 'offline'})` : ''}`);
     if (inputs.mode === 'plan')
         return;
     if (session.kind !== 'online')
@@ -4052,11 +4052,11 @@ async function phases(inputs, ctx, state, signal) {
         description: inputs.description,
         repository: ctx.owner && ctx.repo ? `${ctx.owner}/${ctx.repo}` : undefined,
         parallelism: inputs.maxParallelSteps,
-        log: (l) => runner/* info */.pq(l),
+        log: (l) => runner.info(l),
         signal,
     });
     if (inputs.mode === 'deploy') {
-        const d = await runner/* group */.Os('Deploy', () => deployPipeline(base, current));
+        const d = await runner.group('Deploy', () => deployPipeline(base, current));
         state.report = {
             ...state.report,
             pipelineArn: d.pipelineArn,
@@ -4068,7 +4068,7 @@ async function phases(inputs, ctx, state, signal) {
     }
     const displayName = executionDisplayName((0,github_event/* commitSha */.mJ)(ctx), ctx.runId);
     const link = (0,github_event/* runUrl */.Vp)(ctx);
-    const result = await runner/* group */.Os('Deploy and run', () => runPipeline({
+    const result = await runner.group('Deploy and run', () => runPipeline({
         ...base,
         displayName,
         executionDescription: `smp-action ${(0,github_event/* commitSha */.mJ)(ctx)?.slice(0, 7) ?? ''}${link ? ` ${link}` : ''}`.trim(),
@@ -4080,13 +4080,13 @@ async function phases(inputs, ctx, state, signal) {
                 stopOnTimeout: inputs.stopOnCancel,
                 stopOnCancel: inputs.stopOnCancel,
                 signal,
-                log: (l) => runner/* info */.pq(l),
+                log: (l) => runner.info(l),
             }
             : undefined,
         onStarted: (s) => {
             state.outputs['execution-arn'] = s.arn;
             try {
-                runner/* setOutput */.uH('execution-arn', s.arn); // now, in case the job is cancelled while waiting
+                runner.setOutput('execution-arn', s.arn); // now, in case the job is cancelled while waiting
             }
             catch {
                 // finish() sets it again and reports a broken GITHUB_OUTPUT
@@ -4131,9 +4131,9 @@ async function openSession(inputs, region, ctx) {
     const { openAwsSession } = await __webpack_require__.e(/* import() */ 323).then(__webpack_require__.bind(__webpack_require__, 8323));
     const s = await openAwsSession(inputs, region, ctx);
     if (s.kind === 'online')
-        runner/* info */.pq(`AWS: ${s.how}`);
+        runner.info(`AWS: ${s.how}`);
     else
-        runner/* notice */.lm(`Planning offline: ${s.why}. The plan is not compared with the deployed pipeline.`, {
+        runner.notice(`Planning offline: ${s.why}. The plan is not compared with the deployed pipeline.`, {
             title: 'smp: offline plan',
         });
     return s;
@@ -4155,7 +4155,7 @@ async function readDeployedState(session, plan, lenient) {
             throw err;
         // A plan degrades to offline: a PR role without DescribePipeline must not fail the PR.
         const why = `could not read the deployed pipeline (${err instanceof Error ? err.message.split('\n')[0] : String(err)})`;
-        runner/* warning */.$e(`${why}; planning offline`, { title: 'smp: deployed pipeline' });
+        runner.warning(`${why}; planning offline`, { title: 'smp: deployed pipeline' });
         return { deployed: { ...plan_view/* OFFLINE */.GS, note: why }, pipeline: undefined };
     }
 }
@@ -4178,7 +4178,7 @@ async function gatePasses(inputs, ctx, plan, view, state) {
     const gh = await createGithubClient(inputs.githubToken, ctx.apiUrl);
     const approved = await approvedPlan(gh, { owner: ctx.owner, repo: ctx.repo }, sha, ctx.defaultBranch, plan.pipelineName);
     if (approved?.planHash === view.planHash) {
-        runner/* info */.pq(`Plan ${view.planHash} was approved in ${approved.prUrl}`);
+        runner.info(`Plan ${view.planHash} was approved in ${approved.prUrl}`);
         return true;
     }
     state.outputs['failure-reason'] = 'plan-changed';
@@ -4199,7 +4199,7 @@ async function approvedDiff(inputs, headSha, plan) {
     const repoRoot = process.env.GITHUB_WORKSPACE ?? process.cwd();
     const dir = (0,external_node_fs_.mkdtempSync)(external_node_path_.join((0,external_node_os_.tmpdir)(), 'smp-approved-'));
     try {
-        const { exec: actionsExec } = await __webpack_require__.e(/* import() */ 260).then(__webpack_require__.bind(__webpack_require__, 1260));
+        const { exec: actionsExec } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 1260));
         const quiet = { silent: true, ignoreReturnCode: true, cwd: repoRoot };
         await actionsExec('git', ['fetch', '--quiet', '--depth', '1', 'origin', headSha], quiet);
         if ((await actionsExec('git', ['worktree', 'add', '--detach', '--force', dir, headSha], quiet)) !== 0)
@@ -4219,7 +4219,7 @@ async function approvedDiff(inputs, headSha, plan) {
         return undefined;
     }
     finally {
-        const { exec: actionsExec } = await __webpack_require__.e(/* import() */ 260).then(__webpack_require__.bind(__webpack_require__, 1260));
+        const { exec: actionsExec } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 1260));
         await actionsExec('git', ['worktree', 'remove', '--force', dir], {
             silent: true,
             ignoreReturnCode: true,
@@ -4230,14 +4230,14 @@ async function approvedDiff(inputs, headSha, plan) {
 }
 async function cloneRepos(inputs, ctx) {
     const { cloneRepositories } = await __webpack_require__.e(/* import() */ 494).then(__webpack_require__.bind(__webpack_require__, 9494));
-    const { exec: actionsExec } = await __webpack_require__.e(/* import() */ 260).then(__webpack_require__.bind(__webpack_require__, 1260));
+    const { exec: actionsExec } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 1260));
     return cloneRepositories(inputs.modelRepositories, {
         workspace: inputs.workspace,
         serverUrl: ctx.serverUrl,
         token: inputs.githubToken,
         exec: (tool, args, opts) => actionsExec(tool, args, { cwd: opts.cwd, env: opts.env, ignoreReturnCode: true }),
-        maskSecret: (s) => runner/* setSecret */.Pq(s),
-        log: (l) => runner/* info */.pq(l),
+        maskSecret: (s) => runner.setSecret(s),
+        log: (l) => runner.info(l),
     });
 }
 function uploadedOf(u) {
@@ -4251,7 +4251,7 @@ function fail(state, err) {
     const e = err;
     // Our own bugs get their stack in the debug log; users get one line that says what to do.
     if (e.stack && !(err instanceof inputs/* InputError */.dz))
-        runner/* debug */.Yz(e.stack);
+        runner.debug(e.stack);
     if (e.name === 'DeployCancelled') {
         state.failure = {
             title: 'Cancelled',
@@ -4290,22 +4290,22 @@ async function finish(inputs, ctx, state, cancelled) {
     const body = render();
     try {
         for (const [k, v] of Object.entries(state.outputs))
-            runner/* setOutput */.uH(k, v);
+            runner.setOutput(k, v);
     }
     catch (err) {
-        runner/* warning */.$e(`Could not set the step outputs: ${err instanceof Error ? err.message : String(err)}`);
+        runner.warning(`Could not set the step outputs: ${err instanceof Error ? err.message : String(err)}`);
     }
     try {
-        runner/* appendSummary */.fe(render(SUMMARY_BUDGET));
+        await runner.appendSummary(render(SUMMARY_BUDGET));
     }
     catch (err) {
-        runner/* warning */.$e(`Could not write the job summary: ${err instanceof Error ? err.message : String(err)}`);
+        runner.warning(`Could not write the job summary: ${err instanceof Error ? err.message : String(err)}`);
     }
     if (pipeline)
         await comment(inputs, ctx, body, pipeline);
     if (state.failure) {
         // Config errors are already annotated on their lines; anything else gets its whole message here.
-        runner/* setFailed */.C1(state.failure.annotated
+        runner.setFailed(state.failure.annotated
             ? `${state.failure.title}: see the annotations and the job summary`
             : `${state.failure.title}: ${state.failure.message}`);
     }
@@ -4321,12 +4321,12 @@ async function comment(inputs, ctx, body, pipeline) {
         const target = { owner: ctx.owner, repo: ctx.repo, issueNumber: pr.number, pipeline };
         const posted = await upsertPlanComment(gh, target, body, RATE_LIMIT_RESERVE);
         const left = gh.remaining();
-        runner/* info */.pq(`PR comment ${posted.action}${posted.url ? `: ${posted.url}` : ''} (${gh.calls()} GitHub API calls${left !== undefined ? `, ${left} left this hour` : ''})`);
+        runner.info(`PR comment ${posted.action}${posted.url ? `: ${posted.url}` : ''} (${gh.calls()} GitHub API calls${left !== undefined ? `, ${left} left this hour` : ''})`);
         if (left !== undefined && left < RATE_LIMIT_RESERVE)
-            runner/* warning */.$e(`GitHub API rate limit nearly used up (${left} left this hour)`);
+            runner.warning(`GitHub API rate limit nearly used up (${left} left this hour)`);
     }
     catch (err) {
-        runner/* notice */.lm(commentFailure(err), { title: 'smp: PR comment' });
+        runner.notice(commentFailure(err), { title: 'smp: PR comment' });
     }
 }
 /** Why the comment could not be written; never a failure of the job (the summary has the plan). */

@@ -1,9 +1,8 @@
 // The action adapter: read the event and the inputs, say what will happen, then load and run the phases.
-// Only the runner protocol and input parsing load before the first log line (bench/cold-start.mjs).
+// src/index.ts has printed the first log line (with the version) before this module loads.
 import { readGithubContext } from './github/event.js';
 import { InputError, readInputs } from './github/inputs.js';
 import * as core from './github/runner.js';
-import { VERSION } from './version.js';
 
 export async function run(): Promise<void> {
   const ctx = readGithubContext();
@@ -15,11 +14,11 @@ export async function run(): Promise<void> {
       err instanceof InputError
         ? err.message
         : `smp-action failed: ${err instanceof Error ? err.message : String(err)}`;
-    core.appendSummary(`> [!CAUTION]\n> **Invalid input**: ${message.replace(/[<>&]/g, ' ')}\n`);
+    await core.appendSummary(`> [!CAUTION]\n> **Invalid input**: ${message.replace(/[<>&]/g, ' ')}\n`);
     core.setFailed(message);
     return;
   }
-  core.info(`smp-action ${VERSION}: mode ${inputs.mode} (${inputs.modeReason})`);
+  core.info(`mode ${inputs.mode} (${inputs.modeReason})`);
   const { runAction } = await import('./action/run-action.js');
   await runAction(inputs, ctx);
 }

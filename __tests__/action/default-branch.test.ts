@@ -126,7 +126,7 @@ describe('push to the default branch: run', () => {
       aws.env({ credentials: false }),
     );
     expect(r.code, `${r.stdout}\n${r.stderr}`).toBe(0);
-    expect(r.stdout).toMatch(/smp-action \d+\.\d+\.\d+: mode run \(push to the default branch main\)/);
+    expect(r.stdout).toMatch(/mode run \(push to the default branch main\)/);
     expect(r.stdout).toContain(`AWS: assumed ${ROLE} through GitHub OIDC`);
     const o = r.outputs;
     expect(o.get('pipeline-arn')).toBe('arn:aws:sagemaker:us-east-1:123456789012:pipeline/calhousing-test');

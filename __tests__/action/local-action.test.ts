@@ -82,7 +82,7 @@ describe.skipIf(!available)('@github/local-action (SMP_LOCAL_ACTION_PREFIX)', ()
     };
     const r = await run(bin!, ['run', ROOT, 'src/main.ts', dotenv], env, ROOT);
     expect(r.code, r.out).toBe(0);
-    expect(r.out).toMatch(/smp-action \d+\.\d+\.\d+: mode plan \(set by the `mode` input\)/);
+    expect(r.out).toMatch(/mode plan \(set by the `mode` input\)/);
     expect(r.out).toContain('Planning offline: no AWS credentials');
     expect(r.out).toContain('::set-output name=pipeline-name::calhousing-test');
     expect(r.out).toContain('::set-output name=changed::unknown');

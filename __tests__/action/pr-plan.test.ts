@@ -10,6 +10,7 @@ import { exampleWorkspace, pullRequestEvent, runAction } from '../servers/github
 import type { ActionRun } from '../servers/github/action-runner.js';
 import { ROUTES, startGithubServer } from '../servers/github-server.js';
 import type { GithubServer } from '../servers/github-server.js';
+import { VERSION } from '../../src/version.js';
 
 const REPO = { fullName: 'octo-org/octo-repo', defaultBranch: 'main' };
 const SETTINGS = {
@@ -92,7 +93,11 @@ describe('pull_request: the plan comment', () => {
       token: gh.token,
     });
     expectOk(first);
-    expect(first.stdout).toMatch(/smp-action \d+\.\d+\.\d+: mode plan \(pull_request event\)/);
+    // The first line comes before @actions/core and the phases load; the mode follows once inputs are read.
+    expect(first.stdout.split('\n').slice(0, 2)).toEqual([
+      `smp-action ${VERSION} (node ${process.version})`,
+      'mode plan (pull_request event)',
+    ]);
     expect(first.stdout).toMatch(
       /PR comment created: https:\/\/github\.com\/octo-org\/octo-repo\/pull\/\d+#issuecomment-\d+/,
     );

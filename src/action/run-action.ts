@@ -398,7 +398,7 @@ async function finish(
     core.warning(`Could not set the step outputs: ${err instanceof Error ? err.message : String(err)}`);
   }
   try {
-    core.appendSummary(render(SUMMARY_BUDGET));
+    await core.appendSummary(render(SUMMARY_BUDGET));
   } catch (err) {
     core.warning(`Could not write the job summary: ${err instanceof Error ? err.message : String(err)}`);
   }
