@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { splitGlobs } from './config/find.js';
 import type { SettingOverrides } from './config/overrides.js';
+import { ACTION_REF, DEFAULT_ACTION, MODEL_NAME } from './commands/init.js';
 
 export const HELP = `smp — compile model configs into an Amazon SageMaker pipeline
 
@@ -14,6 +15,7 @@ Usage:
   smp run        [project options] [AWS options] [--wait [wait options]]
   smp iam-policy [project options] [AWS options]
   smp schema
+  smp init       MODEL [--workspace DIR] [--action OWNER/REPO@REF]
   smp --help | --version
 
 Commands:
@@ -28,7 +30,11 @@ Commands:
               --wait, follow it to the end and list the registered model versions.
   iam-policy  Print the least-privilege IAM policy the deploying role needs for this plan.
   schema      Print the JSON Schema of the model config format (for editors).
-  validate, plan, diff, iam-policy and schema never touch AWS or the network.
+  init        Scaffold a model repository: MODEL/conf/conf.yaml (the pipeline's anchor config), stub
+              scripts in MODEL/scripts/ and the plan and run workflows in .github/workflows/. Refuses to
+              overwrite any existing file. --action sets the smp-action reference the workflows use and the
+              editor-schema URL (default ${DEFAULT_ACTION}: replace OWNER).
+  validate, plan, diff, iam-policy, schema and init never touch AWS or the network.
 
 Project options:
   -c, --config GLOB          Config files, relative to the workspace (repeatable).
@@ -76,6 +82,7 @@ export type CliCommand =
   | { kind: 'help' }
   | { kind: 'version' }
   | { kind: 'schema' }
+  | { kind: 'init'; workspace: string; model: string; action: string }
   | ({ kind: 'validate' } & ProjectArgs)
   | ({
       kind: 'plan';
@@ -124,6 +131,7 @@ const COMMAND_OPTIONS: Record<string, readonly string[]> = {
   ],
   'iam-policy': [...PROJECT, ...AWS],
   schema: [],
+  init: ['workspace', 'action'],
 };
 
 const OPTIONS = {
@@ -139,6 +147,7 @@ const OPTIONS = {
   subnets: { type: 'string' },
   'security-groups': { type: 'string' },
   description: { type: 'string' },
+  action: { type: 'string' },
   wait: { type: 'boolean' },
   'wait-timeout-minutes': { type: 'string' },
   'poll-interval-seconds': { type: 'string' },
@@ -190,6 +199,7 @@ export function parseCli(
       throw new UsageError('`smp diff` takes two definition files: smp diff deployed.json planned.json');
     return { kind: 'diff', from: path.resolve(cwd, from), to: path.resolve(cwd, to), format };
   }
+  if (command === 'init') return initCommand(rest, values.workspace, values.action, cwd);
   if (rest.length > 0)
     throw new UsageError(`unexpected argument \`${rest[0] ?? ''}\`: pass config globs with --config`);
   if (command === 'schema') return { kind: 'schema' };
@@ -234,4 +244,27 @@ export function parseCli(
         ...project,
       };
   }
+}
+
+function initCommand(
+  rest: readonly string[],
+  workspace: string | undefined,
+  action: string | undefined,
+  cwd: string,
+): CliCommand {
+  const [model, ...more] = rest;
+  if (model === undefined || more.length > 0)
+    throw new UsageError('`smp init` takes one model name: smp init churn');
+  if (!MODEL_NAME.test(model))
+    throw new UsageError(
+      `model name \`${model}\` must be 1–26 lower-case letters, digits and inner hyphens (it names the folder, the steps, the pipeline and the model package group)`,
+    );
+  if (action !== undefined && !ACTION_REF.test(action))
+    throw new UsageError(`--action must be OWNER/REPO@REF, e.g. my-org/smp-action@v1 (got \`${action}\`)`);
+  return {
+    kind: 'init',
+    workspace: path.resolve(cwd, workspace ?? '.'),
+    model,
+    action: action ?? DEFAULT_ACTION,
+  };
 }

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { HELP, parseCli, UsageError } from './cli-args.js';
 import type { CliCommand, ProjectArgs } from './cli-args.js';
+import { runInit } from './commands/init.js';
 import { loadAndCompile } from './commands/project.js';
 import type { PipelineDefinition } from './compile/types.js';
 import { formatDiagnostic } from './config/diagnostics.js';
@@ -62,6 +63,8 @@ export async function main(
     case 'schema':
       io.out(JSON.stringify(confJsonSchema(), null, 2));
       return EXIT_OK;
+    case 'init':
+      return runInit(cmd, io);
     case 'validate':
       return validate(cmd, env, io);
     case 'plan':
