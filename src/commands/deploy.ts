@@ -3,6 +3,7 @@ import type { CliCommand } from '../cli-args.js';
 import type { Io } from '../cli-run.js';
 import { EXIT_FAILED, EXIT_OK, failed, report } from '../cli-run.js';
 import { createAwsClients } from '../aws/clients.js';
+import { noCredentialsMessage } from '../aws/credential-sources.js';
 import { DeployCancelled, DeployRefused, deployPipeline, runPipeline } from '../aws/deploy.js';
 import { executionDisplayName, executionToken } from '../aws/execution.js';
 import { readDeployed } from '../aws/pipeline.js';
@@ -12,12 +13,14 @@ import type { Env } from '../config/settings.js';
 import { planHash } from '../plan/hash.js';
 import { buildPlanView } from '../plan/view.js';
 import { planText } from '../report/plan-text.js';
+import { ciRun } from './ci-env.js';
 import { deployContext, loadAndCompile } from './project.js';
 
 type DeployCmd = Extract<CliCommand, { kind: 'deploy' | 'run' }>;
 
 export async function deployCommand(cmd: DeployCmd, baseEnv: Env, io: Io): Promise<number> {
   const env = applyOverrides(baseEnv, cmd.overrides);
+  const run = ciRun(env);
   // Real settings only: a deploy must never send placeholder buckets or roles.
   const r = loadAndCompile({ ...cmd, env, allowPlaceholders: false });
   if (!r.plan || !r.config) return failed(r.diagnostics, io);
@@ -47,7 +50,7 @@ export async function deployCommand(cmd: DeployCmd, baseEnv: Env, io: Io): Promi
       planHash: hash,
       clients,
       description: cmd.description,
-      repository: env.GITHUB_REPOSITORY,
+      repository: run.repository,
       parallelism: undefined,
       log: (l) => io.err(l),
       signal: abort.signal,
@@ -57,10 +60,7 @@ export async function deployCommand(cmd: DeployCmd, baseEnv: Env, io: Io): Promi
       io.out(`pipeline ${d.action}: ${d.pipelineArn}`);
       return EXIT_OK;
     }
-    const displayName = executionDisplayName(
-      env.GITHUB_SHA,
-      env.GITHUB_RUN_ID ?? `cli-${Math.floor(Date.now() / 1000)}`,
-    );
+    const displayName = executionDisplayName(run.sha, run.runId ?? `cli-${Math.floor(Date.now() / 1000)}`);
     {
       const w = cmd.waitArgs;
       const result = await runPipeline(
@@ -68,7 +68,7 @@ export async function deployCommand(cmd: DeployCmd, baseEnv: Env, io: Io): Promi
           ...base,
           displayName,
           executionDescription: `smp ${displayName} (plan ${hash.slice(0, 12)})`,
-          token: executionToken(hash, displayName, env.GITHUB_RUN_ATTEMPT),
+          token: executionToken(hash, displayName, run.attempt),
           wait: w.wait
             ? {
                 intervalMs: w.pollSeconds * 1000,
@@ -99,6 +99,10 @@ export async function deployCommand(cmd: DeployCmd, baseEnv: Env, io: Io): Promi
       return EXIT_FAILED;
     }
     const e = err as { name?: string; message?: string };
+    if (e.name === 'CredentialsProviderError') {
+      io.err(`smp: ${cmd.kind} failed: ${noCredentialsMessage(baseEnv)}`);
+      return EXIT_FAILED;
+    }
     io.err(`smp: ${cmd.kind} failed: ${e.name ? `${e.name}: ` : ''}${e.message ?? String(err)}`);
     return EXIT_FAILED;
   } finally {

@@ -16,6 +16,7 @@ import { SageMakerService } from './sagemaker.js';
 import { S3Service, assembleS3Input, decodeAwsChunked, resolveS3Operation } from './s3.js';
 import type { S3Response } from './s3.js';
 import { StsService, decodeQueryInput } from './sts.js';
+import { CONTAINER_CREDENTIALS_PATH, ContainerCredentialsService } from './container-credentials.js';
 import { AwsError, defaultScript } from './types.js';
 import type {
   RecordedRequest,
@@ -170,6 +171,8 @@ export class AwsServer {
   readonly sts: StsService;
   readonly oidc: OidcService;
   readonly oidcRequestToken: string;
+  /** The container credential endpoint (CodeBuild, ECS, EKS Pod Identity): see `containerCredentialsUrl`. */
+  readonly containerCredentials: ContainerCredentialsService;
   /** Called for every request once it has been answered (or reset). */
   onRequest: ((request: RecordedRequest) => void) | undefined;
 
@@ -203,6 +206,11 @@ export class AwsServer {
       now: () => this.clock.now(),
       requestToken: this.oidcRequestToken,
     });
+    this.containerCredentials = new ContainerCredentialsService({
+      sts: this.sts,
+      now: () => this.clock.now(),
+      accountId: this.accountId,
+    });
     this.clock.onChange((now) => this.sagemaker.update(now));
     this.#http = createServer((req, res) => {
       this.#serve(req, res).catch((err: unknown) => {
@@ -233,6 +241,11 @@ export class AwsServer {
   /** Value for ACTIONS_ID_TOKEN_REQUEST_URL (getIDToken appends `&audience=…`). */
   get oidcUrl(): string {
     return `${this.endpoint}${OIDC_PATH}?api-version=2.0`;
+  }
+
+  /** Value for AWS_CONTAINER_CREDENTIALS_FULL_URI (the SDK allows http only to loopback and the ECS/EKS hosts). */
+  get containerCredentialsUrl(): string {
+    return `${this.endpoint}${CONTAINER_CREDENTIALS_PATH}`;
   }
 
   /**
@@ -316,6 +329,10 @@ export class AwsServer {
       const { response, audience } = this.oidc.handle(method, url, headers.authorization);
       if (audience !== undefined) record.input = { audience };
       reply = response;
+    } else if (url.pathname === CONTAINER_CREDENTIALS_PATH) {
+      record.service = 'container-credentials';
+      record.operation = 'GetCredentials';
+      reply = this.containerCredentials.handle(method, headers.authorization);
     } else {
       const auth = parseSigV4(headers.authorization);
       if (auth && auth !== 'malformed') {

@@ -179,7 +179,7 @@ export class StsService {
       );
     }
     const iss = String(claims.iss ?? '');
-    if (iss !== GITHUB_ISSUER)
+    if (!script.stsIssuers.includes(iss))
       throw new AwsError(
         'InvalidIdentityToken',
         `No OpenIDConnect provider found in your account for ${iss}`,

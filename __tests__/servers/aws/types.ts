@@ -2,7 +2,7 @@
 import type { ApiRule } from '../../helpers/api-model.js';
 import type { FaultKind } from './faults.js';
 
-export type ServiceId = 'sagemaker' | 's3' | 'sts' | 'oidc';
+export type ServiceId = 'sagemaker' | 's3' | 'sts' | 'oidc' | 'container-credentials';
 
 /** An error answer, rendered in the wire format of the service that raised it. */
 export class AwsError extends Error {
@@ -112,6 +112,8 @@ export interface ServerScript {
   stsTransientFailures: number;
   /** Which transient error: IDPCommunicationError, InvalidIdentityToken "Couldn't retrieve verification key…", or alternate (default). */
   stsTransientError: 'IDPCommunicationError' | 'InvalidIdentityToken' | 'alternate';
+  /** Issuers with an OIDC provider in the account (default GitHub's); others → InvalidIdentityToken. */
+  stsIssuers: string[];
   /** Audiences the OIDC provider accepts (default ['sts.amazonaws.com']); others → InvalidIdentityToken. */
   stsAudiences: string[];
   /** The role's MaxSessionDuration (default 3600); DurationSeconds above it → ValidationError. */
@@ -137,6 +139,7 @@ export function defaultScript(): ServerScript {
     stsDeny: false,
     stsTransientFailures: 0,
     stsTransientError: 'alternate',
+    stsIssuers: ['https://token.actions.githubusercontent.com'],
     stsAudiences: ['sts.amazonaws.com'],
     roleMaxSessionSeconds: 3600,
     oidcClaims: {},
