@@ -3,13 +3,13 @@
 // variables they set are the ones the SDK and smp read (their effect is tested in
 // __tests__/wire/packed-cli.test.ts).
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { parseCli } from '../../src/cli-args.js';
+import { tempDirs } from '../helpers/temp.js';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const CLI = path.join(REPO, 'dist', 'cli.js');
@@ -46,15 +46,11 @@ function smpLines(commands: readonly string[]): string[][] {
   );
 }
 
-const temps: string[] = [];
-afterAll(() => {
-  for (const t of temps.splice(0)) rmSync(t, { recursive: true, force: true });
-});
+const temp = tempDirs();
 
 /** A workspace scaffolded by `smp init`, which uses the recipes' config glob. */
 function workspace(): string {
-  const ws = mkdtempSync(path.join(tmpdir(), 'smp-recipe-'));
-  temps.push(ws);
+  const ws = temp('smp-recipe-');
   const r = spawnSync(process.execPath, [CLI, 'init', 'churn'], { cwd: ws, encoding: 'utf8' });
   if (r.status !== 0) throw new Error(r.stderr);
   return ws;

@@ -2,21 +2,12 @@
 // container paths the compiled steps give them, its workflows use the action's real inputs and pass
 // actionlint, and it never overwrites anything.
 import { spawnSync } from 'node:child_process';
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
+import { tempDirs } from '../helpers/temp.js';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const CLI = path.join(REPO, 'dist', 'cli.js');
@@ -37,15 +28,8 @@ const FILES = [
   '.github/workflows/smp-run.yml',
 ];
 
-const temps: string[] = [];
-afterAll(() => {
-  for (const t of temps.splice(0)) rmSync(t, { recursive: true, force: true });
-});
-function tempDir(): string {
-  const d = mkdtempSync(path.join(tmpdir(), 'smp-init-'));
-  temps.push(d);
-  return d;
-}
+const temp = tempDirs();
+const tempDir = (): string => temp('smp-init-');
 
 function smp(args: readonly string[], cwd: string, env: Record<string, string> = {}) {
   const r = spawnSync(process.execPath, [CLI, ...args], {

@@ -7,23 +7,18 @@
 //   (STS AssumeRoleWithWebIdentity, checked against botocore's sts model by the server).
 // Every SageMaker and S3 request must be signed with exactly the credentials that source handed out.
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { VERSION } from '../../src/version.js';
+import { tempDirs } from '../helpers/temp.js';
 import { TEST_ENV } from '../helpers/workspace.js';
 import { defaultScript, startAwsServer } from '../servers/aws-server.js';
 import type { AwsServer, RecordedRequest } from '../servers/aws-server.js';
 import { REPO, TF_GLOB } from './helpers/aws.js';
 
 const ACCOUNT = TEST_ENV.SMP_ACCOUNTID;
-const temps: string[] = [];
-const temp = (prefix: string): string => {
-  const d = mkdtempSync(path.join(tmpdir(), prefix));
-  temps.push(d);
-  return d;
-};
+const temp = tempDirs();
 
 let server: AwsServer;
 let consumer: string; // the empty folder the tarball is installed into
@@ -53,7 +48,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await server.close();
-  for (const t of temps.splice(0)) rmSync(t, { recursive: true, force: true });
 });
 
 beforeEach(() => {
