@@ -576,7 +576,7 @@ async function run() {
         return;
     }
     _github_runner_js__WEBPACK_IMPORTED_MODULE_2__.info(`mode ${inputs.mode} (${inputs.modeReason})`);
-    const { runAction } = await Promise.all(/* import() */[__webpack_require__.e(366), __webpack_require__.e(950)]).then(__webpack_require__.bind(__webpack_require__, 4950));
+    const { runAction } = await Promise.all(/* import() */[__webpack_require__.e(366), __webpack_require__.e(46)]).then(__webpack_require__.bind(__webpack_require__, 3046));
     await runAction(inputs, ctx);
 }
 

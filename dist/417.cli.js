@@ -305,9 +305,23 @@ async function registeredModels(sm, steps) {
 
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-s3/dist-cjs/index.js
 var client_s3_dist_cjs = __webpack_require__(3711);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/lib-storage/dist-cjs/index.js
+var lib_storage_dist_cjs = __webpack_require__(2358);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __webpack_require__(7075);
+// EXTERNAL MODULE: ./lib/compile/tar.js + 1 modules
+var tar = __webpack_require__(2926);
 ;// CONCATENATED MODULE: ./lib/aws/upload.js
 // Upload content-addressed artifacts: HeadObject first, skip what is there (the key names the content).
+// Only missing bundles are packed: their tar is gzip'd while it streams into S3 (multipart above one part),
+// and checked against the address on the way, so memory stays flat and a changed file uploads nothing.
 
+
+
+
+/** 8 MiB parts, two in flight per bundle: a bundle upload holds about 32 MiB whatever its size. */
+const PART_SIZE = 8 * 2 ** 20;
+const PARTS_IN_FLIGHT = 2;
 const CONTENT_TYPES = {
     '.gz': 'application/gzip',
     '.sh': 'text/x-shellscript',
@@ -324,23 +338,60 @@ async function uploadArtifacts(s3, artifacts, opts = {}) {
                 opts.log?.(`  = s3://${a.bucket}/${a.key} (already there)`);
                 continue;
             }
-            await s3.send(new client_s3_dist_cjs.PutObjectCommand({
-                Bucket: a.bucket,
-                Key: a.key,
-                Body: a.content,
-                ContentLength: a.bytes,
-                ContentType: CONTENT_TYPES[a.key.slice(a.key.lastIndexOf('.'))] ?? 'application/octet-stream',
-                ChecksumSHA256: Buffer.from(a.sha256, 'hex').toString('base64'),
-                // Without a key the bucket's own default encryption (at least SSE-S3) applies, whatever key it names.
-                ...(opts.kmsKey ? { ServerSideEncryption: 'aws:kms', SSEKMSKeyId: opts.kmsKey } : {}),
-            }));
-            uploaded.push({ key: a.key, bytes: a.bytes });
-            opts.log?.(`  + s3://${a.bucket}/${a.key} (${a.bytes} bytes)`);
+            const sent = await put(s3, a, opts);
+            uploaded.push({ key: a.key, bytes: sent });
+            opts.log?.(`  + s3://${a.bucket}/${a.key} (${sent} bytes${a.source.type === 'tar.gz' ? `, ${a.bytes} before gzip` : ''})`);
         }
     };
     await Promise.all(Array.from({ length: Math.min(opts.concurrency ?? 4, Math.max(1, artifacts.length)) }, worker));
     const order = (x, y) => (x.key < y.key ? -1 : 1);
     return { uploaded: uploaded.sort(order), skipped: skipped.sort(order) };
+}
+/** Uploads one artifact; returns the number of bytes sent. */
+async function put(s3, a, opts) {
+    const common = {
+        Bucket: a.bucket,
+        Key: a.key,
+        ContentType: CONTENT_TYPES[a.key.slice(a.key.lastIndexOf('.'))] ?? 'application/octet-stream',
+        // Without a key the bucket's own default encryption (at least SSE-S3) applies, whatever key it names.
+        ...(opts.kmsKey ? { ServerSideEncryption: 'aws:kms', SSEKMSKeyId: opts.kmsKey } : {}),
+    };
+    if (a.source.type === 'bytes') {
+        await s3.send(new client_s3_dist_cjs.PutObjectCommand({
+            ...common,
+            Body: a.source.bytes,
+            ContentLength: a.source.bytes.length,
+            // The bytes are the content: their sha256 is the address, and S3 checks it.
+            ChecksumSHA256: Buffer.from(a.contentSha256, 'hex').toString('base64'),
+        }));
+        return a.source.bytes.length;
+    }
+    // The SDK checksums every request (CRC32) and S3 checks it; packStream checks the tar against the address
+    // and fails before the last part, so a mismatch never completes an object.
+    const packed = (0,tar/* packStream */.cv)(a.source.layout, { expectSha256: a.contentSha256 });
+    let sent = 0;
+    const body = new external_node_stream_.Transform({
+        transform(chunk, _enc, done) {
+            sent += chunk.length;
+            done(null, chunk);
+        },
+    });
+    packed.on('error', (err) => body.destroy(err));
+    packed.pipe(body);
+    const upload = new lib_storage_dist_cjs/* Upload */._({
+        client: s3,
+        params: { ...common, Body: body },
+        partSize: opts.partSize ?? PART_SIZE,
+        queueSize: PARTS_IN_FLIGHT,
+    });
+    try {
+        await upload.done();
+    }
+    catch (err) {
+        packed.destroy();
+        throw err;
+    }
+    return sent;
 }
 async function exists(s3, a) {
     try {
@@ -708,8 +759,8 @@ function codebuildRepository(url) {
     }
 }
 
-// EXTERNAL MODULE: ./lib/commands/project.js + 16 modules
-var project = __webpack_require__(1016);
+// EXTERNAL MODULE: ./lib/commands/project.js + 15 modules
+var project = __webpack_require__(5991);
 ;// CONCATENATED MODULE: ./lib/commands/deploy.js
 
 

@@ -6,6 +6,7 @@ import { HELP, parseCli, UsageError } from './cli-args.js';
 import type { CliCommand, ProjectArgs } from './cli-args.js';
 import { runInit } from './commands/init.js';
 import { loadAndCompile } from './commands/project.js';
+import { BundleError } from './compile/bundle.js';
 import type { PipelineDefinition } from './compile/types.js';
 import { formatDiagnostic } from './config/diagnostics.js';
 import type { Diagnostic } from './config/diagnostics.js';
@@ -18,7 +19,7 @@ import { allSteps } from './config/types.js';
 import { iamPolicy } from './aws/iam-policy.js';
 import { planDag } from './plan/dag.js';
 import { diffDefinitions } from './plan/diff.js';
-import { writePlanFiles } from './plan/files.js';
+import { writePlanArtifacts, writePlanFiles } from './plan/files.js';
 import { planHash } from './plan/hash.js';
 import { planSummary } from './plan/summary.js';
 import { buildPlanView, definitionFromJson, OFFLINE } from './plan/view.js';
@@ -68,7 +69,7 @@ export async function main(
     case 'validate':
       return validate(cmd, env, io);
     case 'plan':
-      return plan(cmd, env, io);
+      return await plan(cmd, env, io);
     case 'diff':
       return diff(cmd, io);
     case 'iam-policy':
@@ -94,7 +95,7 @@ function validate(cmd: ProjectArgs, env: Env, io: Io): number {
   return EXIT_OK;
 }
 
-function plan(cmd: Extract<CliCommand, { kind: 'plan' }>, env: Env, io: Io): number {
+async function plan(cmd: Extract<CliCommand, { kind: 'plan' }>, env: Env, io: Io): Promise<number> {
   let deployed: Deployed = OFFLINE;
   if (cmd.against) {
     const definition = readDefinition(cmd.against, io);
@@ -107,7 +108,7 @@ function plan(cmd: Extract<CliCommand, { kind: 'plan' }>, env: Env, io: Io): num
   const view = buildPlanView(r.plan, deployed);
   if (cmd.format === 'markdown') io.out(renderPlanComment(view));
   else if (cmd.format === 'json') {
-    const artifacts = r.plan.artifacts.map(({ content: _c, ...a }) => a);
+    const artifacts = r.plan.artifacts.map(({ source: _s, ...a }) => a);
     io.out(
       JSON.stringify(
         { pipeline: view.pipeline, planHash: view.planHash, diff: view.diff, artifacts },
@@ -117,10 +118,20 @@ function plan(cmd: Extract<CliCommand, { kind: 'plan' }>, env: Env, io: Io): num
     );
   } else io.out(`${planSummary(r.plan)}\n${planText(view)}`);
   if (cmd.out) {
-    const { files } = writePlanFiles(r.plan, cmd.out, {
-      mermaid: view.mermaid,
-      markdown: renderPlanComment(view),
-    });
+    let written;
+    try {
+      written = await writePlanArtifacts(r.plan, cmd.out);
+    } catch (err) {
+      if (!(err instanceof BundleError)) throw err;
+      io.err(`smp: ${err.message}`);
+      return EXIT_FAILED;
+    }
+    const files = writePlanFiles(
+      r.plan,
+      cmd.out,
+      { mermaid: view.mermaid, markdown: renderPlanComment(view) },
+      written,
+    );
     io.err(`wrote ${files.definition}, ${files.artifacts}, ${files.dag}, ${files.markdown}`);
   }
   return EXIT_OK;

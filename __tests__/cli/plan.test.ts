@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { compileProject } from '../../src/compile/compile.js';
@@ -64,9 +65,10 @@ interface ArtifactEntry {
   readonly kind: string;
   readonly localPath: string;
   readonly s3Uri: string;
-  readonly sha256: string;
   readonly contentSha256: string;
   readonly bytes: number;
+  readonly packedSha256: string;
+  readonly packedBytes: number;
   readonly description: string;
 }
 
@@ -92,7 +94,7 @@ describe.each(EXAMPLES)('smp plan --out on example $name', ({ config }) => {
     expect(written).toEqual(JSON.parse(plan.definitionJson));
   });
 
-  it('artifacts.json lists every artifact, written with its sha256 and size', () => {
+  it('artifacts.json lists every artifact, packed as uploaded, with its sha256 and size', () => {
     const entries = JSON.parse(readFileSync(path.join(out, 'artifacts.json'), 'utf8')) as ArtifactEntry[];
     expect(entries.map((e) => e.s3Uri).sort()).toEqual(plan.artifacts.map((a) => a.s3Uri).sort());
     expect(entries.length).toBeGreaterThan(0);
@@ -100,9 +102,12 @@ describe.each(EXAMPLES)('smp plan --out on example $name', ({ config }) => {
       const local = path.resolve(out, e.localPath);
       expect(existsSync(local), e.localPath).toBe(true);
       const bytes = readFileSync(local);
-      expect(createHash('sha256').update(bytes).digest('hex'), e.localPath).toBe(e.sha256);
-      expect(bytes.length).toBe(e.bytes);
+      expect(createHash('sha256').update(bytes).digest('hex'), e.localPath).toBe(e.packedSha256);
+      expect(bytes.length).toBe(e.packedBytes);
       expect(statSync(local).isFile()).toBe(true);
+      const content = local.endsWith('.gz') ? gunzipSync(bytes) : bytes;
+      expect(createHash('sha256').update(content).digest('hex'), e.localPath).toBe(e.contentSha256);
+      expect(content.length).toBe(e.bytes);
       // content-addressed keys carry the digest
       expect(e.s3Uri).toContain(`/code/${e.contentSha256}/`); // keys name the uncompressed content
     }

@@ -4,10 +4,12 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { AwsClients } from '../../src/aws/clients.js';
 import { DeployCancelled, DeployRefused, deployPipeline, runPipeline } from '../../src/aws/deploy.js';
 import { readDeployed } from '../../src/aws/pipeline.js';
+import { uploadedBytes } from '../helpers/artifacts.js';
 import { makeWorkspace } from '../helpers/workspace.js';
 import { startAwsServer } from '../servers/aws-server.js';
 import type { AwsServer } from '../servers/aws-server.js';
@@ -64,7 +66,7 @@ const b64sha = (hex: string): string => Buffer.from(hex, 'hex').toString('base64
 describe('deploy (examples/tf, workspace = repo root)', () => {
   const tf = tfExample();
 
-  it('first deploy creates: HeadObject 404 → PutObject (SHA-256; bucket default encryption) per artifact, groups, CreatePipeline with a token', async () => {
+  it('first deploy creates: HeadObject 404 → PutObject (checksummed; bucket default encryption) per artifact, groups, CreatePipeline with a token', async () => {
     const { lines, log } = logger();
     const d = await deployPipeline(deployContext(clients, tf, log));
     expect(d.action).toBe('created');
@@ -90,18 +92,22 @@ describe('deploy (examples/tf, workspace = repo root)', () => {
         ['HeadObject', 404],
         ['PutObject', 200],
       ]);
-      expect(forKey[1]!.input).toMatchObject({
-        Bucket: 'example-bucket',
-        Key: a.key,
-        ChecksumSHA256: b64sha(a.sha256),
-      });
+      expect(forKey[1]!.input).toMatchObject({ Bucket: 'example-bucket', Key: a.key });
       // Without SMP_KMSKEY the bucket's default encryption applies: no SSE header overrides it.
       expect(forKey[1]!.input.ServerSideEncryption).toBeUndefined();
       expect(forKey[1]!.input.SSEKMSKeyId).toBeUndefined();
       const stored = server.s3.getObject('example-bucket', a.key)!;
-      expect(createHash('sha256').update(stored.body).digest('hex')).toBe(a.sha256);
       expect(stored.serverSideEncryption).toBe('AES256'); // the (test) bucket's default encryption
-      expect(stored.checksums.sha256).toBe(b64sha(a.sha256));
+      // What arrived is what the address names: the tar inside a bundle, the bytes of a script.
+      expect(Buffer.compare(stored.body, uploadedBytes(a))).toBe(0);
+      const content = a.source.type === 'tar.gz' ? gunzipSync(stored.body) : stored.body;
+      expect(createHash('sha256').update(content).digest('hex')).toBe(a.contentSha256);
+      if (a.source.type === 'bytes') {
+        expect(forKey[1]!.input.ChecksumSHA256).toBe(b64sha(a.contentSha256));
+        expect(stored.checksums.sha256).toBe(b64sha(a.contentSha256)); // S3 checked it
+      } else {
+        expect(stored.checksums.crc32).toMatch(/^[A-Za-z0-9+/]{6}==$/); // streamed: the SDK's CRC32, checked by S3
+      }
     }
     // Groups exist before the pipeline that registers into them.
     const seqOf = (op: string): number => server.requests.last(op)!.seq;
@@ -137,7 +143,7 @@ describe('deploy (examples/tf, workspace = repo root)', () => {
     );
     expect(JSON.stringify(deployed!.definition)).toBe(tf.plan.definitionJson);
     expect(lines).toContain(
-      `Uploaded ${tf.plan.artifacts.length} (${tf.plan.artifacts.reduce((n, a) => n + a.bytes, 0)} bytes), skipped 0 already present (0 bytes)`,
+      `Uploaded ${tf.plan.artifacts.length} (${tf.plan.artifacts.reduce((n, a) => n + uploadedBytes(a).length, 0)} bytes), skipped 0 already present (0 bytes)`,
     );
   });
 

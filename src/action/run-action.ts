@@ -239,7 +239,8 @@ function recordPlanOutputs(inputs: ActionInputs, plan: Plan, view: PlanView, sta
     'smp-plan',
     plan.pipelineName,
   );
-  const { files } = writePlanFiles(plan, dir, { mermaid: view.mermaid, markdown: renderPlanComment(view) });
+  // The plan files, not the artifacts: packing is the deploy's job (`smp plan --out` packs them).
+  const files = writePlanFiles(plan, dir, { mermaid: view.mermaid, markdown: renderPlanComment(view) });
   state.outputs['pipeline-name'] = plan.pipelineName;
   state.outputs['plan-hash'] = view.planHash;
   state.outputs.changed = view.deployed === 'unknown' ? 'unknown' : String(view.diff.status !== 'unchanged');

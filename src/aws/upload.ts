@@ -1,10 +1,17 @@
 // Upload content-addressed artifacts: HeadObject first, skip what is there (the key names the content).
+// Only missing bundles are packed: their tar is gzip'd while it streams into S3 (multipart above one part),
+// and checked against the address on the way, so memory stays flat and a changed file uploads nothing.
 import { HeadObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import type { S3Client } from '@aws-sdk/client-s3';
+import { Upload } from '@aws-sdk/lib-storage';
+import { Transform } from 'node:stream';
+import { packStream } from '../compile/tar.js';
 import type { Artifact } from '../compile/types.js';
 
 export interface UploadReport {
+  /** `bytes`: what was sent (gzip'd for a bundle). */
   readonly uploaded: readonly { key: string; bytes: number }[];
+  /** `bytes`: the content size the plan listed. */
   readonly skipped: readonly { key: string; bytes: number }[];
 }
 
@@ -12,8 +19,15 @@ export interface UploadOptions {
   /** SMP_KMSKEY: objects are encrypted with it (SSE-KMS); else the bucket's default encryption applies. */
   readonly kmsKey?: string;
   readonly log?: (line: string) => void;
+  /** Artifacts checked and uploaded at once. */
   readonly concurrency?: number;
+  /** Bundles up to this size go in one PutObject, larger ones as a multipart upload of such parts. */
+  readonly partSize?: number;
 }
+
+/** 8 MiB parts, two in flight per bundle: a bundle upload holds about 32 MiB whatever its size. */
+export const PART_SIZE = 8 * 2 ** 20;
+const PARTS_IN_FLIGHT = 2;
 
 const CONTENT_TYPES: Record<string, string> = {
   '.gz': 'application/gzip',
@@ -36,20 +50,11 @@ export async function uploadArtifacts(
         opts.log?.(`  = s3://${a.bucket}/${a.key} (already there)`);
         continue;
       }
-      await s3.send(
-        new PutObjectCommand({
-          Bucket: a.bucket,
-          Key: a.key,
-          Body: a.content,
-          ContentLength: a.bytes,
-          ContentType: CONTENT_TYPES[a.key.slice(a.key.lastIndexOf('.'))] ?? 'application/octet-stream',
-          ChecksumSHA256: Buffer.from(a.sha256, 'hex').toString('base64'),
-          // Without a key the bucket's own default encryption (at least SSE-S3) applies, whatever key it names.
-          ...(opts.kmsKey ? { ServerSideEncryption: 'aws:kms' as const, SSEKMSKeyId: opts.kmsKey } : {}),
-        }),
+      const sent = await put(s3, a, opts);
+      uploaded.push({ key: a.key, bytes: sent });
+      opts.log?.(
+        `  + s3://${a.bucket}/${a.key} (${sent} bytes${a.source.type === 'tar.gz' ? `, ${a.bytes} before gzip` : ''})`,
       );
-      uploaded.push({ key: a.key, bytes: a.bytes });
-      opts.log?.(`  + s3://${a.bucket}/${a.key} (${a.bytes} bytes)`);
     }
   };
   await Promise.all(
@@ -57,6 +62,54 @@ export async function uploadArtifacts(
   );
   const order = (x: { key: string }, y: { key: string }): number => (x.key < y.key ? -1 : 1);
   return { uploaded: uploaded.sort(order), skipped: skipped.sort(order) };
+}
+
+/** Uploads one artifact; returns the number of bytes sent. */
+async function put(s3: S3Client, a: Artifact, opts: UploadOptions): Promise<number> {
+  const common = {
+    Bucket: a.bucket,
+    Key: a.key,
+    ContentType: CONTENT_TYPES[a.key.slice(a.key.lastIndexOf('.'))] ?? 'application/octet-stream',
+    // Without a key the bucket's own default encryption (at least SSE-S3) applies, whatever key it names.
+    ...(opts.kmsKey ? { ServerSideEncryption: 'aws:kms' as const, SSEKMSKeyId: opts.kmsKey } : {}),
+  };
+  if (a.source.type === 'bytes') {
+    await s3.send(
+      new PutObjectCommand({
+        ...common,
+        Body: a.source.bytes,
+        ContentLength: a.source.bytes.length,
+        // The bytes are the content: their sha256 is the address, and S3 checks it.
+        ChecksumSHA256: Buffer.from(a.contentSha256, 'hex').toString('base64'),
+      }),
+    );
+    return a.source.bytes.length;
+  }
+  // The SDK checksums every request (CRC32) and S3 checks it; packStream checks the tar against the address
+  // and fails before the last part, so a mismatch never completes an object.
+  const packed = packStream(a.source.layout, { expectSha256: a.contentSha256 });
+  let sent = 0;
+  const body = new Transform({
+    transform(chunk: Buffer, _enc, done): void {
+      sent += chunk.length;
+      done(null, chunk);
+    },
+  });
+  packed.on('error', (err) => body.destroy(err));
+  packed.pipe(body);
+  const upload = new Upload({
+    client: s3,
+    params: { ...common, Body: body },
+    partSize: opts.partSize ?? PART_SIZE,
+    queueSize: PARTS_IN_FLIGHT,
+  });
+  try {
+    await upload.done();
+  } catch (err) {
+    packed.destroy();
+    throw err;
+  }
+  return sent;
 }
 
 async function exists(s3: S3Client, a: Artifact): Promise<boolean> {

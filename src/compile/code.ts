@@ -1,17 +1,22 @@
 // Code delivery: content-addressed bundles and launcher scripts under s3://<bucket>/<pipeline>/code/<sha256>/.
 // The same inputs give the same bytes, so keys only change when code changes.
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { ModelConfig, ProjectConfig } from '../config/types.js';
-import { BundleError, collectFiles, layoutForEntryPoint, packBundle, textArtifact } from './bundle.js';
-import type { BundleFile } from './bundle.js';
+import { BundleError, collectFiles, inlineFile, layoutForEntryPoint, wholeTree } from './bundle.js';
+import type { Layout, SourceFile } from './bundle.js';
 import { PATHS } from './defaults.js';
-import type { Artifact, ArtifactKind } from './types.js';
+import { hashLayout, ReadCache } from './tar.js';
+import type { Artifact, ArtifactKind, ArtifactSource } from './types.js';
 
 export class CodeArtifacts {
   readonly #artifacts = new Map<string, Artifact>();
-  readonly #files = new Map<string, BundleFile[]>();
-  /** Packed bundles by model and layout: a unit's jobs share them, and packing is the compiler's main cost. */
+  /** Listings by source folder: every layout and every model that ships the folder shares one walk. */
+  readonly #files = new Map<string, SourceFile[]>();
+  /** Bundles by folder and layout: hashed once per run, whichever steps (or models) ship them. */
   readonly #packed = new Map<string, { artifact: Artifact; program: string }>();
+  /** Small files read for one layout serve the others without a second read. */
+  readonly #cache = new ReadCache();
 
   constructor(
     private readonly config: ProjectConfig,
@@ -21,18 +26,10 @@ export class CodeArtifacts {
 
   /** The model's whole source_directory, as processing jobs unpack it. Throws BundleError. */
   sourceBundle(model: ModelConfig): Artifact {
-    return this.packed(`${model.name}\u0000`, () => {
-      const bundle = packBundle(this.filesOf(model));
-      const artifact = this.add(
-        'source-bundle',
-        bundle.bytes,
-        bundle.sha256,
-        bundle.contentSha256,
-        'sourcedir.tar.gz',
-        `${model.sourceDirectory}/`,
-      );
-      return { artifact, program: '' };
-    }).artifact;
+    return this.packed(`${this.folderOf(model)}\u0000`, () => ({
+      artifact: this.bundle(wholeTree(this.filesOf(model)), `${model.sourceDirectory}/`),
+      program: '',
+    })).artifact;
   }
 
   /**
@@ -45,25 +42,17 @@ export class CodeArtifacts {
       layoutForEntryPoint(this.filesOf(model), entryPoint); // still refuses an entry point that is no file
       return { artifact: this.sourceBundle(model), program: entryPoint };
     }
-    return this.packed(`${model.name}\u0000${path.posix.dirname(entryPoint)}`, () => {
-      const { files, program } = layoutForEntryPoint(this.filesOf(model), entryPoint);
-      const bundle = packBundle(files);
-      const what = `${model.sourceDirectory}/ with ${path.posix.dirname(entryPoint)}/ at the root`;
+    const folder = path.posix.dirname(entryPoint);
+    return this.packed(`${this.folderOf(model)}\u0000${folder}`, () => {
+      const { layout, program } = layoutForEntryPoint(this.filesOf(model), entryPoint);
       return {
-        artifact: this.add(
-          'source-bundle',
-          bundle.bytes,
-          bundle.sha256,
-          bundle.contentSha256,
-          'sourcedir.tar.gz',
-          what,
-        ),
+        artifact: this.bundle(layout, `${model.sourceDirectory}/ with ${folder}/ at the root`),
         program,
       };
     });
   }
 
-  /** Packing is the compiler's main cost; a unit's jobs share bundles, so each is packed once. */
+  /** Hashing is the compiler's main cost; bundles are shared between jobs, so each is hashed once. */
   private packed(
     key: string,
     build: () => { artifact: Artifact; program: string },
@@ -78,26 +67,31 @@ export class CodeArtifacts {
 
   /** runproc.sh for a processing job: unpack, install requirements, run the entry point as a module. */
   entryScript(entryPoint: string): Artifact {
-    const a = textArtifact(runprocText(entryPoint));
-    return this.add('entry-script', a.bytes, a.sha256, a.sha256, 'runproc.sh', `launcher for ${entryPoint}`);
+    const bytes = new TextEncoder().encode(runprocText(entryPoint));
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    return this.add(
+      'entry-script',
+      { type: 'bytes', bytes },
+      sha256,
+      bytes.length,
+      'runproc.sh',
+      `launcher for ${entryPoint}`,
+    );
   }
 
   /** The repack job's program (our own script, shared by every repack step). */
   repackProgram(): { artifact: Artifact; program: string } {
-    const bundle = packBundle([
-      { path: REPACK_PROGRAM, content: new TextEncoder().encode(REPACK_SCRIPT), executable: false },
-    ]);
-    return {
-      artifact: this.add(
-        'repack-script',
-        bundle.bytes,
-        bundle.sha256,
-        bundle.contentSha256,
-        'sourcedir.tar.gz',
-        'model repack program',
-      ),
-      program: REPACK_PROGRAM,
-    };
+    return this.packed('\u0000repack', () => {
+      const script = inlineFile(REPACK_PROGRAM, new TextEncoder().encode(REPACK_SCRIPT));
+      return {
+        artifact: this.bundle(
+          [{ tarPath: REPACK_PROGRAM, sourceFile: script }],
+          'model repack program',
+          'repack-script',
+        ),
+        program: REPACK_PROGRAM,
+      };
+    });
   }
 
   /** Every artifact, ordered by key (deterministic). */
@@ -105,21 +99,32 @@ export class CodeArtifacts {
     return [...this.#artifacts.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   }
 
-  private filesOf(model: ModelConfig): BundleFile[] {
-    let files = this.#files.get(model.name);
+  /** A tar.gz artifact for `layout`, addressed by the sha256 of its tar (streamed: nothing is packed here). */
+  private bundle(layout: Layout, description: string, kind: ArtifactKind = 'source-bundle'): Artifact {
+    const { sha256, size } = hashLayout(layout, this.#cache);
+    return this.add(kind, { type: 'tar.gz', layout }, sha256, size, 'sourcedir.tar.gz', description);
+  }
+
+  private folderOf(model: ModelConfig): string {
+    return path.resolve(this.config.workspace, model.sourceDirectory);
+  }
+
+  private filesOf(model: ModelConfig): SourceFile[] {
+    const folder = this.folderOf(model);
+    let files = this.#files.get(folder);
     if (!files) {
-      files = collectFiles(path.join(this.config.workspace, model.sourceDirectory), this.config.workspace);
+      files = collectFiles(folder, this.config.workspace);
       if (files.length === 0) throw new BundleError(`${model.sourceDirectory}/ has no files to ship`);
-      this.#files.set(model.name, files);
+      this.#files.set(folder, files);
     }
     return files;
   }
 
   private add(
     kind: ArtifactKind,
-    content: Uint8Array,
-    sha256: string,
+    source: ArtifactSource,
     contentSha256: string,
+    bytes: number,
     name: string,
     description: string,
   ): Artifact {
@@ -132,10 +137,9 @@ export class CodeArtifacts {
       s3Uri,
       bucket: this.bucket,
       key,
-      sha256,
       contentSha256,
-      bytes: content.length,
-      content,
+      bytes,
+      source,
       description,
     };
     this.#artifacts.set(s3Uri, artifact);

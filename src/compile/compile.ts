@@ -20,7 +20,7 @@ import { trainingStep } from './steps/training.js';
 import { transformStep } from './steps/transform.js';
 import type { Artifact, DefinitionStep, PipelineDefinition, Plan, StepOrigin } from './types.js';
 import { unitLinks } from './units.js';
-import { verifyDefinition } from './verify.js';
+import { MAX_DEFINITION_CHARS, verifyDefinition } from './verify.js';
 
 /** The SDK sends definitions of 100 KiB and more through S3 (PipelineDefinitionS3Location); so do we. */
 export const INLINE_DEFINITION_LIMIT = 100 * 1024;
@@ -88,15 +88,15 @@ export function compileProject(config: ProjectConfig): CompileResult {
     Steps: steps,
   };
   const definitionJson = JSON.stringify(definition);
-  for (const d of verifyDefinition(definition, definitionJson, origins)) bag.add(d);
+  for (const d of verifyDefinition(definition, origins)) bag.add(d);
   if (bag.hasErrors) return { plan: undefined, diagnostics: bag.sorted() };
 
   const artifacts: Artifact[] = ctx.code.all();
   let definitionS3: Plan['definitionS3'];
   const size = Buffer.byteLength(definitionJson, 'utf8');
   if (size >= INLINE_DEFINITION_LIMIT) {
-    const content = new TextEncoder().encode(definitionJson);
-    const sha256 = createHash('sha256').update(content).digest('hex');
+    const bytes = new TextEncoder().encode(definitionJson);
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
     const key = `${ctx.pipeline}/definition/${sha256}.json`;
     definitionS3 = { bucket: ctx.settings.bucket, key };
     artifacts.push({
@@ -104,10 +104,9 @@ export function compileProject(config: ProjectConfig): CompileResult {
       s3Uri: `s3://${ctx.settings.bucket}/${key}`,
       bucket: ctx.settings.bucket,
       key,
-      sha256,
       contentSha256: sha256,
-      bytes: content.length,
-      content,
+      bytes: bytes.length,
+      source: { type: 'bytes', bytes },
       description: `pipeline definition (${size} bytes ≥ 100 KiB: sent through S3)`,
     });
     bag.warning(
@@ -116,6 +115,14 @@ export function compileProject(config: ProjectConfig): CompileResult {
       'definition',
       `the definition is ${size} bytes: it is uploaded to S3 and passed as PipelineDefinitionS3Location, as the SageMaker SDK does above 100 KiB`,
     );
+    if (definitionJson.length >= MAX_DEFINITION_CHARS) {
+      bag.warning(
+        'definition-large',
+        null,
+        'definition',
+        `the definition is ${definitionJson.length} characters, more than the ${MAX_DEFINITION_CHARS} SageMaker documents for an inline PipelineDefinition; it goes through PipelineDefinitionS3Location, for which no limit is documented, so SageMaker may still refuse it: split the pipeline if CreatePipeline fails`,
+      );
+    }
   }
   return {
     plan: {

@@ -1,5 +1,6 @@
 // The compiler's output types: the pipeline definition JSON (as CreatePipeline receives it) and the plan.
 import type { Diagnostic, Loc } from '../config/diagnostics.js';
+import type { Layout } from './bundle.js';
 
 /** A pipeline expression, resolved by SageMaker at run time. */
 export type Expression =
@@ -44,22 +45,31 @@ export interface PipelineDefinition {
 
 export type ArtifactKind = 'source-bundle' | 'entry-script' | 'repack-script' | 'definition';
 
+/**
+ * Where an artifact's bytes come from: `bytes` are uploaded as they are (scripts, the definition); a
+ * `tar.gz` is the canonical tar of `layout`, gzip'd while it streams to S3 (never held in memory).
+ */
+export type ArtifactSource =
+  | { readonly type: 'bytes'; readonly bytes: Uint8Array }
+  | { readonly type: 'tar.gz'; readonly layout: Layout };
+
 /** A file the deploy phase uploads before creating the pipeline; keys are content-addressed. */
 export interface Artifact {
   readonly kind: ArtifactKind;
   readonly s3Uri: string;
   readonly bucket: string;
   readonly key: string;
-  /** sha256 of the uploaded bytes (the S3 checksum). */
-  readonly sha256: string;
-  /** sha256 of the content before compression: the key's hash and the plan hash's input (see bundle.ts). */
+  /**
+   * sha256 of the content before compression (the canonical tar, or the bytes themselves): the key's hash
+   * and the plan hash's input. The plan computes it by streaming; the deploy checks the bytes it uploads
+   * against it.
+   */
   readonly contentSha256: string;
+  /** Size of that content (uncompressed for a bundle). */
   readonly bytes: number;
-  readonly content: Uint8Array;
+  readonly source: ArtifactSource;
   /** What it is, for the plan summary: `sourcedir.tar.gz of examples/lgbm (training layout)`. */
   readonly description: string;
-  /** Set once the artifact is written to disk (smp plan --out). */
-  readonly localPath?: string;
 }
 
 /** Where a compiled step came from, for messages and the plan view. */

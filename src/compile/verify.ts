@@ -6,6 +6,11 @@ import { STEP_NAME } from '../config/schema.js';
 import { isExpression } from './expressions.js';
 import type { DefinitionStep, PipelineDefinition, StepOrigin, Value } from './types.js';
 
+/**
+ * CreatePipeline's documented maximum for an inline `PipelineDefinition` (API reference, Length Constraints).
+ * No limit is documented for `PipelineDefinitionS3Location`, the path we take from 100 KiB on, so this only
+ * raises a warning (compile.ts).
+ */
 export const MAX_DEFINITION_CHARS = 1_048_576;
 const EXECUTION_VARIABLES = new Set([
   'StartDateTime',
@@ -32,7 +37,6 @@ const PROPERTIES: Record<DefinitionStep['Type'], RegExp> = {
 
 export function verifyDefinition(
   def: PipelineDefinition,
-  json: string,
   origins: ReadonlyMap<string, StepOrigin>,
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -143,13 +147,6 @@ export function verifyDefinition(
   }
   const cycle = findCycle([...steps.keys()], edges);
   if (cycle) fail('definition-cycle', cycle[0], `the compiled steps form a cycle: ${cycle.join(' → ')}`);
-  if (json.length >= MAX_DEFINITION_CHARS) {
-    fail(
-      'definition-too-large',
-      undefined,
-      `the definition is ${json.length} characters; SageMaker accepts less than ${MAX_DEFINITION_CHARS}`,
-    );
-  }
   return out;
 }
 

@@ -23,7 +23,7 @@ export function planSummary(plan: Plan): string {
   ];
   for (const [model, steps] of stepsByModel(plan)) lines.push(`  ${model}: ${steps.join(', ')}`);
   const total = plan.artifacts.reduce((n, a) => n + a.bytes, 0);
-  lines.push(`artifacts: ${plan.artifacts.length} (${formatBytes(total)})`);
+  lines.push(`artifacts: ${plan.artifacts.length} (${formatBytes(total)} before gzip)`);
   for (const a of plan.artifacts) lines.push(`  ${a.s3Uri}  ${formatBytes(a.bytes)}  ${a.description}`);
   if (plan.definitionS3)
     lines.push(`definition sent through s3://${plan.definitionS3.bucket}/${plan.definitionS3.key}`);

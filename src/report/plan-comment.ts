@@ -115,10 +115,10 @@ function render(view: PlanView, level: Level): string {
   if (level.artifacts && view.artifacts.length > 0) {
     const total = view.artifacts.reduce((n, a) => n + a.bytes, 0);
     out.push(
-      `<details><summary>Artifacts to upload: ${view.artifacts.length} (${formatBytes(total)})</summary>`,
+      `<details><summary>Artifacts to upload: ${view.artifacts.length} (${formatBytes(total)} before gzip)</summary>`,
       '',
     );
-    out.push('| object | size | contents |', '|---|---|---|');
+    out.push('| object | size (uncompressed) | contents |', '|---|---|---|');
     for (const a of view.artifacts)
       out.push(`| ${mdCode(a.key)} | ${formatBytes(a.bytes)} | ${mdText(a.description)} |`);
     out.push('', '</details>', '');

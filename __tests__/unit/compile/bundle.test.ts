@@ -5,6 +5,7 @@ import {
   mkdirSync,
   mkdtempSync,
   readFileSync,
+  realpathSync,
   rmSync,
   statSync,
   symlinkSync,
@@ -18,11 +19,42 @@ import { afterEach, describe, expect, it } from 'vitest';
 import {
   BundleError,
   collectFiles,
+  inlineFile,
   layoutForEntryPoint,
-  packBundle,
-  textArtifact,
-  type BundleFile,
+  wholeTree,
+  type Layout,
+  type SourceFile,
 } from '../../../src/compile/bundle.js';
+import { hashLayout, packBytes } from '../../../src/compile/tar.js';
+
+type BundleFile = SourceFile;
+
+/** Packs `files` at their own paths: the upload's bytes, their sha256, the address and the sorted paths. */
+function packBundle(files: readonly SourceFile[] | Layout): {
+  bytes: Buffer;
+  sha256: string;
+  contentSha256: string;
+  files: string[];
+} {
+  const layout: Layout = files.map((f) => ('tarPath' in f ? f : { tarPath: f.path, sourceFile: f }));
+  const bytes = packBytes(layout);
+  return {
+    bytes,
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+    contentSha256: hashLayout(layout).sha256,
+    files: layout.map((e) => e.tarPath).sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b))),
+  };
+}
+
+/** A layout's entries as files at their tar paths (what the archive will hold). */
+function asFiles(layout: Layout): SourceFile[] {
+  return layout.map((e) => ({ ...e.sourceFile, path: e.tarPath }));
+}
+
+/** A file's bytes: inline, or read from where it was listed. */
+function contentOf(f: SourceFile): Buffer {
+  return f.content ? Buffer.from(f.content) : readFileSync(f.absPath!);
+}
 
 // ------------------------------------------------------------------------------------------ fixtures
 
@@ -114,7 +146,7 @@ function expectSameFiles(extracted: string, files: readonly BundleFile[]): void 
   );
   for (const f of files) {
     const got = back.get(f.path)!;
-    expect(Buffer.compare(got.content, Buffer.from(f.content)), f.path).toBe(0);
+    expect(Buffer.compare(got.content, contentOf(f)), f.path).toBe(0);
     expect(got.executable, f.path).toBe(f.executable);
   }
 }
@@ -177,11 +209,11 @@ function rawHeaders(tar: Uint8Array): RawHeader[] {
 }
 
 function file(p: string, content: string, executable = false): BundleFile {
-  return { path: p, content: new TextEncoder().encode(content), executable };
+  return inlineFile(p, new TextEncoder().encode(content), executable);
 }
 
 function text(f: BundleFile | undefined): string {
-  return new TextDecoder().decode(f?.content);
+  return f ? contentOf(f).toString('utf8') : '';
 }
 
 // ------------------------------------------------------------------------------------------ tests
@@ -438,7 +470,7 @@ describe('collectFiles', () => {
     ]);
   });
 
-  it('reads contents and the owner-execute bit', () => {
+  it('lists sizes, real paths and the owner-execute bit, without reading contents', () => {
     const dir = tempDir();
     writeTree(dir, [
       ['a.sh', { content: '#!/bin/sh\n' }],
@@ -453,7 +485,11 @@ describe('collectFiles', () => {
       ['b.sh', false],
       ['c.bin', false],
     ]);
-    expect(Buffer.from(files[2]!.content)).toEqual(Buffer.from(allBytes));
+    expect(files.map((f) => [f.size, f.absPath, f.content])).toEqual([
+      [10, path.join(realpathSync(dir), 'a.sh'), undefined],
+      [10, path.join(realpathSync(dir), 'b.sh'), undefined],
+      [256, path.join(realpathSync(dir), 'c.bin'), undefined],
+    ]);
   });
 
   it('sorts by UTF-8 bytes, not by UTF-16 code units', () => {
@@ -558,7 +594,8 @@ describe('layoutForEntryPoint', () => {
   ];
 
   it('moves the entry folder to the root, keeps the other files beside it; the entry folder wins', () => {
-    const { files, program } = layoutForEntryPoint(example, 'training/training.py');
+    const { layout, program } = layoutForEntryPoint(example, 'training/training.py');
+    const files = asFiles(layout);
     expect(program).toBe('training.py');
     expect(files.map((f) => f.path)).toEqual([
       '__init__.py',
@@ -572,23 +609,24 @@ describe('layoutForEntryPoint', () => {
   });
 
   it('leaves the files alone for a top-level entry point', () => {
-    const { files, program } = layoutForEntryPoint(example, 'requirements.txt');
+    const { layout, program } = layoutForEntryPoint(example, 'requirements.txt');
     expect(program).toBe('requirements.txt');
-    expect(files).toEqual(example);
-    expect(files).not.toBe(example);
+    expect(layout).toEqual(wholeTree(example));
+    expect(layout.every((e) => e.tarPath === e.sourceFile.path)).toBe(true);
   });
 
   it('handles nested entry folders and ./ prefixes', () => {
-    const { files, program } = layoutForEntryPoint(
+    const { layout, program } = layoutForEntryPoint(
       [file('a/b/fit.py', 'fit'), file('a/b/lib/u.py', 'u'), file('a/c.py', 'c'), file('d.py', 'd')],
       './a/b/fit.py',
     );
+    const files = asFiles(layout);
     expect(program).toBe('fit.py');
     expect(files.map((f) => f.path)).toEqual(['a/c.py', 'd.py', 'fit.py', 'lib/u.py']);
   });
 
   it('resolves file/folder clashes in favour of the entry folder, so the result always packs', () => {
-    const { files } = layoutForEntryPoint(
+    const { layout } = layoutForEntryPoint(
       [
         file('job/fit.py', 'fit'),
         file('job/utils/x.py', 'entry utils'),
@@ -599,13 +637,14 @@ describe('layoutForEntryPoint', () => {
       ],
       'job/fit.py',
     );
+    const files = asFiles(layout);
     expect(files.map((f) => [f.path, text(f)])).toEqual([
       ['fit.py', 'fit'],
       ['helpers', 'entry helpers file'],
       ['utils/x.py', 'entry utils'],
       ['utils2/y.py', 'kept'],
     ]);
-    expect(() => packBundle(files)).not.toThrow();
+    expect(() => packBundle(layout)).not.toThrow();
   });
 
   it('throws when the entry point is not among the files', () => {
@@ -613,16 +652,5 @@ describe('layoutForEntryPoint', () => {
     expect(() => layoutForEntryPoint(example, 'nope.py')).toThrow(/entry point nope\.py is not a file/);
     expect(() => layoutForEntryPoint(example, '../training/training.py')).toThrow(BundleError);
     expect(() => layoutForEntryPoint(example, '/training/training.py')).toThrow(BundleError);
-  });
-});
-
-describe('textArtifact', () => {
-  it('returns the UTF-8 bytes and their sha256', () => {
-    const a = textArtifact('hello\n');
-    expect(Buffer.from(a.bytes).toString('utf8')).toBe('hello\n');
-    expect(a.sha256).toBe('5891b5b522d5df086d0ff0b110fbd9d21bb4fc7163af34d08286a2e846f6be03');
-    const b = textArtifact('é\r\n');
-    expect([...b.bytes]).toEqual([0xc3, 0xa9, 0x0d, 0x0a]);
-    expect(b.sha256).toBe(createHash('sha256').update(b.bytes).digest('hex'));
   });
 });

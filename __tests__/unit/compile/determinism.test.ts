@@ -20,6 +20,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { uploadedBytes } from '../../helpers/artifacts.js';
 import { compileProject } from '../../../src/compile/compile.js';
 import type { Artifact, DefinitionStep, Plan } from '../../../src/compile/types.js';
 import { loadProject } from '../../../src/config/load.js';
@@ -180,9 +181,9 @@ function artifactFacts(a: Artifact): unknown {
     kind: a.kind,
     s3Uri: a.s3Uri,
     key: a.key,
-    sha256: a.sha256,
+    contentSha256: a.contentSha256,
     bytes: a.bytes,
-    content: Buffer.from(a.content).toString('base64'),
+    uploaded: uploadedBytes(a).toString('base64'),
   };
 }
 
@@ -210,11 +211,11 @@ describe('compile determinism', () => {
   it('addresses every artifact by the sha256 of its uncompressed content, under <pipeline>/code/<sha256>/', () => {
     const plan = compile(workspace());
     for (const a of plan.artifacts) {
-      expect(createHash('sha256').update(a.content).digest('hex')).toBe(a.sha256);
       // The key's hash is the tar's (or the script's), so another zlib build cannot change the key.
-      const raw = a.key.endsWith('.gz') ? gunzipSync(a.content) : a.content;
+      const uploaded = uploadedBytes(a);
+      const raw = a.key.endsWith('.gz') ? gunzipSync(uploaded) : uploaded;
       expect(createHash('sha256').update(raw).digest('hex')).toBe(a.contentSha256);
-      expect(a.bytes).toBe(a.content.length);
+      expect(a.bytes).toBe(raw.length);
       expect(a.key).toMatch(
         new RegExp(`^det-test/code/${a.contentSha256}/(sourcedir\\.tar\\.gz|runproc\\.sh)$`),
       );
@@ -383,16 +384,21 @@ describe('smp plan --out (dist/cli.js)', () => {
     );
     const listed = JSON.parse(readFileSync(path.join(out, 'artifacts.json'), 'utf8')) as {
       s3Uri: string;
-      sha256: string;
+      contentSha256: string;
       bytes: number;
       localPath: string;
+      packedSha256: string;
+      packedBytes: number;
     }[];
-    expect(listed.map((a) => [a.s3Uri, a.sha256, a.bytes])).toEqual(
-      inProcess.artifacts.map((a) => [a.s3Uri, a.sha256, a.bytes]),
+    expect(listed.map((a) => [a.s3Uri, a.contentSha256, a.bytes])).toEqual(
+      inProcess.artifacts.map((a) => [a.s3Uri, a.contentSha256, a.bytes]),
     );
     for (const a of listed) {
-      const content = readFileSync(path.join(out, a.localPath));
-      expect(createHash('sha256').update(content).digest('hex')).toBe(a.sha256);
+      const written = readFileSync(path.join(out, a.localPath));
+      expect(createHash('sha256').update(written).digest('hex')).toBe(a.packedSha256);
+      expect(written.length).toBe(a.packedBytes);
+      const raw = a.localPath.endsWith('.gz') ? gunzipSync(written) : written;
+      expect(createHash('sha256').update(raw).digest('hex')).toBe(a.contentSha256);
     }
   });
 });

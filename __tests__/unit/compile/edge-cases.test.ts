@@ -4,6 +4,7 @@ import { truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadAndCompile } from '../../../src/commands/project.js';
+import { MAX_BUNDLE_BYTES } from '../../../src/compile/bundle.js';
 import { fullUnitFiles, makeWorkspace, TEST_ENV } from '../../helpers/workspace.js';
 
 function compile(files: Record<string, string>, after?: (ws: string) => void) {
@@ -30,15 +31,17 @@ describe('compile edge cases', () => {
     });
   });
 
-  it('refuses a huge file in the code bundle with a diagnostic, not a crash', () => {
+  it('refuses a code bundle over the total-size cap with a diagnostic, not a crash', () => {
     const r = compile(fullUnitFiles(), (ws) => {
       const big = path.join(ws, 'm/src/weights.bin');
       writeFileSync(big, '');
-      truncateSync(big, 600 * 2 ** 20); // sparse: no disk used
+      truncateSync(big, MAX_BUNDLE_BYTES); // sparse: no disk used; with the scripts beside it, over the cap
     });
     expect(r.plan).toBeUndefined();
     const e = r.diagnostics.find((d) => d.code === 'bundle');
-    expect(e?.message).toContain('weights.bin is 600 MiB');
+    expect(e?.message).toMatch(
+      /^m\/src holds more than 5 GiB of files \(reached at .+\): code bundles hold scripts, not data/,
+    );
     expect(e?.loc?.line).toBe(4); // the source_directory value
   });
 

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { uploadedBytes } from '../../helpers/artifacts.js';
 import { compileProject } from '../../../src/compile/compile.js';
 import type { Plan } from '../../../src/compile/types.js';
 import type { Diagnostic } from '../../../src/config/diagnostics.js';
@@ -583,7 +584,7 @@ describe.each(EXAMPLES)('seed-golden $name', (ex) => {
         at(oStep(step).Arguments, 'HyperParameters', 'sagemaker_submit_directory') as string,
       ) as string;
       const artifact = plan.artifacts.find((a) => a.s3Uri === uri)!;
-      const root = bundleRootFiles(artifact.content);
+      const root = bundleRootFiles(uploadedBytes(artifact));
       for (const f of files) expect(root).toContain(f);
     }
   });

@@ -6,6 +6,7 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, wr
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { uploadedBytes } from '../../helpers/artifacts.js';
 import { stringify } from 'yaml';
 import { compileProject } from '../../../src/compile/compile.js';
 import type { Artifact, DefinitionStep, Plan } from '../../../src/compile/types.js';
@@ -234,7 +235,7 @@ function tarFiles(bytes: Uint8Array): string[] {
     .sort();
 }
 
-const text = (a: Artifact): string => new TextDecoder().decode(a.content);
+const text = (a: Artifact): string => uploadedBytes(a).toString('utf8');
 
 // ------------------------------------------------------------------------------------------ Processing
 
@@ -328,7 +329,7 @@ describe('Processing (preprocess)', () => {
       ContainerEntrypoint: ['/bin/bash', '/opt/ml/processing/input/entrypoint/runproc.sh'],
     });
     // The source bundle is the whole source_directory.
-    expect(tarFiles(multi.artifact(code.S3Input.S3Uri).content)).toEqual(
+    expect(tarFiles(uploadedBytes(multi.artifact(code.S3Input.S3Uri)))).toEqual(
       Object.keys(SOURCES)
         .map((f) => f.slice('m/src/'.length))
         .sort(),
@@ -615,7 +616,7 @@ describe('Processing: runproc.sh', () => {
   }
 
   it('executes: pip install -r requirements.txt, then python -m <module> <entry_point> "$@"', () => {
-    const calls = runLauncher(bundle.content, text(launcher), ['--alpha', 'a b']);
+    const calls = runLauncher(uploadedBytes(bundle), text(launcher), ['--alpha', 'a b']);
     expect(calls).toHaveLength(2);
     expect(calls[0]!.slice(0, 3)).toEqual(['-m', 'pip', 'install']);
     expect(calls[0]!.slice(-2)).toEqual(['-r', 'requirements.txt']);
@@ -637,8 +638,8 @@ describe('Processing: runproc.sh', () => {
     });
     const l = plain.artifact(inputNamed(plain, 'prep', 'entrypoint').S3Input.S3Uri);
     const b = plain.artifact(inputNamed(plain, 'prep', 'code').S3Input.S3Uri);
-    expect(tarFiles(b.content)).not.toContain('requirements.txt');
-    expect(runLauncher(b.content, text(l), [])).toEqual([
+    expect(tarFiles(uploadedBytes(b))).not.toContain('requirements.txt');
+    expect(runLauncher(uploadedBytes(b), text(l), [])).toEqual([
       ['-m', 'preprocessing.preprocessing', 'preprocessing/preprocessing.py'],
     ]);
   });
@@ -745,7 +746,7 @@ describe('Training', () => {
     expect(hp.sagemaker_program).toBe('"train.py"');
     const dir = JSON.parse(hp.sagemaker_submit_directory ?? '') as string;
     expect(dir).toMatch(/^s3:\/\/example-bucket\/p-test\/code\/[0-9a-f]{64}\/sourcedir\.tar\.gz$/);
-    expect(tarFiles(c.artifact(dir).content)).toContain('train.py');
+    expect(tarFiles(uploadedBytes(c.artifact(dir)))).toContain('train.py');
   });
 
   it('nested entry point train/fit.py: program "fit.py", train/ files at the bundle root', () => {
@@ -760,7 +761,7 @@ describe('Training', () => {
     });
     const hp = at(c.args('train'), 'HyperParameters') as Record<string, string>;
     expect(hp.sagemaker_program).toBe('"fit.py"');
-    const files = tarFiles(c.artifact(JSON.parse(hp.sagemaker_submit_directory ?? '')).content);
+    const files = tarFiles(uploadedBytes(c.artifact(JSON.parse(hp.sagemaker_submit_directory ?? ''))));
     expect(files).toEqual(expect.arrayContaining(['fit.py', 'util.py', 'requirements.txt']));
   });
 
@@ -974,11 +975,11 @@ describe('CreateModel', () => {
       const channels = at(repack.args('create-RepackModel'), 'InputDataConfig') as TrainingChannel[];
       const byName = new Map(channels.map((ch) => [ch.ChannelName, ch.DataSource.S3DataSource.S3Uri]));
       expect(byName.get('model')).toEqual({ Get: 'Steps.train.ModelArtifacts.S3ModelArtifacts' });
-      expect(tarFiles(repack.artifact(byName.get('code')).content)).toContain('inference.py');
+      expect(tarFiles(uploadedBytes(repack.artifact(byName.get('code'))))).toContain('inference.py');
       const hp = at(repack.args('create-RepackModel'), 'HyperParameters') as Record<string, string>;
       const program = repack.artifact(JSON.parse(hp.sagemaker_submit_directory ?? ''));
       expect(program.kind).toBe('repack-script');
-      expect(tarFiles(program.content)).toContain(JSON.parse(hp.sagemaker_program ?? ''));
+      expect(tarFiles(uploadedBytes(program))).toContain(JSON.parse(hp.sagemaker_program ?? ''));
     });
 
     it('the configured dependencies go to the first sub-step; dependants wait for both', () => {

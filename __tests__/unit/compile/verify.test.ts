@@ -4,7 +4,7 @@ import { rmSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { compileProject } from '../../../src/compile/compile.js';
 import type { PipelineDefinition, Plan } from '../../../src/compile/types.js';
-import { MAX_DEFINITION_CHARS, verifyDefinition } from '../../../src/compile/verify.js';
+import { verifyDefinition } from '../../../src/compile/verify.js';
 import { formatDiagnostic } from '../../../src/config/diagnostics.js';
 import { loadProject } from '../../../src/config/load.js';
 import { fullUnitFiles, makeWorkspace, TEST_ENV } from '../../helpers/workspace.js';
@@ -52,10 +52,10 @@ function step(def: MutableDefinition, name: string): MutableStep {
   return s;
 }
 
-function verify(def: MutableDefinition, json = JSON.stringify(def)) {
-  return verifyDefinition(def as unknown as PipelineDefinition, json, plan.origins);
+function verify(def: MutableDefinition) {
+  return verifyDefinition(def as unknown as PipelineDefinition, plan.origins);
 }
-const codes = (def: MutableDefinition, json?: string): string[] => verify(def, json).map((d) => d.code);
+const codes = (def: MutableDefinition): string[] => verify(def).map((d) => d.code);
 
 /** Points the train step's first input channel at `get` (a Get path). */
 function trainInputGet(def: MutableDefinition, get: string): void {
@@ -68,7 +68,7 @@ function trainInputGet(def: MutableDefinition, get: string): void {
 describe('verifyDefinition', () => {
   it('the compiled definition has no diagnostics', () => {
     expect(verify(copy())).toEqual([]);
-    expect(verifyDefinition(plan.definition, plan.definitionJson, plan.origins)).toEqual([]);
+    expect(verifyDefinition(plan.definition, plan.origins)).toEqual([]);
   });
 
   it('the fixture exercises every kind of reference the cases mutate', () => {
@@ -197,7 +197,7 @@ describe('verifyDefinition', () => {
   });
 
   it('every kind of fault has its own code', () => {
-    expect([...new Set([...cases.map(([, code]) => code), 'definition-too-large'])].sort()).toEqual([
+    expect([...new Set(cases.map(([, code]) => code))].sort()).toEqual([
       'definition-bad-property',
       'definition-bad-reference',
       'definition-cycle',
@@ -205,7 +205,6 @@ describe('verifyDefinition', () => {
       'definition-self-dependency',
       'definition-self-reference',
       'definition-step-name',
-      'definition-too-large',
       'definition-unknown-dependency',
       'definition-unknown-output',
       'definition-unknown-property-file',
@@ -222,24 +221,6 @@ describe('verifyDefinition', () => {
       'Std:JsonGet': { PropertyFile: { Get: 'Steps.metrics.PropertyFiles.EvaluationReport' }, Path: 'mse' },
     };
     expect(verify(def)).toEqual([]);
-  });
-
-  it('a definition of 1,048,576 characters or more is too large; one character less is not', () => {
-    const def = copy();
-    step(def, 'prep').Arguments.Environment = { PAD: '' };
-    const base = JSON.stringify(def).length;
-    const pad = (n: number): MutableDefinition => {
-      const d = copy();
-      step(d, 'prep').Arguments.Environment = { PAD: 'x'.repeat(n) };
-      return d;
-    };
-    const under = pad(MAX_DEFINITION_CHARS - 1 - base);
-    const at = pad(MAX_DEFINITION_CHARS - base);
-    expect(JSON.stringify(under).length).toBe(MAX_DEFINITION_CHARS - 1);
-    expect(JSON.stringify(at).length).toBe(MAX_DEFINITION_CHARS);
-    expect(MAX_DEFINITION_CHARS).toBe(1_048_576);
-    expect(codes(under)).toEqual([]);
-    expect(codes(at)).toEqual(['definition-too-large']);
   });
 
   it('diagnostics point at the configured step', () => {

@@ -499,7 +499,7 @@ describe('secrets and Environment values are never printed', () => {
     const markdown = renderPlanComment(view);
     const dir = mkdtempSync(path.join(tmpdir(), 'smp-plan-'));
     try {
-      const { files: written } = writePlanFiles(planned, dir, { mermaid: view.mermaid, markdown });
+      const written = writePlanFiles(planned, dir, { mermaid: view.mermaid, markdown });
       const planMd = readFileSync(written.markdown, 'utf8');
       const outputs = {
         diff: JSON.stringify(d),
