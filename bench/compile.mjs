@@ -217,10 +217,9 @@ function floor(ws) {
 
 /**
  * The full plan, in process: loadProject + compileProject. Returns the plan and diagnostics; throws on any
- * error except `definition-too-large`. That one is expected at 1000 units (6000 steps make a definition of
- * several MB; SageMaker takes < 1 MiB): compileProject reports it at the very end of verifyDefinition, after
- * loading, compiling every step, packing every bundle, serialising and verifying the whole definition, so the
- * timing still covers the whole pipeline except the final artifact list and the sha256 of the definition.
+ * error except `definition-too-large`, which older versions reported at 1000 units (a definition of several
+ * MB, over the 1 MiB SageMaker documents for inline definitions) at the very end of verifyDefinition. Since
+ * issue 13 that is the `definition-large` warning (the definition goes through S3), and the plan completes.
  */
 function plan(ws) {
   const loaded = loadProject({ workspace: ws, globs: [GLOB], env: ENV, allowPlaceholders: true });
