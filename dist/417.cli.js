@@ -322,6 +322,10 @@ var tar = __webpack_require__(2926);
 /** 8 MiB parts, two in flight per bundle: a bundle upload holds about 32 MiB whatever its size. */
 const PART_SIZE = 8 * 2 ** 20;
 const PARTS_IN_FLIGHT = 2;
+/** Bundles packed at once: gzip is CPU-bound (runners have 2 cores), and this bounds the memory too. */
+const PACKING_AT_ONCE = 2;
+/** A log line per this many bytes sent, so a long upload shows progress. */
+const PROGRESS_EVERY = 256 * 2 ** 20;
 const CONTENT_TYPES = {
     '.gz': 'application/gzip',
     '.sh': 'text/x-shellscript',
@@ -331,6 +335,7 @@ async function uploadArtifacts(s3, artifacts, opts = {}) {
     const uploaded = [];
     const skipped = [];
     const queue = [...artifacts];
+    const packing = slots(PACKING_AT_ONCE);
     const worker = async () => {
         for (let a = queue.shift(); a; a = queue.shift()) {
             if (await exists(s3, a)) {
@@ -338,7 +343,7 @@ async function uploadArtifacts(s3, artifacts, opts = {}) {
                 opts.log?.(`  = s3://${a.bucket}/${a.key} (already there)`);
                 continue;
             }
-            const sent = await put(s3, a, opts);
+            const sent = a.source.type === 'tar.gz' ? await packing(() => put(s3, a, opts)) : await put(s3, a, opts);
             uploaded.push({ key: a.key, bytes: sent });
             opts.log?.(`  + s3://${a.bucket}/${a.key} (${sent} bytes${a.source.type === 'tar.gz' ? `, ${a.bytes} before gzip` : ''})`);
         }
@@ -384,6 +389,14 @@ async function put(s3, a, opts) {
         partSize: opts.partSize ?? PART_SIZE,
         queueSize: PARTS_IN_FLIGHT,
     });
+    const every = opts.progressEvery ?? PROGRESS_EVERY;
+    let next = every;
+    upload.on('httpUploadProgress', (p) => {
+        if ((p.loaded ?? 0) < next)
+            return;
+        next = (Math.floor((p.loaded ?? 0) / every) + 1) * every;
+        opts.log?.(`  … s3://${a.bucket}/${a.key}: ${Math.floor((p.loaded ?? 0) / 2 ** 20)} MiB sent`);
+    });
     try {
         await upload.done();
     }
@@ -392,6 +405,27 @@ async function put(s3, a, opts) {
         throw err;
     }
     return sent;
+}
+/** Runs at most `n` of the given tasks at a time. */
+function slots(n) {
+    let free = n;
+    const waiting = [];
+    return async (task) => {
+        if (free === 0)
+            await new Promise((resolve) => waiting.push(resolve));
+        else
+            free--;
+        try {
+            return await task();
+        }
+        finally {
+            const wake = waiting.shift();
+            if (wake)
+                wake();
+            else
+                free++;
+        }
+    };
 }
 async function exists(s3, a) {
     try {

@@ -86,7 +86,13 @@ describe('multipart upload of a bundle larger than a part', () => {
     expect(bundle.bytes).toBeGreaterThan(11 * 2 ** 20);
     const kms = 'arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab';
 
-    const r = await uploadArtifacts(clients.s3, [bundle], { partSize: PART, kmsKey: kms });
+    const lines: string[] = [];
+    const r = await uploadArtifacts(clients.s3, [bundle], {
+      partSize: PART,
+      kmsKey: kms,
+      progressEvery: 4 * 2 ** 20,
+      log: (l) => lines.push(l),
+    });
 
     const forKey = server.requests.all.filter((q) => q.service === 's3' && q.input.Key === bundle.key);
     expect(forKey.map((q) => [q.operation, q.status])).toEqual([
@@ -112,6 +118,11 @@ describe('multipart upload of a bundle larger than a part', () => {
     expect(tar.length).toBe(bundle.bytes);
     expect(sha(tar)).toBe(bundle.contentSha256);
     expect(r.uploaded).toEqual([{ key: bundle.key, bytes: stored.body.length }]);
+    // Progress while it streams (at each part here), then the line for the finished object.
+    expect(lines.filter((l) => l.includes('MiB sent')).length).toBeGreaterThanOrEqual(2);
+    expect(lines.at(-1)).toBe(
+      `  + s3://example-bucket/${bundle.key} (${stored.body.length} bytes, ${bundle.bytes} before gzip)`,
+    );
   });
 
   it('a bundle that fits in one part is a single PutObject', async () => {

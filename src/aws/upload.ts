@@ -23,11 +23,17 @@ export interface UploadOptions {
   readonly concurrency?: number;
   /** Bundles up to this size go in one PutObject, larger ones as a multipart upload of such parts. */
   readonly partSize?: number;
+  /** A progress line per this many bytes of a bundle sent (default 256 MiB). */
+  readonly progressEvery?: number;
 }
 
 /** 8 MiB parts, two in flight per bundle: a bundle upload holds about 32 MiB whatever its size. */
 export const PART_SIZE = 8 * 2 ** 20;
 const PARTS_IN_FLIGHT = 2;
+/** Bundles packed at once: gzip is CPU-bound (runners have 2 cores), and this bounds the memory too. */
+const PACKING_AT_ONCE = 2;
+/** A log line per this many bytes sent, so a long upload shows progress. */
+const PROGRESS_EVERY = 256 * 2 ** 20;
 
 const CONTENT_TYPES: Record<string, string> = {
   '.gz': 'application/gzip',
@@ -43,6 +49,7 @@ export async function uploadArtifacts(
   const uploaded: { key: string; bytes: number }[] = [];
   const skipped: { key: string; bytes: number }[] = [];
   const queue = [...artifacts];
+  const packing = slots(PACKING_AT_ONCE);
   const worker = async (): Promise<void> => {
     for (let a = queue.shift(); a; a = queue.shift()) {
       if (await exists(s3, a)) {
@@ -50,7 +57,8 @@ export async function uploadArtifacts(
         opts.log?.(`  = s3://${a.bucket}/${a.key} (already there)`);
         continue;
       }
-      const sent = await put(s3, a, opts);
+      const sent =
+        a.source.type === 'tar.gz' ? await packing(() => put(s3, a, opts)) : await put(s3, a, opts);
       uploaded.push({ key: a.key, bytes: sent });
       opts.log?.(
         `  + s3://${a.bucket}/${a.key} (${sent} bytes${a.source.type === 'tar.gz' ? `, ${a.bytes} before gzip` : ''})`,
@@ -103,6 +111,13 @@ async function put(s3: S3Client, a: Artifact, opts: UploadOptions): Promise<numb
     partSize: opts.partSize ?? PART_SIZE,
     queueSize: PARTS_IN_FLIGHT,
   });
+  const every = opts.progressEvery ?? PROGRESS_EVERY;
+  let next = every;
+  upload.on('httpUploadProgress', (p) => {
+    if ((p.loaded ?? 0) < next) return;
+    next = (Math.floor((p.loaded ?? 0) / every) + 1) * every;
+    opts.log?.(`  … s3://${a.bucket}/${a.key}: ${Math.floor((p.loaded ?? 0) / 2 ** 20)} MiB sent`);
+  });
   try {
     await upload.done();
   } catch (err) {
@@ -110,6 +125,23 @@ async function put(s3: S3Client, a: Artifact, opts: UploadOptions): Promise<numb
     throw err;
   }
   return sent;
+}
+
+/** Runs at most `n` of the given tasks at a time. */
+function slots(n: number): <T>(task: () => Promise<T>) => Promise<T> {
+  let free = n;
+  const waiting: (() => void)[] = [];
+  return async (task) => {
+    if (free === 0) await new Promise<void>((resolve) => waiting.push(resolve));
+    else free--;
+    try {
+      return await task();
+    } finally {
+      const wake = waiting.shift();
+      if (wake) wake();
+      else free++;
+    }
+  };
 }
 
 async function exists(s3: S3Client, a: Artifact): Promise<boolean> {
