@@ -3466,7 +3466,7 @@ function render(view, level) {
     if (level.artifacts && view.artifacts.length > 0) {
         const total = view.artifacts.reduce((n, a) => n + a.bytes, 0);
         out.push(`<details><summary>Artifacts to upload: ${view.artifacts.length} (${formatBytes(total)} before gzip)</summary>`, '');
-        out.push('| object | size (uncompressed) | contents |', '|---|---|---|');
+        out.push('| object | size | contents |', '|---|---|---|');
         for (const a of view.artifacts)
             out.push(`| ${mdCode(a.key)} | ${formatBytes(a.bytes)} | ${mdText(a.description)} |`);
         out.push('', '</details>', '');

@@ -118,7 +118,7 @@ function render(view: PlanView, level: Level): string {
       `<details><summary>Artifacts to upload: ${view.artifacts.length} (${formatBytes(total)} before gzip)</summary>`,
       '',
     );
-    out.push('| object | size (uncompressed) | contents |', '|---|---|---|');
+    out.push('| object | size | contents |', '|---|---|---|');
     for (const a of view.artifacts)
       out.push(`| ${mdCode(a.key)} | ${formatBytes(a.bytes)} | ${mdText(a.description)} |`);
     out.push('', '</details>', '');
