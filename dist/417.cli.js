@@ -13,6 +13,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./lib/cli-run.js + 5 modules
 var cli_run = __webpack_require__(1648);
+// EXTERNAL MODULE: ./lib/compile/parameters.js
+var parameters = __webpack_require__(5433);
 // EXTERNAL MODULE: ./lib/version.js
 var version = __webpack_require__(3411);
 ;// CONCATENATED MODULE: ./lib/aws/clients.js
@@ -139,6 +141,9 @@ async function startOrAttach(sm, opts) {
         PipelineExecutionDisplayName: opts.displayName,
         ...(opts.description ? { PipelineExecutionDescription: opts.description.slice(0, 3072) } : {}),
         ClientRequestToken: opts.token,
+        ...(opts.parameters && opts.parameters.length > 0
+            ? { PipelineParameters: opts.parameters.map((p) => ({ Name: p.Name, Value: p.Value })) }
+            : {}),
     }));
     return { arn: out.PipelineExecutionArn ?? '', attached: false };
 }
@@ -652,6 +657,7 @@ async function runPipeline(ctx, known) {
         displayName: ctx.displayName,
         description: ctx.executionDescription,
         token: ctx.token,
+        ...(ctx.parameters ? { parameters: ctx.parameters } : {}),
     });
     ctx.log(`${execution.attached ? 'Attached to the execution this run started earlier' : 'Started execution'} ${ctx.displayName}: ${execution.arn}`);
     ctx.onStarted?.(execution);
@@ -724,6 +730,7 @@ var project = __webpack_require__(1016);
 
 
 
+
 async function deployCommand(cmd, baseEnv, io) {
     const env = (0,overrides/* applyOverrides */.i)(baseEnv, cmd.overrides);
     const run = ciRun(env);
@@ -733,6 +740,14 @@ async function deployCommand(cmd, baseEnv, io) {
         return (0,cli_run/* failed */.gz)(r.diagnostics, io);
     (0,cli_run/* report */.z8)(r.diagnostics, io);
     const { plan, config } = r;
+    // Run-time parameter values are checked before any AWS client exists.
+    const params = cmd.kind === 'run' ? (0,parameters/* runParameters */.YA)(plan.parameters, cmd.params) : undefined;
+    if (params && params.errors.length > 0) {
+        for (const e of params.errors)
+            io.err(`smp: --param: ${e}`);
+        io.err('smp: refused before any call to AWS');
+        return cli_run/* EXIT_USAGE */.Ri;
+    }
     const settings = config.settings;
     const hash = (0,plan_hash/* planHash */.SH)(plan.definition, plan.artifacts);
     const clients = await createAwsClients({ region: settings.region, env });
@@ -762,12 +777,15 @@ async function deployCommand(cmd, baseEnv, io) {
         }
         const displayName = executionDisplayName(run.sha, run.runId ?? `cli-${Math.floor(Date.now() / 1000)}`);
         {
+            for (const p of params?.used ?? [])
+                io.err(`parameter ${p.name} = ${p.value}${p.source === 'default' ? ' (default)' : ''}`);
             const w = cmd.waitArgs;
             const result = await runPipeline({
                 ...base,
                 displayName,
                 executionDescription: `smp ${displayName} (plan ${hash.slice(0, 12)})`,
-                token: executionToken(hash, displayName, run.attempt),
+                token: executionToken((0,parameters/* withParameters */.zv)(hash, params?.pipelineParameters ?? []), displayName, run.attempt),
+                parameters: params?.pipelineParameters ?? [],
                 wait: w.wait
                     ? {
                         intervalMs: w.pollSeconds * 1000,

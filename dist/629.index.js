@@ -433,6 +433,7 @@ async function runPipeline(ctx, known) {
         displayName: ctx.displayName,
         description: ctx.executionDescription,
         token: ctx.token,
+        ...(ctx.parameters ? { parameters: ctx.parameters } : {}),
     });
     ctx.log(`${execution.attached ? 'Attached to the execution this run started earlier' : 'Started execution'} ${ctx.displayName}: ${execution.arn}`);
     ctx.onStarted?.(execution);
@@ -510,6 +511,9 @@ async function startOrAttach(sm, opts) {
         PipelineExecutionDisplayName: opts.displayName,
         ...(opts.description ? { PipelineExecutionDescription: opts.description.slice(0, 3072) } : {}),
         ClientRequestToken: opts.token,
+        ...(opts.parameters && opts.parameters.length > 0
+            ? { PipelineParameters: opts.parameters.map((p) => ({ Name: p.Name, Value: p.Value })) }
+            : {}),
     }));
     return { arn: out.PipelineExecutionArn ?? '', attached: false };
 }

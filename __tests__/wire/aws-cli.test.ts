@@ -3,7 +3,7 @@
 // every request a real deploy + run + wait made.
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -327,5 +327,83 @@ describe('smp iam-policy (dist/cli.js)', () => {
       .filter((n) => !allows(policy, n.action, n.resource))
       .map((n) => `${n.action} on ${n.resource}`);
     expect([...new Set(denied)]).toEqual([]);
+  });
+});
+
+// ------------------------------------------------------------------------------------------- run --param
+
+/** copyTf with two declared parameters used by the training job. */
+function copyTfWithParameters(pipelineName: string): string {
+  const ws = copyTf(pipelineName);
+  const conf = path.join(ws, TF_GLOB);
+  const text = readFileSync(conf, 'utf8')
+    .replace(
+      `    pipelineName: ${pipelineName}\n`,
+      `    pipelineName: ${pipelineName}
+    parameters:
+      Epochs: { type: Integer, default: 10 }
+      TrainInstance: { type: String, default: ml.m5.xlarge, enum: [ml.m5.xlarge, ml.m5.2xlarge] }
+`,
+    )
+    .replace(
+      '        entry_point: train.py\n',
+      '        entry_point: train.py\n        instance_type: ${param:TrainInstance}\n        hyperparams:\n          epochs: ${param:Epochs}\n',
+    );
+  writeFileSync(conf, text);
+  return ws;
+}
+
+describe('smp run --param (dist/cli.js)', () => {
+  it('a value that does not fit its parameter fails (exit 2) before a single request to AWS', async () => {
+    const ws = copyTfWithParameters('calhousing-badparam');
+    const cases: [string[], string][] = [
+      [['Epochs=ten'], 'parameter `Epochs` (Integer): `ten` is not an integer'],
+      [['Epochs=1', 'TrainInstance=ml.p3.2xlarge'], 'is not one of `ml.m5.xlarge`, `ml.m5.2xlarge`'],
+      [
+        ['Epoch=3'],
+        'parameter `Epoch` is not declared by the pipeline (its parameters: Epochs, TrainInstance)',
+      ],
+    ];
+    for (const [given, message] of cases) {
+      const r = await smp(
+        ['run', '-w', ws, '-c', TF_GLOB, ...given.flatMap((b) => ['--param', b])],
+        awsEnv(),
+      );
+      expect(r.code, r.stderr).toBe(2);
+      expect(r.stderr).toContain(message);
+    }
+    expect(server.requests.length).toBe(0);
+  });
+
+  it('good values are sent as PipelineParameters; the others keep their defaults', async () => {
+    const ws = copyTfWithParameters('calhousing-param');
+    const r = await smp(
+      ['run', '-w', ws, '-c', TF_GLOB, '--param', 'TrainInstance=ml.m5.2xlarge', '-p', 'Epochs=+3'],
+      { ...awsEnv(), GITHUB_RUN_ID: '91' },
+    );
+    expect(r.code, r.stderr).toBe(0);
+    // The definition CreatePipeline accepted declares both, with their defaults.
+    const deployed = JSON.parse(
+      server.sagemaker.pipeline('calhousing-param')!.versions.at(-1)!.definition,
+    ) as {
+      Parameters: unknown[];
+    };
+    expect(deployed.Parameters).toEqual([
+      { Name: 'Epochs', Type: 'Integer', DefaultValue: 10 },
+      {
+        Name: 'TrainInstance',
+        Type: 'String',
+        DefaultValue: 'ml.m5.xlarge',
+        EnumValues: ['ml.m5.xlarge', 'ml.m5.2xlarge'],
+      },
+    ]);
+    expect(server.requests.last('StartPipelineExecution')!.input).toMatchObject({
+      PipelineParameters: [
+        { Name: 'TrainInstance', Value: 'ml.m5.2xlarge' },
+        { Name: 'Epochs', Value: '3' },
+      ],
+    });
+    expect(r.stderr).toContain('parameter TrainInstance = ml.m5.2xlarge');
+    expect(r.stderr).toContain('parameter Epochs = 3');
   });
 });

@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { deployContext, loadAndCompile } from '../commands/project.js';
+import { runParameters, withParameters } from '../compile/parameters.js';
 import type { Plan } from '../compile/types.js';
 import { formatDiagnostic } from '../config/diagnostics.js';
 import { applyOverrides } from '../config/overrides.js';
@@ -93,6 +94,14 @@ async function phases(
 
   // The plan is shown whatever happens next (an AWS failure must not make the comment say "does not compile").
   state.view = buildPlanView(plan, { ...OFFLINE, note: 'the deployed pipeline was not read' });
+  // Run-time parameter values are checked in every mode (a PR plan catches a bad one), before any AWS call.
+  const params = runParameters(plan.parameters, inputs.parameters);
+  if (params.errors.length > 0) {
+    state.failure = { title: 'Invalid parameters input', message: params.errors.join('\n') };
+    return;
+  }
+  if (inputs.parameters.length > 0 && inputs.mode !== 'run')
+    core.info(`The parameters input applies to executions: ignored in ${inputs.mode} mode (values checked)`);
   const session = await core.group('AWS access', () => openSession(inputs, config.settings.region, ctx));
   const { deployed, pipeline: current } = await readDeployedState(session, plan, inputs.mode === 'plan');
   const view = buildPlanView(plan, deployed);
@@ -140,7 +149,12 @@ async function phases(
         displayName,
         executionDescription:
           `smp-action ${commitSha(ctx)?.slice(0, 7) ?? ''}${link ? ` ${link}` : ''}`.trim(),
-        token: executionToken(view.planHash, ctx.runId, ctx.runAttempt),
+        token: executionToken(
+          withParameters(view.planHash, params.pipelineParameters),
+          ctx.runId,
+          ctx.runAttempt,
+        ),
+        parameters: params.pipelineParameters,
         wait: inputs.wait
           ? {
               intervalMs: inputs.pollIntervalSeconds * 1000,
@@ -163,6 +177,7 @@ async function phases(
             executionArn: s.arn,
             attached: s.attached,
             executionLink: executionLink(s.arn),
+            parameters: params.used,
           };
         },
       },

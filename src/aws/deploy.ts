@@ -99,6 +99,8 @@ export interface RunContext extends DeployContext {
   readonly displayName: string;
   readonly executionDescription: string | undefined;
   readonly token: string;
+  /** PipelineParameters for StartPipelineExecution, already checked (compile/parameters.ts runParameters). */
+  readonly parameters?: readonly { readonly Name: string; readonly Value: string }[];
   /** Undefined: start and return without waiting. */
   readonly wait: WaitOptions | undefined;
   /** Called as soon as the execution ARN is known (outputs, cancellation reporting). */
@@ -119,6 +121,7 @@ export async function runPipeline(ctx: RunContext, known?: DeployedPipeline | nu
     displayName: ctx.displayName,
     description: ctx.executionDescription,
     token: ctx.token,
+    ...(ctx.parameters ? { parameters: ctx.parameters } : {}),
   });
   ctx.log(
     `${execution.attached ? 'Attached to the execution this run started earlier' : 'Started execution'} ${ctx.displayName}: ${execution.arn}`,

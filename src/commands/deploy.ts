@@ -1,7 +1,8 @@
 // `smp deploy` / `smp run` outside GitHub: default AWS credentials chain, same phases as the action.
 import type { CliCommand } from '../cli-args.js';
 import type { Io } from '../cli-run.js';
-import { EXIT_FAILED, EXIT_OK, failed, report } from '../cli-run.js';
+import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, failed, report } from '../cli-run.js';
+import { runParameters, withParameters } from '../compile/parameters.js';
 import { createAwsClients } from '../aws/clients.js';
 import { noCredentialsMessage } from '../aws/credential-sources.js';
 import { DeployCancelled, DeployRefused, deployPipeline, runPipeline } from '../aws/deploy.js';
@@ -26,6 +27,13 @@ export async function deployCommand(cmd: DeployCmd, baseEnv: Env, io: Io): Promi
   if (!r.plan || !r.config) return failed(r.diagnostics, io);
   report(r.diagnostics, io);
   const { plan, config } = r;
+  // Run-time parameter values are checked before any AWS client exists.
+  const params = cmd.kind === 'run' ? runParameters(plan.parameters, cmd.params) : undefined;
+  if (params && params.errors.length > 0) {
+    for (const e of params.errors) io.err(`smp: --param: ${e}`);
+    io.err('smp: refused before any call to AWS');
+    return EXIT_USAGE;
+  }
   const settings = config.settings;
   const hash = planHash(plan.definition, plan.artifacts);
   const clients = await createAwsClients({ region: settings.region, env });
@@ -62,13 +70,20 @@ export async function deployCommand(cmd: DeployCmd, baseEnv: Env, io: Io): Promi
     }
     const displayName = executionDisplayName(run.sha, run.runId ?? `cli-${Math.floor(Date.now() / 1000)}`);
     {
+      for (const p of params?.used ?? [])
+        io.err(`parameter ${p.name} = ${p.value}${p.source === 'default' ? ' (default)' : ''}`);
       const w = cmd.waitArgs;
       const result = await runPipeline(
         {
           ...base,
           displayName,
           executionDescription: `smp ${displayName} (plan ${hash.slice(0, 12)})`,
-          token: executionToken(hash, displayName, run.attempt),
+          token: executionToken(
+            withParameters(hash, params?.pipelineParameters ?? []),
+            displayName,
+            run.attempt,
+          ),
+          parameters: params?.pipelineParameters ?? [],
           wait: w.wait
             ? {
                 intervalMs: w.pollSeconds * 1000,

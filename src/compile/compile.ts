@@ -10,6 +10,7 @@ import { CodeArtifacts } from './code.js';
 import type { CompileContext } from './context.js';
 import { modelOf, stepIndex } from './context.js';
 import { get } from './expressions.js';
+import { ParameterClash, ParameterSet, parameterDefinitions, resolveParameterRefs } from './parameters.js';
 import { CompileError, LOCAL_STORAGE_NOTE, sectionOf } from './steps/common.js';
 import { createModelStep } from './steps/create-model.js';
 import { metricsStep } from './steps/metrics.js';
@@ -46,6 +47,7 @@ export function compileProject(config: ProjectConfig): CompileResult {
     code: new CodeArtifacts(config, config.settings.bucket, config.pipeline.name),
     bag,
     steps: stepIndex(config),
+    parameters: new ParameterSet(config.pipeline.parameters),
   };
 
   const expansions = new Map<string, DefinitionStep[]>();
@@ -53,13 +55,19 @@ export function compileProject(config: ProjectConfig): CompileResult {
   const containers = new Map<string, InferenceContainer>();
   for (const step of allSteps(config.pipeline)) {
     try {
-      expansions.set(step.name, buildStep(ctx, step, links.get(step.name) ?? {}, containers));
+      const built = buildStep(ctx, step, links.get(step.name) ?? {}, containers);
+      expansions.set(
+        step.name,
+        built.map((s) => ({ ...s, Arguments: resolveParameterRefs(s.Arguments, ctx.parameters) })),
+      );
     } catch (err) {
       if (err instanceof CompileError) bag.error('compile', err.step.loc, err.step.path, err.message);
       else if (err instanceof BundleError) {
         const m = modelOf(ctx, step);
         bag.error('bundle', m.sourceDirectoryLoc, `conf.models.${m.name}.source_directory`, err.message);
-      } else throw err;
+      } else if (err instanceof ParameterClash)
+        bag.error('parameter-clash', step.loc, step.path, err.message);
+      else throw err;
     }
   }
   addWarnings(ctx);
@@ -81,7 +89,7 @@ export function compileProject(config: ProjectConfig): CompileResult {
   const definition: PipelineDefinition = {
     Version: '2020-12-01',
     Metadata: {},
-    Parameters: [],
+    Parameters: parameterDefinitions(ctx.parameters.all()),
     PipelineExperimentConfig: EXPERIMENT_REGIONS.has(ctx.settings.region)
       ? { ExperimentName: get('Execution.PipelineName'), TrialName: get('Execution.PipelineExecutionId') }
       : null,
@@ -126,6 +134,7 @@ export function compileProject(config: ProjectConfig): CompileResult {
       artifacts,
       warnings: bag.warnings,
       origins,
+      parameters: ctx.parameters.all(),
     },
     diagnostics: bag.sorted(),
   };

@@ -1,5 +1,6 @@
 // The compiler's output types: the pipeline definition JSON (as CreatePipeline receives it) and the plan.
 import type { Diagnostic, Loc } from '../config/diagnostics.js';
+import type { PipelineParameter } from './parameters.js';
 
 /** A pipeline expression, resolved by SageMaker at run time. */
 export type Expression =
@@ -81,4 +82,6 @@ export interface Plan {
   readonly warnings: readonly Diagnostic[];
   /** Compiled step name → its configured step (sub-steps map to their parent). */
   readonly origins: ReadonlyMap<string, StepOrigin>;
+  /** The definition's parameters (declared, then generated), for run-time values and the summary. */
+  readonly parameters: readonly PipelineParameter[];
 }

@@ -5,6 +5,7 @@ import { findCycle, parseDependencyLine } from './dependencies.js';
 import { IGNORED_STEP_TYPES, STEP_CLASSES, STEP_TYPES } from './schema.js';
 import type { PipelineInput, StepClass, StepInput } from './schema.js';
 import { inFileOrder } from './normalize.js';
+import { buildParameters } from './parameters.js';
 import { didYouMean } from './suggest.js';
 import { entry, formatPath, locate } from './tree.js';
 import type { CMap, CNode } from './tree.js';
@@ -115,6 +116,7 @@ export function buildPipeline(
     loc: entry(pipelineNode, 'pipelineName')?.value.loc ?? src.keyLoc,
     units: units.map((u): UnitConfig => ({ model: u.model, loc: u.loc, steps: u.steps })),
     dependencies,
+    parameters: buildParameters(src.input.parameters, locate(src.node, ['parameters']).node, bag),
   };
 }
 

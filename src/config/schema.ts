@@ -28,6 +28,10 @@ export const STEP_NAME = /^[A-Za-z0-9_-]{1,64}$/;
 export const MODEL_PACKAGE_GROUP_NAME = /^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$/;
 export const MODEL_NAME = /^[A-Za-z0-9_-]{1,63}$/;
 export const INSTANCE_TYPE = /^ml\.[a-z0-9-]+\.[a-z0-9-]+$/;
+/** A pipeline parameter name (the definition schema's ParameterName). */
+export const PARAMETER_NAME = /^[A-Za-z0-9_-]{1,64}$/;
+/** An instance type, or a whole-value `${param:Name}` reference to a String parameter that holds one. */
+export const INSTANCE_TYPE_OR_PARAM = /^(?:ml\.[a-z0-9-]+\.[a-z0-9-]+|\$\{param:[A-Za-z0-9_-]{1,64}\})$/;
 /** ISO-8601 duration as the CacheConfig accepts it: P10D, PT1H, P1DT12H, P2W. */
 export const ISO_DURATION = /^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+S)?)?$/;
 
@@ -69,7 +73,9 @@ const sectionKeys = {
   image_uri: text,
   entry_point: text,
   base_job_name: text.max(63).optional(),
-  instance_type: text.regex(INSTANCE_TYPE, 'an instance type like ml.m5.xlarge').optional(),
+  instance_type: text
+    .regex(INSTANCE_TYPE_OR_PARAM, 'an instance type like ml.m5.xlarge (or ${param:Name})')
+    .optional(),
   instance_count: positiveInt.optional(),
   volume_size_in_gb: positiveInt.max(16384).optional(),
   max_runtime_seconds: positiveInt.optional(),
@@ -156,6 +162,14 @@ export const stepSchema = z.object({
   chain_input_additional_prefix: z.string().optional(),
 });
 
+/** `sagemakerPipeline.parameters.<Name>`: a typed pipeline parameter (see src/config/parameters.ts). */
+export const PARAMETER_TYPES = ['String', 'Integer', 'Float', 'Boolean'] as const;
+export const parameterSchema = z.object({
+  type: z.enum(PARAMETER_TYPES),
+  default: z.union([z.string().max(1024), z.number(), z.boolean()]),
+  enum: z.array(z.string().max(1024)).min(1).optional(),
+});
+
 export const pipelineSchema = z.object({
   pipelineName: text.regex(
     PIPELINE_NAME,
@@ -166,6 +180,12 @@ export const pipelineSchema = z.object({
     .record(z.string(), z.object({ steps: z.array(stepSchema).min(1) }))
     .refine((m) => Object.keys(m).length > 0, 'at least one model with steps'),
   dependencies: z.array(text).optional(),
+  parameters: z
+    .record(
+      z.string().regex(PARAMETER_NAME, 'letters, digits, - and _, at most 64 characters'),
+      parameterSchema,
+    )
+    .optional(),
 });
 
 /** The pipeline with name and description unchecked, so other errors are still found when those are bad. */
@@ -189,4 +209,5 @@ export type TransformSectionInput = z.infer<typeof transformSectionSchema>;
 export type RegistryInput = z.infer<typeof registrySchema>;
 export type StepInput = z.infer<typeof stepSchema>;
 export type PipelineInput = z.infer<typeof pipelineSchema>;
+export type ParameterInput = z.infer<typeof parameterSchema>;
 export type ConfFileInput = z.infer<typeof confFileSchema>;

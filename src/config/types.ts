@@ -139,6 +139,17 @@ export interface DependencyEdge {
   readonly loc: Loc;
 }
 
+export type ParameterType = 'String' | 'Integer' | 'Float' | 'Boolean';
+
+/** A declared pipeline parameter (`sagemakerPipeline.parameters`), its default checked against its type. */
+export interface ParameterConfig {
+  readonly name: string;
+  readonly type: ParameterType;
+  readonly default: string | number | boolean;
+  readonly enum: readonly string[] | undefined;
+  readonly loc: Loc;
+}
+
 export interface PipelineConfig {
   readonly name: string;
   readonly description: string | undefined;
@@ -147,6 +158,8 @@ export interface PipelineConfig {
   /** Units in the order of `sagemakerPipeline.models`. */
   readonly units: readonly UnitConfig[];
   readonly dependencies: readonly DependencyEdge[];
+  /** Declared parameters in file order; empty when none. */
+  readonly parameters: readonly ParameterConfig[];
 }
 
 export interface ProjectConfig {

@@ -181,11 +181,16 @@ function changeRows(view: PlanView): string[] {
     );
   for (const p of [...d.parameters.added, ...d.parameters.removed, ...d.parameters.changed]) {
     rows.push(
-      `| parameter ${mdCode(p.name)} | ${p.old === undefined ? 'added' : p.new === undefined ? 'removed' : 'changed'} | |`,
+      `| parameter ${mdCode(p.name)} | ${p.old === undefined ? 'added' : p.new === undefined ? 'removed' : 'changed'} | ${parameterChange(p)} |`,
     );
   }
   for (const f of d.pipelineFields) rows.push(`| pipeline | changed | ${fieldLine(f, true)} |`);
   return rows;
+}
+
+function parameterChange(p: { readonly old: string | undefined; readonly new: string | undefined }): string {
+  if (p.old !== undefined && p.new !== undefined) return `${mdCode(p.old)} → ${mdCode(p.new)}`;
+  return mdCode(p.new ?? p.old ?? '');
 }
 
 function changeSummary(c: StepChange): string {

@@ -25,8 +25,8 @@ export function diffText(diff: DefinitionDiff): string {
   }
   for (const e of diff.edges.added) out.push(`+ edge ${e.from} → ${e.to} (${e.kind})`);
   for (const e of diff.edges.removed) out.push(`- edge ${e.from} → ${e.to} (${e.kind})`);
-  for (const p of diff.parameters.added) out.push(`+ parameter ${p.name}`);
-  for (const p of diff.parameters.removed) out.push(`- parameter ${p.name}`);
+  for (const p of diff.parameters.added) out.push(`+ parameter ${p.name} (${p.new ?? ''})`);
+  for (const p of diff.parameters.removed) out.push(`- parameter ${p.name} (${p.old ?? ''})`);
   for (const p of diff.parameters.changed) out.push(`~ parameter ${p.name}: ${p.old ?? ''} → ${p.new ?? ''}`);
   for (const f of diff.pipelineFields) out.push(`~ pipeline ${f.path}: ${f.old ?? '∅'} → ${f.new ?? '∅'}`);
   return out.join('\n');

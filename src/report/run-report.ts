@@ -33,6 +33,14 @@ export interface RunReport {
   readonly steps?: readonly StepRow[] | undefined;
   readonly models?: readonly ModelRow[] | undefined;
   readonly cancelled?: { readonly stillRunning: boolean } | undefined;
+  /** The parameter values the execution was started with (given, or the default). */
+  readonly parameters?: readonly ParameterRow[] | undefined;
+}
+
+export interface ParameterRow {
+  readonly name: string;
+  readonly value: string;
+  readonly source: 'run' | 'default';
 }
 
 function duration(s: StepRow, now: number): string {
@@ -67,6 +75,7 @@ export function renderRunReport(r: RunReport, now = Date.now()): string {
       out.push(`Status: **${mdText(r.outcome)}**${r.failureReason ? `: ${mdText(r.failureReason)}` : ''}`);
     out.push('');
   }
+  out.push(...parameterTable(r.parameters));
   if (r.cancelled) {
     out.push(
       r.cancelled.stillRunning
@@ -104,6 +113,22 @@ export function renderRunReport(r: RunReport, now = Date.now()): string {
     out.push('');
   }
   return out.join('\n');
+}
+
+/** The values the run used, so a summary says what it ran with. */
+function parameterTable(rows: readonly ParameterRow[] | undefined): string[] {
+  if (!rows || rows.length === 0) return [];
+  return [
+    '**Parameters**',
+    '',
+    '| parameter | value | |',
+    '|---|---|---|',
+    ...rows.map(
+      (p) =>
+        `| ${mdCode(p.name)} | ${mdCode(p.value)} | ${p.source === 'default' ? 'default' : 'set for this run'} |`,
+    ),
+    '',
+  ];
 }
 
 /** The metrics object as a link to the S3 console (when it is a plain s3:// URI), else as code. */
