@@ -1,16 +1,17 @@
 // The run report's additions: the parameter values a run used, and quality gates (read as GitHub renders
 // the Markdown: parsed, not matched as text).
+import { marked } from 'marked';
 import { describe, expect, it } from 'vitest';
 import { renderRunReport } from '../../../src/report/run-report.js';
-import { marked } from 'marked';
-import { JSDOM } from 'jsdom';
+import { parseHtml } from '../plan/helpers.js';
 
-function cells(md: string, heading: string): string[][] {
-  const doc = new JSDOM(marked.parse(md, { async: false })).window.document;
-  const h = [...doc.querySelectorAll('p')].find((p) => p.textContent === heading);
-  let el = h?.nextElementSibling;
-  while (el && el.tagName !== 'TABLE') el = el.nextElementSibling;
-  return [...(el?.querySelectorAll('tbody tr') ?? [])].map((tr) =>
+/** Body cells of the rendered table whose first header cell is `firstHeader`. */
+function cells(md: string, firstHeader: string): string[][] {
+  const doc = parseHtml(marked.parse(md, { gfm: true, async: false }));
+  const table = [...doc.querySelectorAll('table')].find(
+    (t) => t.querySelector('th')?.textContent === firstHeader,
+  );
+  return [...(table?.querySelectorAll('tbody tr') ?? [])].map((tr) =>
     [...tr.querySelectorAll('td')].map((td) => td.textContent ?? ''),
   );
 }
@@ -25,7 +26,7 @@ describe('run report: parameters', () => {
         { name: 'Note', value: '`x` | <b>y</b>', source: 'run' },
       ],
     });
-    expect(cells(md, 'Parameters')).toEqual([
+    expect(cells(md, 'parameter')).toEqual([
       ['InputDate', '2026-02-01', 'set for this run'],
       ['Epochs', '10', 'default'],
       ['Note', '`x` | <b>y</b>', 'set for this run'],
