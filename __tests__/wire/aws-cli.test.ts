@@ -8,6 +8,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { runPipeline } from '../../src/aws/deploy.js';
+import { resolvePlan } from '../../src/commands/project.js';
+import { planHashOf } from '../../src/plan/hash.js';
 import type { RecordedRequest } from '../servers/aws-server.js';
 import { fullUnitFiles, makeWorkspace, TEST_ENV } from '../helpers/workspace.js';
 import { defaultScript, startAwsServer } from '../servers/aws-server.js';
@@ -113,6 +115,7 @@ describe('smp deploy / run (dist/cli.js)', () => {
       DescribeModelPackageGroup: 1,
       CreateModelPackageGroup: 1,
       CreatePipeline: 1,
+      GetSchedule: 1, // read once for the plan view, reused by the deploy
     });
     expect(server.requests.all.every((x) => x.accessKeyId === 'AKIDCLI')).toBe(true);
     expect(server.requests.all.every((x) => /smp-action\/\d/.test(x.headers['user-agent'] ?? ''))).toBe(true);
@@ -221,6 +224,16 @@ function needs(r: RecordedRequest): { action: string; resource: string }[] {
     const action = { HeadObject: 's3:GetObject', PutObject: 's3:PutObject' }[r.operation];
     return [{ action: action ?? `s3:${r.operation}`, resource: `arn:aws:s3:::${i.Bucket}/${i.Key}` }];
   }
+  if (r.service === 'scheduler') {
+    const target = (r.input as { Target?: { RoleArn?: string } }).Target;
+    return [
+      {
+        action: `scheduler:${r.operation}`,
+        resource: `arn:aws:scheduler:us-east-1:${ACCOUNT}:schedule/${i.GroupName ?? 'default'}/${i.Name}`,
+      },
+      ...(target?.RoleArn ? [{ action: 'iam:PassRole', resource: target.RoleArn }] : []),
+    ];
+  }
   const pipeline = (name = ''): string => sm(`pipeline/${name.toLowerCase()}`);
   const group = (name = ''): string => sm(`model-package-group/${name.toLowerCase()}`);
   const out: { action: string; resource: string }[] = [];
@@ -253,6 +266,9 @@ function needs(r: RecordedRequest): { action: string; resource: string }[] {
       break;
     case 'DescribeModelPackage':
       add(r.operation, i.ModelPackageName ?? '');
+      break;
+    case 'ListModelPackages':
+      add(r.operation, '*');
       break;
     default:
       add(r.operation, '?');
@@ -321,6 +337,61 @@ describe('smp iam-policy (dist/cli.js)', () => {
       'DescribeModelPackage',
       'PutObject',
     ])
+      expect(ops).toContain(op);
+    const denied = server.requests.all
+      .flatMap(needs)
+      .filter((n) => !allows(policy, n.action, n.resource))
+      .map((n) => `${n.action} on ${n.resource}`);
+    expect([...new Set(denied)]).toEqual([]);
+  });
+
+  it('for a scoring pipeline with a schedule: registry reads, the schedule by name, iam:PassRole of its role to Scheduler; it covers deploy + run', async () => {
+    const glob = 'examples/tf-scoring/conf/conf.yaml';
+    const r = await smp(['iam-policy', '-w', REPO, '-c', glob], { ...TEST_ENV });
+    expect(r.code, r.stderr).toBe(0);
+    const policy = JSON.parse(r.stdout) as { Version: string; Statement: Statement[] };
+    const bySid = Object.fromEntries(policy.Statement.map((s) => [s.Sid, s]));
+    expect(bySid.Schedule).toEqual({
+      Sid: 'Schedule',
+      Effect: 'Allow',
+      Action: [
+        'scheduler:GetSchedule',
+        'scheduler:CreateSchedule',
+        'scheduler:UpdateSchedule',
+        'scheduler:DeleteSchedule',
+      ],
+      Resource: [`arn:aws:scheduler:us-east-1:${ACCOUNT}:schedule/default/smp-calhousing-scoring`],
+    });
+    expect(bySid.PassSchedulerRole).toMatchObject({
+      Action: ['iam:PassRole'],
+      Resource: [`arn:aws:iam::${ACCOUNT}:role/smp-scheduler`],
+      Condition: { StringEquals: { 'iam:PassedToService': 'scheduler.amazonaws.com' } },
+    });
+    expect(bySid.ModelRegistry).toBeUndefined(); // nothing is registered: no group to create
+
+    server.sagemaker.addModelPackage({
+      group: 'calhousing-test-calhousing',
+      approval: 'Approved',
+      createdAt: server.clock.now(),
+      accountId: ACCOUNT,
+    });
+    const c = compile(REPO, [glob]);
+    const clients = await clientsFor(server);
+    try {
+      const plan = await resolvePlan(c.config, c.plan, clients);
+      const run = await runPipeline(
+        runContext(clients, { ...c, plan, hash: planHashOf(plan) }, () => undefined, {
+          displayName: 'abcdef0-3',
+          token: 'd'.repeat(64),
+          wait: undefined,
+        }),
+      );
+      expect(run.schedule).toBe('created');
+    } finally {
+      destroyClients(clients);
+    }
+    const ops = new Set(server.requests.all.map((x) => x.operation));
+    for (const op of ['ListModelPackages', 'GetSchedule', 'CreateSchedule', 'StartPipelineExecution'])
       expect(ops).toContain(op);
     const denied = server.requests.all
       .flatMap(needs)

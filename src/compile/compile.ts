@@ -12,6 +12,9 @@ import { modelOf, stepIndex } from './context.js';
 import { get } from './expressions.js';
 import { ParameterClash, ParameterSet, parameterDefinitions, resolveParameterRefs } from './parameters.js';
 import { CompileError, LOCAL_STORAGE_NOTE, sectionOf } from './steps/common.js';
+import { packageBindings } from './model-packages.js';
+import type { ResolvedPackage } from './model-packages.js';
+import { scheduleSpec } from './schedule.js';
 import { createModelStep } from './steps/create-model.js';
 import { metricsStep } from './steps/metrics.js';
 import type { InferenceContainer } from './steps/model-container.js';
@@ -38,8 +41,14 @@ export interface CompileResult {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-export function compileProject(config: ProjectConfig): CompileResult {
+export interface CompileOptions {
+  /** Model package versions resolved online, by model name; missing ones get a placeholder default. */
+  readonly packages?: ReadonlyMap<string, ResolvedPackage>;
+}
+
+export function compileProject(config: ProjectConfig, options: CompileOptions = {}): CompileResult {
   const bag = new DiagnosticBag();
+  const bindings = packageBindings(config, options.packages);
   const ctx: CompileContext = {
     config,
     settings: config.settings,
@@ -48,6 +57,7 @@ export function compileProject(config: ProjectConfig): CompileResult {
     bag,
     steps: stepIndex(config),
     parameters: new ParameterSet(config.pipeline.parameters),
+    packages: new Map(bindings.map((b) => [b.model, b])),
   };
 
   const expansions = new Map<string, DefinitionStep[]>();
@@ -97,6 +107,7 @@ export function compileProject(config: ProjectConfig): CompileResult {
   };
   const definitionJson = JSON.stringify(definition);
   for (const d of verifyDefinition(definition, definitionJson, origins)) bag.add(d);
+  const schedule = scheduleSpec(ctx.pipeline, config.pipeline.schedule, ctx.parameters.all(), bag);
   if (bag.hasErrors) return { plan: undefined, diagnostics: bag.sorted() };
 
   const artifacts: Artifact[] = ctx.code.all();
@@ -135,6 +146,8 @@ export function compileProject(config: ProjectConfig): CompileResult {
       warnings: bag.warnings,
       origins,
       parameters: ctx.parameters.all(),
+      modelPackages: bindings,
+      schedule,
     },
     diagnostics: bag.sorted(),
   };
@@ -153,7 +166,7 @@ function buildStep(
       return [trainingStep(ctx, step)];
     case 'CreateModel': {
       const r = createModelStep(ctx, step, links);
-      containers.set(step.name, r.container);
+      if (r.container) containers.set(step.name, r.container);
       return r.steps;
     }
     case 'Transform':

@@ -27,6 +27,14 @@ export const PIPELINE_NAME = /^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,255}$/;
 export const STEP_NAME = /^[A-Za-z0-9_-]{1,64}$/;
 export const MODEL_PACKAGE_GROUP_NAME = /^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$/;
 export const MODEL_NAME = /^[A-Za-z0-9_-]{1,63}$/;
+/** A versioned model package ARN: `arn:aws:sagemaker:<region>:<account>:model-package/<group>/<version>`. */
+export const MODEL_PACKAGE_ARN =
+  /^arn:aws[a-z-]*:sagemaker:[a-z0-9-]+:\d{12}:model-package\/[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}\/\d{1,9}$/;
+/** EventBridge Scheduler expressions (its documented forms). */
+export const SCHEDULE_EXPRESSION =
+  /^(cron\([^()]+\)|rate\(\d+ (minute|minutes|hour|hours|day|days)\)|at\(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\))$/;
+/** The role EventBridge Scheduler assumes (the Scheduler API's own pattern). */
+export const SCHEDULER_ROLE_ARN = /^arn:aws(-[a-z]+)?:iam::\d{12}:role\/[\w+=,.@/-]+$/;
 export const INSTANCE_TYPE = /^ml\.[a-z0-9-]+\.[a-z0-9-]+$/;
 /** A pipeline parameter name (the definition schema's ParameterName). */
 export const PARAMETER_NAME = /^[A-Za-z0-9_-]{1,64}$/;
@@ -141,6 +149,45 @@ export const registrySchema = z.object({
   }),
 });
 
+export const modelPackageSchema = z.object({
+  group: text.regex(
+    MODEL_PACKAGE_GROUP_NAME,
+    'a model package group name: letters, digits and single hyphens, at most 63 characters',
+  ),
+  version: z
+    .union([
+      z.literal('latest-approved'),
+      z.int().min(1),
+      text.regex(
+        MODEL_PACKAGE_ARN,
+        'latest-approved, a version number or a versioned model package ARN (arn:aws:sagemaker:<region>:<account>:model-package/<group>/<version>)',
+      ),
+    ])
+    .optional(),
+  require_approved: z.boolean().optional(),
+});
+
+export const scheduleSchema = z.object({
+  expression: text
+    .max(256)
+    .regex(
+      SCHEDULE_EXPRESSION,
+      'an EventBridge Scheduler expression: cron(0 6 * * ? *), rate(1 day) or at(2026-01-31T06:00:00)',
+    ),
+  timezone: text.max(50).optional(),
+  role_arn: text.regex(
+    SCHEDULER_ROLE_ARN,
+    'an IAM role ARN (arn:aws:iam::<account>:role/<name>) that EventBridge Scheduler assumes',
+  ),
+  parameters: z
+    .record(
+      z.string().regex(/^[A-Za-z0-9_-]{1,256}$/, 'a pipeline parameter name (letters, digits, - and _)'),
+      z.union([z.string().min(1).max(1024), z.number(), z.boolean()]),
+    )
+    .optional(),
+  enabled: z.boolean().optional(),
+});
+
 export const modelSchema = z.object({
   source_directory: text,
   name: text.optional(),
@@ -149,6 +196,7 @@ export const modelSchema = z.object({
   evaluate: jobSectionSchema.optional(),
   transform: transformSectionSchema.optional(),
   registry: registrySchema.optional(),
+  model_package: modelPackageSchema.optional(),
 });
 
 export const stepSchema = z.object({
@@ -186,6 +234,7 @@ export const pipelineSchema = z.object({
       parameterSchema,
     )
     .optional(),
+  schedule: scheduleSchema.optional(),
 });
 
 /** The pipeline with name and description unchecked, so other errors are still found when those are bad. */
@@ -207,6 +256,8 @@ export type ModelInput = z.infer<typeof modelSchema>;
 export type JobSectionInput = z.infer<typeof jobSectionSchema>;
 export type TransformSectionInput = z.infer<typeof transformSectionSchema>;
 export type RegistryInput = z.infer<typeof registrySchema>;
+export type ModelPackageInput = z.infer<typeof modelPackageSchema>;
+export type ScheduleInput = z.infer<typeof scheduleSchema>;
 export type StepInput = z.infer<typeof stepSchema>;
 export type PipelineInput = z.infer<typeof pipelineSchema>;
 export type ParameterInput = z.infer<typeof parameterSchema>;

@@ -92,6 +92,16 @@ export interface RegistrySection {
   readonly approvalStatus: ApprovalStatus | undefined;
 }
 
+/** `model_package`: the unit's model comes from a Model Registry group instead of a Training step. */
+export interface ModelPackageSource {
+  readonly group: string;
+  /** `latest-approved`, a version number, or a full versioned model package ARN. */
+  readonly version: 'latest-approved' | number | string;
+  /** Refuse a pinned version that is not Approved (default true; `latest-approved` is always Approved). */
+  readonly requireApproved: boolean;
+  readonly loc: Loc;
+}
+
 export interface ModelConfig {
   readonly name: string;
   readonly displayName: string | undefined;
@@ -106,6 +116,7 @@ export interface ModelConfig {
   readonly evaluate: JobSection | undefined;
   readonly transform: JobSection | undefined;
   readonly registry: RegistrySection | undefined;
+  readonly modelPackage: ModelPackageSource | undefined;
 }
 
 export interface StepConfig {
@@ -150,6 +161,18 @@ export interface ParameterConfig {
   readonly loc: Loc;
 }
 
+/** `sagemakerPipeline.schedule`: an EventBridge Scheduler schedule that starts the pipeline. */
+export interface ScheduleConfig {
+  readonly expression: string;
+  /** IANA time zone; UTC unless configured. */
+  readonly timezone: string;
+  readonly roleArn: string;
+  /** Static run parameters, in file order; values as strings (what SageMakerPipelineParameters takes). */
+  readonly parameters: readonly { readonly name: string; readonly value: string; readonly loc: Loc }[];
+  readonly enabled: boolean;
+  readonly loc: Loc;
+}
+
 export interface PipelineConfig {
   readonly name: string;
   readonly description: string | undefined;
@@ -160,6 +183,7 @@ export interface PipelineConfig {
   readonly dependencies: readonly DependencyEdge[];
   /** Declared parameters in file order; empty when none. */
   readonly parameters: readonly ParameterConfig[];
+  readonly schedule: ScheduleConfig | undefined;
 }
 
 export interface ProjectConfig {

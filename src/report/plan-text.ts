@@ -2,6 +2,7 @@
 import type { DefinitionDiff } from '../plan/diff.js';
 import type { PlanView } from './plan-comment.js';
 import { headline } from './plan-comment.js';
+import { registryText } from './plan-registry.js';
 
 export function diffText(diff: DefinitionDiff): string {
   const out: string[] = [];
@@ -38,6 +39,7 @@ export function planText(view: PlanView): string {
     const body = diffText(view.diff);
     if (body) lines.push(body);
   }
+  lines.push(...registryText(view));
   lines.push(`plan hash ${view.planHash}`);
   return lines.join('\n');
 }

@@ -20,6 +20,15 @@ export interface ModelRow {
   readonly metricsUri: string | undefined;
 }
 
+export interface ScoredRow {
+  readonly model: string;
+  readonly group: string;
+  readonly version: number;
+  readonly approvalStatus: string;
+  readonly createdAt: string;
+  readonly arn: string;
+}
+
 export interface RunReport {
   readonly pipelineArn?: string | undefined;
   readonly action?: 'created' | 'updated' | 'unchanged' | undefined;
@@ -32,6 +41,10 @@ export interface RunReport {
   readonly failureReason?: string | undefined;
   readonly steps?: readonly StepRow[] | undefined;
   readonly models?: readonly ModelRow[] | undefined;
+  /** The model package version each scoring unit ran with. */
+  readonly scored?: readonly ScoredRow[] | undefined;
+  /** What deploy did to the schedule (absent: there is none and was none). */
+  readonly schedule?: { readonly name: string; readonly outcome: string } | undefined;
   readonly cancelled?: { readonly stillRunning: boolean } | undefined;
   /** The parameter values the execution was started with (given, or the default). */
   readonly parameters?: readonly ParameterRow[] | undefined;
@@ -66,6 +79,9 @@ export function renderRunReport(r: RunReport, now = Date.now()): string {
       );
     out.push('');
   }
+  if (r.schedule) {
+    out.push(`**Schedule** ${mdCode(r.schedule.name)}: ${mdText(r.schedule.outcome)}`, '');
+  }
   if (r.executionArn) {
     const link = r.executionLink ? ` ([open in SageMaker](${r.executionLink}))` : '';
     out.push(
@@ -76,6 +92,19 @@ export function renderRunReport(r: RunReport, now = Date.now()): string {
     out.push('');
   }
   out.push(...parameterTable(r.parameters));
+  if (r.scored && r.scored.length > 0) {
+    out.push(
+      '**Scored with**',
+      '',
+      '| model | group | version | approval | registered | ARN |',
+      '|---|---|---|---|---|---|',
+    );
+    for (const s of r.scored)
+      out.push(
+        `| ${mdCode(s.model)} | ${mdCode(s.group)} | v${s.version} | ${mdText(s.approvalStatus)} | ${s.createdAt.slice(0, 10)} | ${mdCode(s.arn)} |`,
+      );
+    out.push('');
+  }
   if (r.cancelled) {
     out.push(
       r.cancelled.stillRunning
