@@ -2,6 +2,7 @@
 // `<Model>ModelPackage`, holding the versioned model package ARN. Its default is what the plan resolved
 // (online) or a placeholder (offline); `run` passes the newest approved version as the value.
 import type { Loc } from '../config/diagnostics.js';
+import { packageParameterName } from '../config/model-package.js';
 import type { ProjectConfig } from '../config/types.js';
 
 /** What the registry said about the version a plan uses. */
@@ -27,16 +28,6 @@ export interface PackageBinding {
   readonly resolved: ResolvedPackage | undefined;
   /** The parameter default in the definition. */
   readonly defaultArn: string;
-}
-
-/** `churn` → `ChurnModelPackage`, `cal_housing-tf` → `CalHousingTfModelPackage`. */
-export function packageParameterName(model: string): string {
-  const pascal = model
-    .split(/[-_]+/)
-    .filter(Boolean)
-    .map((w) => `${w[0]?.toUpperCase() ?? ''}${w.slice(1)}`)
-    .join('');
-  return `${pascal}ModelPackage`;
 }
 
 /** Clearly fake (account 000000000000, version 0) so an unresolved plan can never score with it. */

@@ -19,6 +19,7 @@ import { checkShape, reportUnknownKeys } from './shape.js';
 import { locate, toPlain, yaml11Booleans } from './tree.js';
 import type { CNode } from './tree.js';
 import type { ModelConfig, ProjectConfig } from './types.js';
+import { checkScheduleParameters } from './schedule.js';
 import { checkSectionUsage } from './usage.js';
 
 export interface LoadOptions {
@@ -151,6 +152,7 @@ export function loadProject(opts: LoadOptions): LoadResult {
     }
   }
   if (pipeline) checkSectionUsage(pipeline, models, bag);
+  if (pipeline) checkScheduleParameters(pipeline, models, bag);
   if (pipeline)
     checkParameterRefs(
       [

@@ -51,16 +51,23 @@ export function normalizeModel(
     transform: section('transform'),
     registry: input.registry && reg ? normalizeRegistry(input.registry, reg.keyLoc) : undefined,
     modelPackage:
-      input.model_package && pkg ? normalizeModelPackage(input.model_package, pkg.keyLoc) : undefined,
+      input.model_package && pkg
+        ? normalizeModelPackage(input.model_package, pkg.keyLoc, locate(pkg.value, ['version']))
+        : undefined,
   };
 }
 
-function normalizeModelPackage(p: ModelPackageInput, loc: Loc): ModelPackageSource {
+function normalizeModelPackage(
+  p: ModelPackageInput,
+  loc: Loc,
+  version: { node: CNode; found: boolean },
+): ModelPackageSource {
   return {
     group: p.group,
     version: p.version ?? 'latest-approved',
     requireApproved: p.require_approved ?? true,
     loc,
+    versionLoc: version.found ? version.node.loc : loc,
   };
 }
 

@@ -1,11 +1,13 @@
-// `sagemakerPipeline.schedule`: the typed schedule, with the checks the shape cannot make (time zone, the
-// schedule name's length). Parameter names are checked against the definition by the compiler.
+// `sagemakerPipeline.schedule`: the typed schedule, with the checks the shape cannot make (the schedule name's
+// length, parameter names). Parameter names are checked against the definition by the compiler.
 import type { DiagnosticBag, Loc } from './diagnostics.js';
 import type { ScheduleInput } from './schema.js';
 import { inFileOrder } from './normalize.js';
+import { didYouMean } from './suggest.js';
 import { formatPath, locate } from './tree.js';
 import type { CNode } from './tree.js';
-import type { ScheduleConfig } from './types.js';
+import { packageParameterName } from './model-package.js';
+import type { ModelConfig, PipelineConfig, ScheduleConfig } from './types.js';
 
 /** EventBridge Scheduler names are at most 64 characters: `smp-` plus the pipeline name. */
 export const SCHEDULE_PREFIX = 'smp-';
@@ -28,15 +30,6 @@ export function buildSchedule(
     return { loc: l.node.loc, keyLoc: l.keyLoc ?? l.node.loc, path: formatPath([...base, ...rel]) };
   };
   const whole = at([]);
-  if (input.timezone !== undefined && !isTimeZone(input.timezone)) {
-    const a = at(['timezone']);
-    bag.error(
-      'bad-timezone',
-      a.loc,
-      a.path,
-      `${a.path}: \`${input.timezone}\` is not an IANA time zone (e.g. UTC, Europe/Paris, America/New_York)`,
-    );
-  }
   const name = scheduleName(pipelineName);
   if (pipelineName !== '' && name.length > MAX_SCHEDULE_NAME) {
     bag.error(
@@ -61,11 +54,30 @@ export function buildSchedule(
   };
 }
 
-function isTimeZone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
+/**
+ * Schedule parameters must name a pipeline parameter: a declared one or a unit's generated
+ * `<Model>ModelPackage`. Their values are checked against the type when the plan is compiled.
+ */
+export function checkScheduleParameters(
+  pipeline: PipelineConfig,
+  models: Readonly<Record<string, ModelConfig>>,
+  bag: DiagnosticBag,
+): void {
+  if (!pipeline.schedule) return;
+  const names = [
+    ...pipeline.parameters.map((p) => p.name),
+    ...pipeline.units
+      .filter((u) => models[u.model]?.modelPackage && u.steps.some((s) => s.stepClass === 'CreateModel'))
+      .map((u) => packageParameterName(u.model)),
+  ];
+  for (const p of pipeline.schedule.parameters) {
+    if (names.includes(p.name)) continue;
+    const path = `conf.sagemakerPipeline.schedule.parameters.${p.name}`;
+    bag.error(
+      'unknown-schedule-parameter',
+      p.loc,
+      path,
+      `${path}: the pipeline has no parameter \`${p.name}\` (${names.length > 0 ? `its parameters: ${names.join(', ')}` : 'it declares none in sagemakerPipeline.parameters'})${didYouMean(p.name, names)}`,
+    );
   }
 }

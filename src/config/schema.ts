@@ -149,6 +149,15 @@ export const registrySchema = z.object({
   }),
 });
 
+function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export const modelPackageSchema = z.object({
   group: text.regex(
     MODEL_PACKAGE_GROUP_NAME,
@@ -174,7 +183,10 @@ export const scheduleSchema = z.object({
       SCHEDULE_EXPRESSION,
       'an EventBridge Scheduler expression: cron(0 6 * * ? *), rate(1 day) or at(2026-01-31T06:00:00)',
     ),
-  timezone: text.max(50).optional(),
+  timezone: text
+    .max(50)
+    .refine(isTimeZone, 'not an IANA time zone name (use one such as UTC, Europe/Paris or America/New_York)')
+    .optional(),
   role_arn: text.regex(
     SCHEDULER_ROLE_ARN,
     'an IAM role ARN (arn:aws:iam::<account>:role/<name>) that EventBridge Scheduler assumes',
@@ -241,6 +253,8 @@ export const pipelineSchema = z.object({
 export const lenientPipelineSchema = pipelineSchema.extend({
   pipelineName: z.string().catch(''),
   pipelineDescription: z.string().optional().catch(undefined),
+  // Already reported by the strict parse; the steps are still checked.
+  schedule: scheduleSchema.optional().catch(undefined),
 });
 
 export const confFileSchema = z.object({

@@ -100,6 +100,8 @@ export interface ModelPackageSource {
   /** Refuse a pinned version that is not Approved (default true; `latest-approved` is always Approved). */
   readonly requireApproved: boolean;
   readonly loc: Loc;
+  /** Where `version` was written (the key itself when it was not). */
+  readonly versionLoc: Loc;
 }
 
 export interface ModelConfig {

@@ -162,7 +162,7 @@ function checkRegistryUnit(model: ModelConfig, bag: DiagnosticBag): void {
   ) {
     bag.error(
       'model-package-group-mismatch',
-      model.modelPackage.loc,
+      model.modelPackage.versionLoc,
       `${p}.model_package.version`,
       `${p}.model_package: version names group \`${arnGroup}\` but group is \`${model.modelPackage.group}\`; make them agree`,
     );

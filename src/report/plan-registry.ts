@@ -47,15 +47,20 @@ export function packageMarkdown(view: PlanView): string[] {
   return out;
 }
 
-function scheduleSummary(s: ScheduleView): string {
+/** How a value is shown: inline code in Markdown, as it is in text. */
+type Code = (s: string) => string;
+const plain: Code = (x) => x;
+const code: Code = (x) => mdCode(x, false);
+
+function scheduleSummary(s: ScheduleView, c: Code): string {
   const spec = s.spec;
   if (!spec) return '';
-  const params = spec.parameters.map((p) => `${p.Name}=${p.Value}`).join(', ');
-  return `${spec.expression} (${spec.timezone}), ${spec.enabled ? 'enabled' : 'disabled'}, role ${spec.roleArn}${params ? `, parameters ${params}` : ''}`;
+  const params = spec.parameters.map((p) => c(`${p.Name}=${p.Value}`)).join(', ');
+  return `${c(spec.expression)} in ${c(spec.timezone)}, ${spec.enabled ? 'enabled' : 'disabled'}, run as ${c(spec.roleArn)}${params ? `, parameters ${params}` : ''}`;
 }
 
 /** What deploy does to the schedule, in words; undefined when there is nothing to say. */
-function scheduleOutcome(s: ScheduleView): string | undefined {
+function scheduleOutcome(s: ScheduleView, c: Code): string | undefined {
   const a = s.action;
   if (!a)
     return s.spec ? `not compared with the deployed schedule (${s.note ?? 'it was not read'})` : undefined;
@@ -67,9 +72,9 @@ function scheduleOutcome(s: ScheduleView): string | undefined {
     case 'unchanged':
       return 'unchanged';
     case 'update':
-      return `deploy updates it: ${a.fields.map((f) => `${f.field} ${f.old ?? '∅'} → ${f.new ?? '∅'}`).join('; ')}`;
+      return `deploy updates it: ${a.fields.map((f) => `${f.field} ${f.old ? c(f.old) : '∅'} → ${f.new ? c(f.new) : '∅'}`).join('; ')}`;
     case 'delete':
-      return `deploy deletes it: the config no longer has sagemakerPipeline.schedule (it ran ${a.deployed.expression})`;
+      return `deploy deletes it: the config no longer has sagemakerPipeline.schedule (it ran ${c(a.deployed.expression)})`;
     case 'foreign':
       return s.spec
         ? 'a schedule with this name exists but smp did not create it: deploy refuses to take it over'
@@ -80,11 +85,11 @@ function scheduleOutcome(s: ScheduleView): string | undefined {
 export function scheduleMarkdown(view: PlanView): string[] {
   const s = view.schedule;
   if (!s) return [];
-  const outcome = scheduleOutcome(s);
+  const outcome = scheduleOutcome(s, code);
   if (!s.spec && !outcome) return [];
   const lines = [`**Schedule** ${mdCode(s.name, false)} (EventBridge Scheduler)`, ''];
-  if (s.spec) lines.push(`- ${mdText(scheduleSummary(s))}`);
-  if (outcome) lines.push(`- ${mdText(outcome)}`);
+  if (s.spec) lines.push(`- ${scheduleSummary(s, code)}`);
+  if (outcome) lines.push(`- ${outcome}`);
   lines.push('');
   return lines;
 }
@@ -110,8 +115,8 @@ export function registryText(view: PlanView): string[] {
     if (note) out.push(`  ${note}`);
   }
   const s = view.schedule;
-  if (s?.spec) out.push(`schedule ${s.name}: ${scheduleSummary(s)}`);
-  const outcome = s ? scheduleOutcome(s) : undefined;
+  if (s?.spec) out.push(`schedule ${s.name}: ${scheduleSummary(s, plain)}`);
+  const outcome = s ? scheduleOutcome(s, plain) : undefined;
   if (outcome) out.push(`  schedule: ${outcome}`);
   return out;
 }
