@@ -16,6 +16,7 @@ import type { AwsServer } from '../servers/aws-server.js';
 import {
   budget,
   clientsFor,
+  clockWait,
   compile,
   deployContext,
   destroyClients,
@@ -330,10 +331,12 @@ describe('run', () => {
       runContext(clients, c, log, {
         displayName: 'run-1',
         token: executionToken(c.hash, 'run-1', '1'),
-        wait: undefined,
+        wait: clockWait(server),
       }),
     );
     expect(r.action).toBe('unchanged');
+    expect(r.waited?.outcome).toBe('Succeeded');
+    expect(r.models).toEqual([]); // a scoring pipeline registers nothing
     expect(server.requests.last('StartPipelineExecution')?.input.PipelineParameters).toEqual([
       { Name: 'CalhousingModelPackage', Value: v5 },
     ]);
