@@ -4135,6 +4135,7 @@ function renderFailure(title, message) {
 
 
 
+
 async function runAction(inputs, ctx) {
     const state = { report: {}, outputs: {} };
     const abort = new AbortController();
@@ -4366,7 +4367,11 @@ function recordPlanOutputs(inputs, plan, view, state) {
     const { files } = writePlanFiles(plan, dir, { mermaid: view.mermaid, markdown: renderPlanComment(view) });
     state.outputs['pipeline-name'] = plan.pipelineName;
     state.outputs['plan-hash'] = view.planHash;
-    state.outputs.changed = view.deployed === 'unknown' ? 'unknown' : String(view.diff.status !== 'unchanged');
+    // A schedule deploy creates, updates or deletes is a change too.
+    state.outputs.changed =
+        view.deployed === 'unknown'
+            ? 'unknown'
+            : String(view.diff.status !== 'unchanged' || scheduleChange(view) !== undefined);
     state.outputs['definition-file'] = files.definition;
     state.outputs['dag-mermaid'] = view.mermaid;
 }

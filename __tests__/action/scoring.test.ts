@@ -2,6 +2,8 @@
 // GitHub and AWS servers: the PR comment names the model version (or says it is unresolved offline), a
 // registry without an approved version fails the plan naming the group, and a push deploys the schedule and
 // starts the execution with the newest approved version.
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startAwsServer } from '../servers/aws-server.js';
 import type { AwsServer } from '../servers/aws-server.js';
@@ -115,5 +117,36 @@ describe('push to main on a scoring pipeline', () => {
     expect(r.summary).toContain(
       `| \`calhousing\` | \`${GROUP}\` | v3 | Approved | 2026-11-29 | \`${arns[2]!}\` |`,
     );
+  });
+
+  it('after that deploy, a PR that only moves the schedule: changed=true, the headline and the diff say so', async () => {
+    seed();
+    const ws = exampleWorkspace('tf', 'tf-scoring');
+    const env = { ...gh.env(), ...aws.env({ oidc: false }) };
+    const deployed = await runAction({
+      workspace: ws,
+      inputs: { ...SETTINGS, mode: 'deploy' },
+      event: pushEvent({ sha: 'b'.repeat(40), repo: REPO }),
+      env,
+      token: gh.token,
+    });
+    expect(deployed.code, `${deployed.stdout}\n${deployed.stderr}`).toBe(0);
+    const conf = path.join(ws, SETTINGS.config);
+    writeFileSync(conf, readFileSync(conf, 'utf8').replace('cron(0 6 * * ? *)', 'cron(0 5 * * ? *)'));
+    aws.requests.reset();
+    const pr = gh.addPullRequest({ headSha: '2'.repeat(40), title: 'Score an hour earlier' });
+    const r = await runAction({
+      workspace: ws,
+      inputs: SETTINGS,
+      event: pullRequestEvent({ number: pr.number, headSha: '2'.repeat(40), base: REPO }),
+      env,
+      token: gh.token,
+    });
+    expect(r.code, `${r.stdout}\n${r.stderr}`).toBe(0);
+    expect(r.outputs.get('changed')).toBe('true');
+    const body = gh.comments(pr.number).at(-1)?.body ?? '';
+    expect(body).toContain('### smp plan: Schedule changed in `calhousing-scoring` (steps unchanged)');
+    expect(body).toContain('- deploy updates it: expression `cron(0 6 * * ? *)` → `cron(0 5 * * ? *)`');
+    expect(aws.requests.operations('scheduler')).toEqual(['GetSchedule']);
   });
 });

@@ -27,6 +27,7 @@ import { renderPlanComment } from '../report/plan-comment.js';
 import type { PlanView } from '../report/plan-comment.js';
 import { diffText } from '../report/plan-text.js';
 import { renderMarker } from '../report/marker.js';
+import { scheduleChange } from '../report/plan-registry.js';
 import { renderFailure, renderRunReport } from '../report/run-report.js';
 import type { RunReport } from '../report/run-report.js';
 
@@ -300,7 +301,11 @@ function recordPlanOutputs(inputs: ActionInputs, plan: Plan, view: PlanView, sta
   const { files } = writePlanFiles(plan, dir, { mermaid: view.mermaid, markdown: renderPlanComment(view) });
   state.outputs['pipeline-name'] = plan.pipelineName;
   state.outputs['plan-hash'] = view.planHash;
-  state.outputs.changed = view.deployed === 'unknown' ? 'unknown' : String(view.diff.status !== 'unchanged');
+  // A schedule deploy creates, updates or deletes is a change too.
+  state.outputs.changed =
+    view.deployed === 'unknown'
+      ? 'unknown'
+      : String(view.diff.status !== 'unchanged' || scheduleChange(view) !== undefined);
   state.outputs['definition-file'] = files.definition;
   state.outputs['dag-mermaid'] = view.mermaid;
 }
