@@ -210,6 +210,66 @@ function isSymlinkLoop(abs, workspace) {
 
 /***/ }),
 
+/***/ 3669:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   _g: () => (/* binding */ PARAM_REF),
+/* harmony export */   kh: () => (/* binding */ WHOLE_PARAM_REF),
+/* harmony export */   yo: () => (/* binding */ parseParameterText)
+/* harmony export */ });
+/* unused harmony export parseAssignments */
+// Parameter syntax: `${param:Name}` references (shared by the config checks and the compiler) and run-time
+// `Name=Value` text. No imports: the action's entry parses its `parameters` input before the core loads.
+/** `${param:Name}`, and its escaped form `$${param:Name}` (a literal `${param:Name}`). */
+const PARAM_REF = /\$?\$\{param:([^}]*)\}/g;
+/** A value that is exactly one reference. */
+const WHOLE_PARAM_REF = /^\$\{param:([A-Za-z0-9_-]{1,64})\}$/;
+/** `Name=Value` lines (blank lines and `#` comments skipped) or a JSON object, as the action input takes them. */
+function parseParameterText(text) {
+    const trimmed = text.trim();
+    if (trimmed === '')
+        return { values: [], errors: [] };
+    if (trimmed.startsWith('{')) {
+        let parsed;
+        try {
+            parsed = JSON.parse(trimmed);
+        }
+        catch (err) {
+            return { values: [], errors: [`not valid JSON: ${err instanceof Error ? err.message : String(err)}`] };
+        }
+        if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
+            return { values: [], errors: ['expected a JSON object of parameter names to values'] };
+        const values = [];
+        const errors = [];
+        for (const [k, v] of Object.entries(parsed)) {
+            if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean')
+                values.push([k, String(v)]);
+            else
+                errors.push(`${k}: expected a string, number or boolean value`);
+        }
+        return { values, errors };
+    }
+    return parseAssignments(trimmed.split(/\r?\n/).filter((l) => l.trim() !== '' && !l.trim().startsWith('#')));
+}
+/** `Name=Value` items (the value may contain `=`; surrounding spaces of the name are trimmed). */
+function parseAssignments(items) {
+    const values = [];
+    const errors = [];
+    for (const item of items) {
+        const eq = item.indexOf('=');
+        if (eq <= 0) {
+            errors.push(`\`${item}\` is not Name=Value`);
+            continue;
+        }
+        values.push([item.slice(0, eq).trim(), item.slice(eq + 1)]);
+    }
+    return { values, errors };
+}
+
+
+/***/ }),
+
 /***/ 6446:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -380,8 +440,10 @@ function runUrl(ctx) {
 /* unused harmony exports parseRepositories, defaultMode */
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
 /* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3581);
+/* harmony import */ var _config_parameter_syntax_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3669);
 /* harmony import */ var _config_find_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7914);
 // The only reader of action inputs: one typed ActionInputs, with the defaults in one place.
+
 
 
 
@@ -464,6 +526,9 @@ function readInputs(ctx, env = process.env) {
         throw new InputError(`input \`role-to-assume\` must be an IAM role ARN (arn:aws:iam::<account>:role/<name>), got \`${roleToAssume}\``);
     }
     const parallel = _runner_js__WEBPACK_IMPORTED_MODULE_1__.getInput('max-parallel-steps').trim();
+    const params = (0,_config_parameter_syntax_js__WEBPACK_IMPORTED_MODULE_3__/* .parseParameterText */ .yo)(_runner_js__WEBPACK_IMPORTED_MODULE_1__.getInput('parameters'));
+    if (params.errors.length > 0)
+        throw new InputError(`input \`parameters\`: ${params.errors.join('; ')} (one Name=Value per line, or a JSON object)`);
     return {
         mode: (rawMode || auto.mode),
         modeReason: rawMode ? 'set by the `mode` input' : auto.reason,
@@ -491,6 +556,7 @@ function readInputs(ctx, env = process.env) {
         requireApprovedPlan: bool('require-approved-plan', false),
         description: _runner_js__WEBPACK_IMPORTED_MODULE_1__.getInput('description').trim() || undefined,
         maxParallelSteps: parallel === '' ? undefined : num('max-parallel-steps', 1, 1, 1000),
+        parameters: params.values,
     };
 }
 
@@ -576,7 +642,7 @@ async function run() {
         return;
     }
     _github_runner_js__WEBPACK_IMPORTED_MODULE_2__.info(`mode ${inputs.mode} (${inputs.modeReason})`);
-    const { runAction } = await Promise.all(/* import() */[__webpack_require__.e(366), __webpack_require__.e(46)]).then(__webpack_require__.bind(__webpack_require__, 3046));
+    const { runAction } = await Promise.all(/* import() */[__webpack_require__.e(366), __webpack_require__.e(7)]).then(__webpack_require__.bind(__webpack_require__, 7));
     await runAction(inputs, ctx);
 }
 

@@ -1,5 +1,5 @@
 export const id = 629;
-export const ids = [629,675,20,671];
+export const ids = [629,675,20,671,512,883];
 export const modules = {
 
 /***/ 4020:
@@ -61,6 +61,12 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: DeployCancelled, DeployRefused
 
+// EXTERNAL MODULE: ./lib/compile/model-packages.js
+var model_packages = __webpack_require__(8192);
+// EXTERNAL MODULE: ./lib/config/schedule.js
+var schedule = __webpack_require__(4493);
+// EXTERNAL MODULE: ./lib/plan/schedule.js
+var plan_schedule = __webpack_require__(6658);
 // EXTERNAL MODULE: ./lib/aws/execution.js
 var aws_execution = __webpack_require__(675);
 ;// CONCATENATED MODULE: ./lib/aws/limits.js
@@ -105,6 +111,8 @@ function checkLimits(plan, opts) {
 
 // EXTERNAL MODULE: ./lib/aws/pipeline.js
 var pipeline = __webpack_require__(7671);
+// EXTERNAL MODULE: ./lib/aws/model-packages.js
+var aws_model_packages = __webpack_require__(4512);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-cjs/index.js
 var dist_cjs = __webpack_require__(4459);
 ;// CONCATENATED MODULE: ./lib/aws/registered.js
@@ -128,6 +136,8 @@ async function registeredModels(sm, steps) {
     return out;
 }
 
+// EXTERNAL MODULE: ./lib/aws/schedule.js
+var aws_schedule = __webpack_require__(6264);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-s3/dist-cjs/index.js
 var client_s3_dist_cjs = __webpack_require__(3711);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/lib-storage/dist-cjs/index.js
@@ -451,6 +461,13 @@ async function waitForExecution(sm, executionArn, opts) {
 }
 
 ;// CONCATENATED MODULE: ./lib/aws/deploy.js
+// Deploy and run: the AWS phases in order. Every check that can refuse happens before the first write;
+// uploads are content-addressed (harmless if a later step fails) and the pipeline changes in one call.
+
+
+
+
+
 
 
 
@@ -484,10 +501,22 @@ async function deployPipeline(ctx, known, displayName) {
         ...(displayName ? { displayName } : {}),
         ...(ctx.description ? { description: ctx.description } : {}),
     });
+    const unresolved = (0,model_packages/* unresolvedReason */.Ai)(ctx.plan.modelPackages);
+    if (unresolved)
+        refusals.push(refusal('model-package-unresolved', unresolved));
     if (refusals.length > 0)
         throw new DeployRefused(refusals);
     const sm = ctx.clients.sagemaker;
     const previous = known === undefined ? await (0,pipeline.readDeployed)(sm, ctx.plan.pipelineName) : known;
+    const deployedSchedule = ctx.knownSchedule === undefined ? await readOwnSchedule(ctx) : ctx.knownSchedule;
+    if (deployedSchedule && ctx.plan.schedule) {
+        const a = (0,plan_schedule/* scheduleAction */.Wx)(ctx.plan.schedule, ctx.plan.schedule.name, '', deployedSchedule);
+        if (a?.kind === 'foreign') {
+            throw new DeployRefused([
+                refusal('schedule-not-ours', `an EventBridge Scheduler schedule named ${ctx.plan.schedule.name} already exists and was not created by smp (its description lacks the smp-action marker): rename or delete it, or drop sagemakerPipeline.schedule`),
+            ]);
+        }
+    }
     checkpoint(ctx.signal, 'the upload');
     ctx.log(`Uploading ${ctx.plan.artifacts.length} artifact(s) to S3`);
     const upload = await uploadArtifacts(ctx.clients.s3, ctx.plan.artifacts, {
@@ -508,25 +537,71 @@ async function deployPipeline(ctx, known, displayName) {
         planHash: ctx.planHash,
     });
     ctx.log(`Pipeline ${ctx.plan.pipelineName}: ${r.action} (${r.arn})`);
-    return { pipelineArn: r.arn, action: r.action, previous, upload, groupsCreated };
+    const schedule = await syncSchedule(ctx, r.arn, deployedSchedule);
+    return { pipelineArn: r.arn, action: r.action, previous, upload, groupsCreated, schedule };
+}
+function refusal(code, message) {
+    return { code, severity: 'error', loc: null, path: 'deploy', message };
+}
+/**
+ * The deployed `smp-<pipeline>` schedule (null: none). Without a schedule in the config a failed read (a role
+ * without scheduler permissions) only means there is nothing we could remove: undefined, and a log line.
+ */
+async function readOwnSchedule(ctx) {
+    const name = (0,schedule/* scheduleName */.V5)(ctx.plan.pipelineName);
+    try {
+        return await (0,aws_schedule.readSchedule)(await ctx.clients.scheduler(), name);
+    }
+    catch (err) {
+        if (ctx.plan.schedule)
+            throw err;
+        const e = err;
+        ctx.log(`No schedule configured; could not check for an old ${name} to remove (${e.name ?? 'Error'}: ${e.message ?? String(err)})`);
+        return undefined;
+    }
+}
+async function syncSchedule(ctx, pipelineArn, deployed) {
+    const name = (0,schedule/* scheduleName */.V5)(ctx.plan.pipelineName);
+    const action = (0,plan_schedule/* scheduleAction */.Wx)(ctx.plan.schedule, name, pipelineArn, deployed);
+    if (!action)
+        return 'none';
+    checkpoint(ctx.signal, 'the schedule update');
+    const outcome = await (0,aws_schedule/* applySchedule */.I)(await ctx.clients.scheduler(), action, pipelineArn);
+    if (outcome === 'left-alone')
+        ctx.log(`Schedule ${name} exists but was not created by smp: left alone`);
+    else if (outcome !== 'none')
+        ctx.log(`Schedule ${name}: ${outcome}${action.kind === 'update' ? ` (${action.fields.map((f) => f.field).join(', ')})` : ''}`);
+    return outcome;
 }
 async function runPipeline(ctx, known) {
     const deployed = await deployPipeline(ctx, known, ctx.displayName);
+    // Resolved again at start: a version approved since the plan was made scores without a redeploy. A value
+    // given for the parameter (--param, the parameters input) wins over the registry.
+    const given = new Set((ctx.parameters ?? []).map((p) => p.Name));
+    const bindings = ctx.plan.modelPackages.filter((b) => !given.has(b.parameter));
+    const newest = await (0,aws_model_packages.resolvePackages)(ctx.clients.sagemaker, bindings, ctx.clients.region, ctx.accountId);
+    const scored = bindings.flatMap((b) => {
+        const r = newest.get(b.model);
+        return r ? [{ ...r, model: b.model, parameter: b.parameter }] : [];
+    });
+    for (const s of scored)
+        ctx.log(`Scoring ${s.model} with ${s.group} v${s.version} (${s.approvalStatus}): ${s.arn}`);
     checkpoint(ctx.signal, 'starting an execution');
     const execution = await (0,aws_execution/* startOrAttach */.n)(ctx.clients.sagemaker, {
         pipelineName: ctx.plan.pipelineName,
         displayName: ctx.displayName,
         description: ctx.executionDescription,
         token: ctx.token,
+        parameters: [...(ctx.parameters ?? []), ...scored.map((s) => ({ Name: s.parameter, Value: s.arn }))],
     });
     ctx.log(`${execution.attached ? 'Attached to the execution this run started earlier' : 'Started execution'} ${ctx.displayName}: ${execution.arn}`);
     ctx.onStarted?.(execution);
     if (!ctx.wait)
-        return { ...deployed, execution, waited: undefined, models: [] };
+        return { ...deployed, execution, scored, waited: undefined, models: [] };
     const waited = await waitForExecution(ctx.clients.sagemaker, execution.arn, ctx.wait);
     // Versions registered before a later step failed are real too: report them whatever the outcome.
     const models = await registeredModels(ctx.clients.sagemaker, waited.steps);
-    return { ...deployed, execution, waited, models };
+    return { ...deployed, execution, scored, waited, models };
 }
 
 
@@ -595,8 +670,103 @@ async function startOrAttach(sm, opts) {
         PipelineExecutionDisplayName: opts.displayName,
         ...(opts.description ? { PipelineExecutionDescription: opts.description.slice(0, 3072) } : {}),
         ClientRequestToken: opts.token,
+        ...(opts.parameters && opts.parameters.length > 0
+            ? { PipelineParameters: opts.parameters.map((p) => ({ Name: p.Name, Value: p.Value })) }
+            : {}),
     }));
     return { arn: out.PipelineExecutionArn ?? '', attached: false };
+}
+
+
+/***/ }),
+
+/***/ 4512:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   resolvePackages: () => (/* binding */ resolvePackages)
+/* harmony export */ });
+/* unused harmony exports PackageResolutionError, resolvePackage */
+/* harmony import */ var _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4459);
+// Resolving a unit's `model_package` to one versioned ARN in the Model Registry.
+// `latest-approved` asks ListModelPackages for the newest Approved version: SortOrder must be Descending,
+// because the API's default order is Ascending (the oldest approved version first).
+
+/** The registry answered, and the answer cannot be used (no approved version, not approved, failed). */
+class PackageResolutionError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'PackageResolutionError';
+    }
+}
+async function resolvePackage(sm, source, region, accountId) {
+    if (source.version === 'latest-approved') {
+        const out = await sm.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_0__.ListModelPackagesCommand({
+            ModelPackageGroupName: source.group,
+            ModelPackageType: 'Versioned',
+            ModelApprovalStatus: 'Approved',
+            SortBy: 'CreationTime',
+            SortOrder: 'Descending',
+            MaxResults: 1,
+        }));
+        const newest = out.ModelPackageSummaryList?.[0];
+        if (!newest?.ModelPackageArn) {
+            throw new PackageResolutionError(`model package group ${source.group} (model \`${source.model}\`) has no Approved version: approve one in the Model Registry, or pin \`version:\` in conf.models.${source.model}.model_package`);
+        }
+        // The newest Approved version decides: an older one would silently score with a stale model.
+        return checked({
+            arn: newest.ModelPackageArn,
+            group: newest.ModelPackageGroupName ?? source.group,
+            version: newest.ModelPackageVersion ?? versionOf(newest.ModelPackageArn),
+            approvalStatus: newest.ModelApprovalStatus ?? 'Approved',
+            status: newest.ModelPackageStatus ?? 'Completed',
+            createdAt: iso(newest.CreationTime),
+        }, source);
+    }
+    const name = typeof source.version === 'number'
+        ? `arn:aws:sagemaker:${region}:${accountId}:model-package/${source.group.toLowerCase()}/${source.version}`
+        : source.version;
+    let out;
+    try {
+        out = await sm.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_0__.DescribeModelPackageCommand({ ModelPackageName: name }));
+    }
+    catch (err) {
+        const e = err;
+        if (e.name === 'ValidationException' && /does not exist|not found/i.test(e.message ?? '')) {
+            throw new PackageResolutionError(`model package ${name} (model \`${source.model}\`) does not exist in group ${source.group}`);
+        }
+        throw err;
+    }
+    return checked({
+        arn: out.ModelPackageArn ?? name,
+        group: out.ModelPackageGroupName ?? source.group,
+        version: out.ModelPackageVersion ?? versionOf(out.ModelPackageArn ?? name),
+        approvalStatus: out.ModelApprovalStatus ?? 'PendingManualApproval',
+        status: out.ModelPackageStatus ?? 'Completed',
+        createdAt: iso(out.CreationTime),
+    }, source);
+}
+function checked(r, source) {
+    if (r.status !== 'Completed') {
+        throw new PackageResolutionError(`model package ${r.arn} (model \`${source.model}\`) is ${r.status}, not Completed: it cannot be used to create a model`);
+    }
+    if (source.requireApproved && r.approvalStatus !== 'Approved') {
+        throw new PackageResolutionError(`model package ${r.arn} (model \`${source.model}\`) is ${r.approvalStatus}, not Approved: approve it in the Model Registry, or set require_approved: false in conf.models.${source.model}.model_package to score with it anyway`);
+    }
+    return r;
+}
+function versionOf(arn) {
+    return Number(/\/(\d+)$/.exec(arn)?.[1] ?? 0);
+}
+function iso(d) {
+    return d ? d.toISOString() : '';
+}
+/** Every binding's version, by model name; the first failure throws. */
+async function resolvePackages(sm, bindings, region, accountId) {
+    const out = new Map();
+    for (const b of bindings)
+        out.set(b.model, await resolvePackage(sm, b, region, accountId));
+    return out;
 }
 
 
@@ -706,6 +876,86 @@ async function ensureModelPackageGroups(sm, groups, tags) {
         created.push(g.name);
     }
     return created;
+}
+
+
+/***/ }),
+
+/***/ 6264:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   I: () => (/* binding */ applySchedule),
+/* harmony export */   readSchedule: () => (/* binding */ readSchedule)
+/* harmony export */ });
+/* harmony import */ var _aws_sdk_client_scheduler__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(768);
+// The pipeline's EventBridge Scheduler schedule (`smp-<pipelineName>`, group default): read it, then create,
+// update or delete it so it matches the config. Writes only when something differs, and never touches a
+// schedule that does not carry our name and description marker.
+
+const GROUP = 'default';
+/** The deployed schedule with this name; null when there is none. */
+async function readSchedule(client, name) {
+    try {
+        const out = await client.send(new _aws_sdk_client_scheduler__WEBPACK_IMPORTED_MODULE_0__.GetScheduleCommand({ Name: name, GroupName: GROUP }));
+        return {
+            name: out.Name ?? name,
+            expression: out.ScheduleExpression ?? '',
+            // Scheduler evaluates expressions in UTC when no time zone is set.
+            timezone: out.ScheduleExpressionTimezone ?? 'UTC',
+            roleArn: out.Target?.RoleArn ?? '',
+            targetArn: out.Target?.Arn ?? '',
+            enabled: out.State !== 'DISABLED',
+            parameters: (out.Target?.SageMakerPipelineParameters?.PipelineParameterList ?? []).map((p) => ({
+                Name: p.Name ?? '',
+                Value: p.Value ?? '',
+            })),
+            description: out.Description ?? '',
+        };
+    }
+    catch (err) {
+        if (err.name === 'ResourceNotFoundException')
+            return null;
+        throw err;
+    }
+}
+function request(spec, targetArn) {
+    return {
+        Name: spec.name,
+        GroupName: GROUP,
+        ScheduleExpression: spec.expression,
+        ScheduleExpressionTimezone: spec.timezone,
+        Description: spec.description,
+        State: spec.enabled ? 'ENABLED' : 'DISABLED',
+        FlexibleTimeWindow: { Mode: 'OFF' },
+        Target: {
+            Arn: targetArn,
+            RoleArn: spec.roleArn,
+            ...(spec.parameters.length > 0
+                ? { SageMakerPipelineParameters: { PipelineParameterList: spec.parameters.map((p) => ({ ...p })) } }
+                : {}),
+        },
+    };
+}
+/** Carries out `action` (from plan/schedule.ts scheduleAction); a foreign schedule is left alone. */
+async function applySchedule(client, action, targetArn) {
+    switch (action.kind) {
+        case 'none':
+            return 'none';
+        case 'unchanged':
+            return 'unchanged';
+        case 'foreign':
+            return 'left-alone';
+        case 'create':
+            await client.send(new _aws_sdk_client_scheduler__WEBPACK_IMPORTED_MODULE_0__.CreateScheduleCommand(request(action.spec, targetArn)));
+            return 'created';
+        case 'update':
+            await client.send(new _aws_sdk_client_scheduler__WEBPACK_IMPORTED_MODULE_0__.UpdateScheduleCommand(request(action.spec, targetArn)));
+            return 'updated';
+        case 'delete':
+            await client.send(new _aws_sdk_client_scheduler__WEBPACK_IMPORTED_MODULE_0__.DeleteScheduleCommand({ Name: action.deployed.name, GroupName: GROUP }));
+            return 'deleted';
+    }
 }
 
 

@@ -65,6 +65,9 @@ async function startOrAttach(sm, opts) {
         PipelineExecutionDisplayName: opts.displayName,
         ...(opts.description ? { PipelineExecutionDescription: opts.description.slice(0, 3072) } : {}),
         ClientRequestToken: opts.token,
+        ...(opts.parameters && opts.parameters.length > 0
+            ? { PipelineParameters: opts.parameters.map((p) => ({ Name: p.Name, Value: p.Value })) }
+            : {}),
     }));
     return { arn: out.PipelineExecutionArn ?? '', attached: false };
 }

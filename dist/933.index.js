@@ -40,10 +40,23 @@ async function createAwsClients(opts) {
     ]);
     // A custom S3 endpoint (LocalStack, tests, some VPC endpoints) rarely resolves bucket subdomains.
     const forcePathStyle = Boolean(env.AWS_ENDPOINT_URL_S3 ?? env.AWS_ENDPOINT_URL) || env.SMP_S3_FORCE_PATH_STYLE === 'true';
+    const sagemaker = new SageMakerClient(common(opts));
+    const s3 = new S3Client({ ...common(opts), forcePathStyle });
+    let scheduler;
+    let made;
     return {
-        sagemaker: new SageMakerClient(common(opts)),
-        s3: new S3Client({ ...common(opts), forcePathStyle }),
+        sagemaker,
+        s3,
+        scheduler: () => (scheduler ??= Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(768)]).then(__webpack_require__.t.bind(__webpack_require__, 768, 19)).then(({ SchedulerClient }) => {
+            made = new SchedulerClient(common(opts));
+            return made;
+        })),
         region: opts.region,
+        destroy: () => {
+            sagemaker.destroy();
+            s3.destroy();
+            made?.destroy();
+        },
     };
 }
 /** STS for the OIDC exchange: AssumeRoleWithWebIdentity is unsigned, so no credentials are needed. */

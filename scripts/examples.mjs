@@ -7,6 +7,7 @@ export const EXAMPLES = [
   { name: 'llm-text-summarization', config: 'examples/llm-text-summarization/conf/conf.yaml' },
   { name: 'multi-model-example', config: 'examples/multi-model-example/*/conf/conf-multi-model.yaml' },
   { name: 'tf', config: 'examples/tf/conf/conf.yaml' },
+  { name: 'tf-scoring', config: 'examples/tf-scoring/conf/conf.yaml' },
 ];
 
 const [command = 'validate', ...extra] = process.argv.slice(2);

@@ -61,6 +61,7 @@ OPERATIONS = {
         "CompleteMultipartUpload",
         "AbortMultipartUpload",
     ],
+    "scheduler": ["GetSchedule", "CreateSchedule", "UpdateSchedule", "DeleteSchedule"],
 }
 
 # Service metadata kept in the fixture header (only those present are written).

@@ -1,6 +1,7 @@
 // Command-line parsing for `smp`: the only place that knows flag names and the help text.
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { parseAssignments } from './config/parameter-syntax.js';
 import { splitGlobs } from './config/find.js';
 import type { SettingOverrides } from './config/overrides.js';
 import { ACTION_REF, DEFAULT_ACTION, MODEL_NAME } from './commands/init.js';
@@ -54,6 +55,9 @@ Wait options (run):
   --wait-timeout-minutes N   Give up waiting after N minutes (default 120).
   --poll-interval-seconds N  Seconds between status polls (default 30).
   --stop-on-cancel           Stop the execution on Ctrl-C / SIGTERM or on timeout.
+Run options:
+  -p, --param NAME=VALUE     A pipeline parameter's value for this execution (repeatable); checked
+                             against the parameter's type and enum before anything is sent.
   -h, --help                 Show this help.
   -v, --version              Show the version.
 
@@ -98,6 +102,8 @@ export type CliCommand =
       overrides: SettingOverrides;
       description: string | undefined;
       waitArgs: WaitArgs;
+      /** `--param Name=Value`, in the order given. */
+      params: [string, string][];
     } & ProjectArgs);
 
 export class UsageError extends Error {
@@ -128,6 +134,7 @@ const COMMAND_OPTIONS: Record<string, readonly string[]> = {
     'wait-timeout-minutes',
     'poll-interval-seconds',
     'stop-on-cancel',
+    'param',
   ],
   'iam-policy': [...PROJECT, ...AWS],
   schema: [],
@@ -152,6 +159,7 @@ const OPTIONS = {
   'wait-timeout-minutes': { type: 'string' },
   'poll-interval-seconds': { type: 'string' },
   'stop-on-cancel': { type: 'boolean' },
+  param: { type: 'string', short: 'p', multiple: true },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
@@ -230,9 +238,13 @@ export function parseCli(
       return { kind: 'iam-policy', overrides, ...project };
     case 'deploy':
       return { kind: 'deploy', overrides, description: values.description, ...project };
-    default:
+    default: {
+      const params = parseAssignments(values.param ?? []);
+      if (params.errors.length > 0)
+        throw new UsageError(`--param: ${params.errors.join('; ')} (write --param Name=Value)`);
       return {
         kind: 'run',
+        params: params.values,
         overrides,
         description: values.description,
         waitArgs: {
@@ -243,6 +255,7 @@ export function parseCli(
         },
         ...project,
       };
+    }
   }
 }
 

@@ -11,7 +11,7 @@
 //   expect(violations, formatViolations(violations)).toEqual([]);
 import { readFileSync } from 'node:fs';
 
-export type ServiceName = 'sagemaker' | 'sts' | 's3';
+export type ServiceName = 'sagemaker' | 'sts' | 's3' | 'scheduler';
 
 export type ShapeType =
   | 'structure'

@@ -1,6 +1,7 @@
-// Local AWS endpoint for wire tests: SageMaker (awsJson1_1), STS (awsQuery) and S3 (REST-XML,
-// path-style) on one 127.0.0.1 port, plus a GitHub OIDC token endpoint. Requests are checked against
-// the API models in __tests__/fixtures/api-models. Implementation: ./aws/.
+// Local AWS endpoint for wire tests: SageMaker (awsJson1_1), STS (awsQuery), S3 (REST-XML, path-style)
+// and EventBridge Scheduler (REST-JSON, told apart from S3 by its SigV4 signing name) on one 127.0.0.1
+// port, plus a GitHub OIDC token endpoint. Requests are checked against the API models in
+// __tests__/fixtures/api-models. Implementation: ./aws/.
 //
 //   const server = await startAwsServer();
 //   const sm = new SageMakerClient({ region: 'us-east-1', endpoint: server.endpoint, credentials });
@@ -29,6 +30,7 @@ export type {
   SageMakerService,
 } from './aws/sagemaker.js';
 export type { S3Service, StoredObject } from './aws/s3.js';
+export type { ScheduleRecord, SchedulerService } from './aws/scheduler.js';
 export { GITHUB_ISSUER, decodeJwtPayload } from './aws/sts.js';
 export type { IssuedCredentials, StsService } from './aws/sts.js';
 export { OIDC_PATH, defaultClaims } from './aws/oidc.js';

@@ -69,6 +69,7 @@ describe('api-model fixtures', () => {
     ['sagemaker', '2017-07-24', 'json'],
     ['sts', '2011-06-15', 'query'],
     ['s3', '2006-03-01', 'rest-xml'],
+    ['scheduler', '2021-06-30', 'rest-json'],
   ] as const)(
     '%s names botocore and Apache-2.0 in its header',
     (service: ServiceName, apiVersion, protocol) => {

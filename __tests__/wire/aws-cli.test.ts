@@ -3,11 +3,13 @@
 // every request a real deploy + run + wait made.
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { runPipeline } from '../../src/aws/deploy.js';
+import { resolvePlan } from '../../src/commands/project.js';
+import { planHashOf } from '../../src/plan/hash.js';
 import type { RecordedRequest } from '../servers/aws-server.js';
 import { fullUnitFiles, makeWorkspace, TEST_ENV } from '../helpers/workspace.js';
 import { defaultScript, startAwsServer } from '../servers/aws-server.js';
@@ -113,6 +115,7 @@ describe('smp deploy / run (dist/cli.js)', () => {
       DescribeModelPackageGroup: 1,
       CreateModelPackageGroup: 1,
       CreatePipeline: 1,
+      GetSchedule: 1, // read once for the plan view, reused by the deploy
     });
     expect(server.requests.all.every((x) => x.accessKeyId === 'AKIDCLI')).toBe(true);
     expect(server.requests.all.every((x) => /smp-action\/\d/.test(x.headers['user-agent'] ?? ''))).toBe(true);
@@ -221,6 +224,16 @@ function needs(r: RecordedRequest): { action: string; resource: string }[] {
     const action = { HeadObject: 's3:GetObject', PutObject: 's3:PutObject' }[r.operation];
     return [{ action: action ?? `s3:${r.operation}`, resource: `arn:aws:s3:::${i.Bucket}/${i.Key}` }];
   }
+  if (r.service === 'scheduler') {
+    const target = (r.input as { Target?: { RoleArn?: string } }).Target;
+    return [
+      {
+        action: `scheduler:${r.operation}`,
+        resource: `arn:aws:scheduler:us-east-1:${ACCOUNT}:schedule/${i.GroupName ?? 'default'}/${i.Name}`,
+      },
+      ...(target?.RoleArn ? [{ action: 'iam:PassRole', resource: target.RoleArn }] : []),
+    ];
+  }
   const pipeline = (name = ''): string => sm(`pipeline/${name.toLowerCase()}`);
   const group = (name = ''): string => sm(`model-package-group/${name.toLowerCase()}`);
   const out: { action: string; resource: string }[] = [];
@@ -253,6 +266,9 @@ function needs(r: RecordedRequest): { action: string; resource: string }[] {
       break;
     case 'DescribeModelPackage':
       add(r.operation, i.ModelPackageName ?? '');
+      break;
+    case 'ListModelPackages':
+      add(r.operation, '*');
       break;
     default:
       add(r.operation, '?');
@@ -327,5 +343,138 @@ describe('smp iam-policy (dist/cli.js)', () => {
       .filter((n) => !allows(policy, n.action, n.resource))
       .map((n) => `${n.action} on ${n.resource}`);
     expect([...new Set(denied)]).toEqual([]);
+  });
+
+  it('for a scoring pipeline with a schedule: registry reads, the schedule by name, iam:PassRole of its role to Scheduler; it covers deploy + run', async () => {
+    const glob = 'examples/tf-scoring/conf/conf.yaml';
+    const r = await smp(['iam-policy', '-w', REPO, '-c', glob], { ...TEST_ENV });
+    expect(r.code, r.stderr).toBe(0);
+    const policy = JSON.parse(r.stdout) as { Version: string; Statement: Statement[] };
+    const bySid = Object.fromEntries(policy.Statement.map((s) => [s.Sid, s]));
+    expect(bySid.Schedule).toEqual({
+      Sid: 'Schedule',
+      Effect: 'Allow',
+      Action: [
+        'scheduler:GetSchedule',
+        'scheduler:CreateSchedule',
+        'scheduler:UpdateSchedule',
+        'scheduler:DeleteSchedule',
+      ],
+      Resource: [`arn:aws:scheduler:us-east-1:${ACCOUNT}:schedule/default/smp-calhousing-scoring`],
+    });
+    expect(bySid.PassSchedulerRole).toMatchObject({
+      Action: ['iam:PassRole'],
+      Resource: [`arn:aws:iam::${ACCOUNT}:role/smp-scheduler`],
+      Condition: { StringEquals: { 'iam:PassedToService': 'scheduler.amazonaws.com' } },
+    });
+    expect(bySid.ModelRegistry).toBeUndefined(); // nothing is registered: no group to create
+
+    server.sagemaker.addModelPackage({
+      group: 'calhousing-test-calhousing',
+      approval: 'Approved',
+      createdAt: server.clock.now(),
+      accountId: ACCOUNT,
+    });
+    const c = compile(REPO, [glob]);
+    const clients = await clientsFor(server);
+    try {
+      const plan = await resolvePlan(c.config, c.plan, clients);
+      const run = await runPipeline(
+        runContext(clients, { ...c, plan, hash: planHashOf(plan) }, () => undefined, {
+          displayName: 'abcdef0-3',
+          token: 'd'.repeat(64),
+          wait: undefined,
+        }),
+      );
+      expect(run.schedule).toBe('created');
+    } finally {
+      destroyClients(clients);
+    }
+    const ops = new Set(server.requests.all.map((x) => x.operation));
+    for (const op of ['ListModelPackages', 'GetSchedule', 'CreateSchedule', 'StartPipelineExecution'])
+      expect(ops).toContain(op);
+    const denied = server.requests.all
+      .flatMap(needs)
+      .filter((n) => !allows(policy, n.action, n.resource))
+      .map((n) => `${n.action} on ${n.resource}`);
+    expect([...new Set(denied)]).toEqual([]);
+  });
+});
+
+// ------------------------------------------------------------------------------------------- run --param
+
+/** copyTf with two declared parameters used by the training job. */
+function copyTfWithParameters(pipelineName: string): string {
+  const ws = copyTf(pipelineName);
+  const conf = path.join(ws, TF_GLOB);
+  const text = readFileSync(conf, 'utf8')
+    .replace(
+      `    pipelineName: ${pipelineName}\n`,
+      `    pipelineName: ${pipelineName}
+    parameters:
+      Epochs: { type: Integer, default: 10 }
+      TrainInstance: { type: String, default: ml.m5.xlarge, enum: [ml.m5.xlarge, ml.m5.2xlarge] }
+`,
+    )
+    .replace(
+      '        entry_point: train.py\n',
+      '        entry_point: train.py\n        instance_type: ${param:TrainInstance}\n        hyperparams:\n          epochs: ${param:Epochs}\n',
+    );
+  writeFileSync(conf, text);
+  return ws;
+}
+
+describe('smp run --param (dist/cli.js)', () => {
+  it('a value that does not fit its parameter fails (exit 2) before a single request to AWS', async () => {
+    const ws = copyTfWithParameters('calhousing-badparam');
+    const cases: [string[], string][] = [
+      [['Epochs=ten'], 'parameter `Epochs` (Integer): `ten` is not an integer'],
+      [['Epochs=1', 'TrainInstance=ml.p3.2xlarge'], 'is not one of `ml.m5.xlarge`, `ml.m5.2xlarge`'],
+      [
+        ['Epoch=3'],
+        'parameter `Epoch` is not declared by the pipeline (its parameters: Epochs, TrainInstance)',
+      ],
+    ];
+    for (const [given, message] of cases) {
+      const r = await smp(
+        ['run', '-w', ws, '-c', TF_GLOB, ...given.flatMap((b) => ['--param', b])],
+        awsEnv(),
+      );
+      expect(r.code, r.stderr).toBe(2);
+      expect(r.stderr).toContain(message);
+    }
+    expect(server.requests.length).toBe(0);
+  });
+
+  it('good values are sent as PipelineParameters; the others keep their defaults', async () => {
+    const ws = copyTfWithParameters('calhousing-param');
+    const r = await smp(
+      ['run', '-w', ws, '-c', TF_GLOB, '--param', 'TrainInstance=ml.m5.2xlarge', '-p', 'Epochs=+3'],
+      { ...awsEnv(), GITHUB_RUN_ID: '91' },
+    );
+    expect(r.code, r.stderr).toBe(0);
+    // The definition CreatePipeline accepted declares both, with their defaults.
+    const deployed = JSON.parse(
+      server.sagemaker.pipeline('calhousing-param')!.versions.at(-1)!.definition,
+    ) as {
+      Parameters: unknown[];
+    };
+    expect(deployed.Parameters).toEqual([
+      { Name: 'Epochs', Type: 'Integer', DefaultValue: 10 },
+      {
+        Name: 'TrainInstance',
+        Type: 'String',
+        DefaultValue: 'ml.m5.xlarge',
+        EnumValues: ['ml.m5.xlarge', 'ml.m5.2xlarge'],
+      },
+    ]);
+    expect(server.requests.last('StartPipelineExecution')!.input).toMatchObject({
+      PipelineParameters: [
+        { Name: 'TrainInstance', Value: 'ml.m5.2xlarge' },
+        { Name: 'Epochs', Value: '3' },
+      ],
+    });
+    expect(r.stderr).toContain('parameter TrainInstance = ml.m5.2xlarge');
+    expect(r.stderr).toContain('parameter Epochs = 3');
   });
 });

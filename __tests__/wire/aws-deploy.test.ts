@@ -84,6 +84,7 @@ describe('deploy (examples/tf, workspace = repo root)', () => {
       DescribeModelPackageGroup: 1,
       CreateModelPackageGroup: 1,
       CreatePipeline: 1,
+      GetSchedule: 1,
     });
     expect(reqs[0]).toMatchObject({ operation: 'DescribePipeline', errorCode: 'ResourceNotFound' });
     for (const a of tf.plan.artifacts) {
@@ -158,6 +159,7 @@ describe('deploy (examples/tf, workspace = repo root)', () => {
       HeadObject: tf.plan.artifacts.length,
       DescribeModelPackageGroup: tf.groups.length,
       ListTags: 1,
+      GetSchedule: 1, // no schedule in the config: is there one of ours to remove?
     });
     expect(writes(server.requests.all)).toEqual([]);
     expect(server.sagemaker.pipeline('calhousing-test')!.versions).toHaveLength(1);
@@ -175,6 +177,7 @@ describe('deploy (examples/tf, workspace = repo root)', () => {
       HeadObject: tf.plan.artifacts.length,
       DescribeModelPackageGroup: tf.groups.length,
       ListTags: 1,
+      GetSchedule: 1,
     });
   });
 
@@ -216,6 +219,7 @@ describe('a code change (temp copy of examples/tf)', () => {
       DescribeModelPackageGroup: 1,
       ListTags: 1,
       UpdatePipeline: 1,
+      GetSchedule: 1,
     });
     expect(server.requests.last('PutObject')!.input.Key).toBe(changed[0]!.key);
     expect(server.requests.last('UpdatePipeline')!.input).toMatchObject({

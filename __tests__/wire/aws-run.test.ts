@@ -397,6 +397,7 @@ describe('re-runs attach to the execution already started', () => {
       HeadObject: tf.plan.artifacts.length,
       DescribeModelPackageGroup: 1,
       ListTags: 1,
+      GetSchedule: 1,
       ListPipelineExecutions: 1,
     });
 

@@ -44,6 +44,15 @@ import {
   STSClient,
   STSServiceException,
 } from '@aws-sdk/client-sts';
+import {
+  CreateScheduleCommand,
+  DeleteScheduleCommand,
+  GetScheduleCommand,
+  ResourceNotFoundException,
+  SchedulerClient,
+  UpdateScheduleCommand,
+  ValidationException,
+} from '@aws-sdk/client-scheduler';
 import { getIDToken } from '@actions/core';
 import { compileProject } from '../../src/compile/compile.js';
 import { loadProject } from '../../src/config/load.js';
@@ -784,6 +793,110 @@ describe('S3 (REST-XML, path-style)', () => {
     expect((bad as S3ServiceException).name).toBe('BadDigest');
     expect(server.s3.getObject('smp-bucket', 'x')).toBeUndefined();
     expectNoViolations();
+  });
+});
+
+// ---------------------------------------------------------------------------------------------- Scheduler
+
+describe('EventBridge Scheduler (REST-JSON)', () => {
+  const scheduler = (): SchedulerClient =>
+    new SchedulerClient({ region: REGION, endpoint: server.endpoint, credentials, maxAttempts: 1 });
+  const target = {
+    Arn: 'arn:aws:sagemaker:us-east-1:123456789012:pipeline/smp-run',
+    RoleArn: 'arn:aws:iam::123456789012:role/smp-scheduler',
+    SageMakerPipelineParameters: { PipelineParameterList: [{ Name: 'InputDate', Value: '2026-01-01' }] },
+  };
+
+  it('Create → Get (defaults filled in) → Update → Delete; a missing schedule is ResourceNotFoundException', async () => {
+    const client = scheduler();
+    try {
+      const created = await client.send(
+        new CreateScheduleCommand({
+          Name: 'smp-selftest',
+          ScheduleExpression: 'cron(0 6 * * ? *)',
+          ScheduleExpressionTimezone: 'Europe/Paris',
+          FlexibleTimeWindow: { Mode: 'OFF' },
+          Target: target,
+        }),
+      );
+      expect(created.ScheduleArn).toBe(
+        'arn:aws:scheduler:us-east-1:123456789012:schedule/default/smp-selftest',
+      );
+      const got = await client.send(new GetScheduleCommand({ Name: 'smp-selftest', GroupName: 'default' }));
+      expect(got).toMatchObject({
+        Name: 'smp-selftest',
+        GroupName: 'default',
+        State: 'ENABLED',
+        ScheduleExpressionTimezone: 'Europe/Paris',
+        Target: { ...target, RetryPolicy: { MaximumEventAgeInSeconds: 86400, MaximumRetryAttempts: 185 } },
+      });
+      expect(got.CreationDate).toBeInstanceOf(Date);
+      // The SDK fills the idempotency token into the body; the name travels in the path.
+      const create = server.requests.last('CreateSchedule')!;
+      expect(create.service).toBe('scheduler');
+      expect(create.input.ClientToken).toMatch(/^[a-zA-Z0-9-_]+$/);
+      expect(server.requests.last('GetSchedule')!.input).toEqual({
+        Name: 'smp-selftest',
+        GroupName: 'default',
+      });
+
+      await client.send(
+        new UpdateScheduleCommand({
+          Name: 'smp-selftest',
+          ScheduleExpression: 'rate(1 day)',
+          FlexibleTimeWindow: { Mode: 'OFF' },
+          State: 'DISABLED',
+          Target: target,
+        }),
+      );
+      expect(server.scheduler.get('smp-selftest')?.spec).toMatchObject({
+        ScheduleExpression: 'rate(1 day)',
+        State: 'DISABLED',
+      });
+      await client.send(new DeleteScheduleCommand({ Name: 'smp-selftest' }));
+      const gone = await client
+        .send(new GetScheduleCommand({ Name: 'smp-selftest' }))
+        .catch((e: unknown) => e);
+      expect(gone).toBeInstanceOf(ResourceNotFoundException);
+      expect(server.requests.last('GetSchedule')!.status).toBe(404);
+      expectNoViolations();
+    } finally {
+      client.destroy();
+    }
+  });
+
+  it('refuses what the API model or the service refuses: a bad name (recorded), an unknown expression form or time zone', async () => {
+    const client = scheduler();
+    try {
+      const base = { FlexibleTimeWindow: { Mode: 'OFF' as const }, Target: target };
+      const badName = await client
+        .send(new CreateScheduleCommand({ ...base, Name: 'has space', ScheduleExpression: 'rate(1 day)' }))
+        .catch((e: unknown) => e);
+      expect(badName).toBeInstanceOf(ValidationException);
+      expect(server.violations.map((v) => [v.service, v.operation, v.path, v.rule])).toEqual([
+        ['scheduler', 'CreateSchedule', 'Name', 'pattern'],
+      ]);
+      server.violations.length = 0;
+      const badExpr = await client
+        .send(new CreateScheduleCommand({ ...base, Name: 'x', ScheduleExpression: 'every day' }))
+        .catch((e: unknown) => e);
+      expect((badExpr as Error).message).toMatch(/Invalid Schedule Expression/);
+      const badTz = await client
+        .send(
+          new CreateScheduleCommand({
+            ...base,
+            Name: 'x',
+            ScheduleExpression: 'rate(1 day)',
+            ScheduleExpressionTimezone: 'Mars/Olympus',
+          }),
+        )
+        .catch((e: unknown) => e);
+      expect((badTz as Error).message).toMatch(/Invalid Timezone/);
+      expect(server.scheduler.get('x')).toBeUndefined();
+      expectNoViolations();
+    } finally {
+      client.destroy();
+    }
   });
 });
 

@@ -5,9 +5,12 @@ import * as core from '../github/runner.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { deployContext, loadAndCompile } from '../commands/project.js';
+import { deployContext, loadAndCompile, readScheduleForView, resolvePlan } from '../commands/project.js';
+import { runParameters, withParameters } from '../compile/parameters.js';
 import type { Plan } from '../compile/types.js';
+import type { ProjectConfig } from '../config/types.js';
 import { formatDiagnostic } from '../config/diagnostics.js';
+import { scheduleName } from '../config/schedule.js';
 import { applyOverrides } from '../config/overrides.js';
 import { annotate } from '../github/annotate.js';
 import type { DeployedPipeline } from '../aws/pipeline.js';
@@ -24,6 +27,7 @@ import { renderPlanComment } from '../report/plan-comment.js';
 import type { PlanView } from '../report/plan-comment.js';
 import { diffText } from '../report/plan-text.js';
 import { renderMarker } from '../report/marker.js';
+import { scheduleChange } from '../report/plan-registry.js';
 import { renderFailure, renderRunReport } from '../report/run-report.js';
 import type { RunReport } from '../report/run-report.js';
 
@@ -79,7 +83,8 @@ async function phases(
     annotate(r.diagnostics, inputs.workingDirectory);
     return Promise.resolve(r);
   });
-  const { plan, config } = compiled;
+  const { config } = compiled;
+  let plan = compiled.plan;
   state.pipelineName = compiled.pipelineName;
   if (!plan || !config) {
     const errors = compiled.diagnostics.filter((d) => d.severity === 'error');
@@ -93,7 +98,17 @@ async function phases(
 
   // The plan is shown whatever happens next (an AWS failure must not make the comment say "does not compile").
   state.view = buildPlanView(plan, { ...OFFLINE, note: 'the deployed pipeline was not read' });
+  // Run-time parameter values are checked in every mode (a PR plan catches a bad one), before any AWS call.
+  const params = runParameters(plan.parameters, inputs.parameters);
+  if (params.errors.length > 0) {
+    state.failure = { title: 'Invalid parameters input', message: params.errors.join('\n') };
+    return;
+  }
+  if (inputs.parameters.length > 0 && inputs.mode !== 'run')
+    core.info(`The parameters input applies to executions: ignored in ${inputs.mode} mode (values checked)`);
   const session = await core.group('AWS access', () => openSession(inputs, config.settings.region, ctx));
+  const resolved = await resolveModelPackages(session, config, plan, inputs.mode === 'plan');
+  plan = resolved.plan;
   const { deployed, pipeline: current } = await readDeployedState(session, plan, inputs.mode === 'plan');
   const view = buildPlanView(plan, deployed);
   state.view = view;
@@ -104,12 +119,13 @@ async function phases(
 
   if (inputs.mode === 'plan') return;
   if (session.kind !== 'online') throw new Error(`cannot ${inputs.mode} without AWS access: ${session.why}`);
+  if (resolved.note) throw new Error(`cannot ${inputs.mode}: ${resolved.note}`);
   if (inputs.requireApprovedPlan && !(await gatePasses(inputs, ctx, plan, view, state))) return;
 
   const { deployPipeline, runPipeline } = await import('../aws/deploy.js');
   const { executionDisplayName, executionToken } = await import('../aws/execution.js');
   const { executionLink } = await import('../aws/console.js');
-  const base = deployContext({
+  const context = deployContext({
     config,
     plan,
     planHash: view.planHash,
@@ -120,6 +136,8 @@ async function phases(
     log: (l) => core.info(l),
     signal,
   });
+  // The schedule the plan view read is reused, as the deployed pipeline is.
+  const base = deployed.schedule !== undefined ? { ...context, knownSchedule: deployed.schedule } : context;
   if (inputs.mode === 'deploy') {
     const d = await core.group('Deploy', () => deployPipeline(base, current));
     state.report = {
@@ -128,6 +146,7 @@ async function phases(
       action: d.action,
       uploaded: uploadedOf(d.upload),
     };
+    state.report = { ...state.report, schedule: scheduleReport(plan, d.schedule) };
     state.outputs['pipeline-arn'] = d.pipelineArn;
     return;
   }
@@ -140,7 +159,12 @@ async function phases(
         displayName,
         executionDescription:
           `smp-action ${commitSha(ctx)?.slice(0, 7) ?? ''}${link ? ` ${link}` : ''}`.trim(),
-        token: executionToken(view.planHash, ctx.runId, ctx.runAttempt),
+        token: executionToken(
+          withParameters(view.planHash, params.pipelineParameters),
+          ctx.runId,
+          ctx.runAttempt,
+        ),
+        parameters: params.pipelineParameters,
         wait: inputs.wait
           ? {
               intervalMs: inputs.pollIntervalSeconds * 1000,
@@ -163,6 +187,7 @@ async function phases(
             executionArn: s.arn,
             attached: s.attached,
             executionLink: executionLink(s.arn),
+            parameters: params.used,
           };
         },
       },
@@ -182,6 +207,8 @@ async function phases(
     failureReason: w?.failureReason,
     steps: w?.steps,
     models: result.models,
+    scored: result.scored,
+    schedule: scheduleReport(plan, result.schedule),
     cancelled: w?.outcome === 'Cancelled' ? { stillRunning: !w.stopRequested } : undefined,
   };
   if (w && w.outcome !== 'Succeeded') {
@@ -210,6 +237,35 @@ async function openSession(inputs: ActionInputs, region: string, ctx: GithubCont
   return s;
 }
 
+/**
+ * The plan with its model packages resolved online (the versioned ARNs become parameter defaults). A registry
+ * that answers "no usable version" fails the job in every mode; one that cannot be read degrades a plan to
+ * unresolved (with the reason in `note`), and deploy/run then refuse.
+ */
+async function resolveModelPackages(
+  session: AwsSession,
+  config: ProjectConfig,
+  plan: Plan,
+  lenient: boolean,
+): Promise<{ plan: Plan; note?: string }> {
+  if (plan.modelPackages.length === 0) return { plan };
+  if (session.kind !== 'online') return { plan, note: `the model packages are unresolved (${session.why})` };
+  try {
+    const resolvedPlan = await resolvePlan(config, plan, session.clients);
+    for (const b of resolvedPlan.modelPackages)
+      if (b.resolved)
+        core.info(
+          `Model ${b.model}: ${b.group} v${b.resolved.version} (${b.resolved.approvalStatus}) ${b.resolved.arn}`,
+        );
+    return { plan: resolvedPlan };
+  } catch (err) {
+    if (!lenient || (err as { name?: string }).name === 'PackageResolutionError') throw err;
+    const why = `could not read the Model Registry (${err instanceof Error ? err.message.split('\n')[0] : String(err)})`;
+    core.warning(`${why}; the model versions are unresolved`, { title: 'smp: model registry' });
+    return { plan, note: why };
+  }
+}
+
 /** The deployed pipeline, read once: the plan view diffs against it and the deploy reuses it. */
 async function readDeployedState(
   session: AwsSession,
@@ -220,8 +276,11 @@ async function readDeployedState(
   const { readDeployed } = await import('../aws/pipeline.js');
   try {
     const d = await readDeployed(session.clients.sagemaker, plan.pipelineName);
+    const schedule = await readScheduleForView(session.clients, plan.pipelineName);
     return {
-      deployed: d ? { state: 'read', definition: d.definition } : { state: 'none', definition: null },
+      deployed: d
+        ? { state: 'read', definition: d.definition, arn: d.arn, ...schedule }
+        : { state: 'none', definition: null, ...schedule },
       pipeline: d,
     };
   } catch (err) {
@@ -243,7 +302,11 @@ function recordPlanOutputs(inputs: ActionInputs, plan: Plan, view: PlanView, sta
   const files = writePlanFiles(plan, dir, { mermaid: view.mermaid, markdown: renderPlanComment(view) });
   state.outputs['pipeline-name'] = plan.pipelineName;
   state.outputs['plan-hash'] = view.planHash;
-  state.outputs.changed = view.deployed === 'unknown' ? 'unknown' : String(view.diff.status !== 'unchanged');
+  // A schedule deploy creates, updates or deletes is a change too.
+  state.outputs.changed =
+    view.deployed === 'unknown'
+      ? 'unknown'
+      : String(view.diff.status !== 'unchanged' || scheduleChange(view) !== undefined);
   state.outputs['definition-file'] = files.definition;
   state.outputs['dag-mermaid'] = view.mermaid;
 }
@@ -332,6 +395,10 @@ async function cloneRepos(inputs: ActionInputs, ctx: GithubContext): Promise<str
     maskSecret: (s) => core.setSecret(s),
     log: (l) => core.info(l),
   });
+}
+
+function scheduleReport(plan: Plan, outcome: string): RunReport['schedule'] {
+  return outcome === 'none' ? undefined : { name: scheduleName(plan.pipelineName), outcome };
 }
 
 function uploadedOf(u: {

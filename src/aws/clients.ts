@@ -3,6 +3,7 @@
 // Clients are imported lazily so plan-only runs never load the SDK.
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { SageMakerClient } from '@aws-sdk/client-sagemaker';
+import type { SchedulerClient } from '@aws-sdk/client-scheduler';
 import type { STSClient } from '@aws-sdk/client-sts';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
 import { VERSION } from '../version.js';
@@ -21,7 +22,11 @@ export interface ClientOptions {
 export interface AwsClients {
   readonly sagemaker: SageMakerClient;
   readonly s3: S3Client;
+  /** EventBridge Scheduler, loaded on first use (only deploys read or write schedules). */
+  readonly scheduler: () => Promise<SchedulerClient>;
   readonly region: string;
+  /** Closes every client made so far (sockets of keep-alive agents). */
+  readonly destroy: () => void;
 }
 
 export const USER_AGENT = `smp-action/${VERSION}`;
@@ -56,10 +61,24 @@ export async function createAwsClients(opts: ClientOptions): Promise<AwsClients>
   // A custom S3 endpoint (LocalStack, tests, some VPC endpoints) rarely resolves bucket subdomains.
   const forcePathStyle =
     Boolean(env.AWS_ENDPOINT_URL_S3 ?? env.AWS_ENDPOINT_URL) || env.SMP_S3_FORCE_PATH_STYLE === 'true';
+  const sagemaker = new SageMakerClient(common(opts));
+  const s3 = new S3Client({ ...common(opts), forcePathStyle });
+  let scheduler: Promise<SchedulerClient> | undefined;
+  let made: SchedulerClient | undefined;
   return {
-    sagemaker: new SageMakerClient(common(opts)),
-    s3: new S3Client({ ...common(opts), forcePathStyle }),
+    sagemaker,
+    s3,
+    scheduler: () =>
+      (scheduler ??= import('@aws-sdk/client-scheduler').then(({ SchedulerClient }) => {
+        made = new SchedulerClient(common(opts));
+        return made;
+      })),
     region: opts.region,
+    destroy: () => {
+      sagemaker.destroy();
+      s3.destroy();
+      made?.destroy();
+    },
   };
 }
 

@@ -32,6 +32,8 @@ export interface StartOptions {
   readonly displayName: string;
   readonly description: string | undefined;
   readonly token: string;
+  /** Run-time parameter values (checked against the plan by compile/parameters.ts); defaults for the rest. */
+  readonly parameters?: readonly { readonly Name: string; readonly Value: string }[];
 }
 
 export interface Started {
@@ -78,6 +80,9 @@ export async function startOrAttach(sm: SageMakerClient, opts: StartOptions): Pr
       PipelineExecutionDisplayName: opts.displayName,
       ...(opts.description ? { PipelineExecutionDescription: opts.description.slice(0, 3072) } : {}),
       ClientRequestToken: opts.token,
+      ...(opts.parameters && opts.parameters.length > 0
+        ? { PipelineParameters: opts.parameters.map((p) => ({ Name: p.Name, Value: p.Value })) }
+        : {}),
     }),
   );
   return { arn: out.PipelineExecutionArn ?? '', attached: false };

@@ -1,5 +1,6 @@
 // The least-privilege IAM policy the deploying role needs for a plan (smp iam-policy). Pure.
 import type { Plan } from '../compile/types.js';
+import { scheduleName } from '../config/schedule.js';
 import { modelPackageGroups } from '../plan/model-groups.js';
 
 export interface PolicyContext {
@@ -75,6 +76,47 @@ export function iamPolicy(plan: Plan, ctx: PolicyContext): Record<string, unknow
         ...groups.map((g) => arn(`model-package-group/${g.toLowerCase()}`)),
         ...groups.map((g) => arn(`model-package/${g.toLowerCase()}/*`)),
       ],
+    });
+  }
+  if (plan.modelPackages.length > 0) {
+    const scored = [...new Set(plan.modelPackages.map((b) => b.group.toLowerCase()))].sort();
+    statements.push(
+      {
+        // ListModelPackages has no resource-level permissions in IAM: it is granted on "*".
+        Sid: 'FindModelVersions',
+        Effect: 'Allow',
+        Action: ['sagemaker:ListModelPackages'],
+        Resource: ['*'],
+      },
+      {
+        Sid: 'ReadModelVersions',
+        Effect: 'Allow',
+        Action: ['sagemaker:DescribeModelPackage'],
+        Resource: scored.map((g) => arn(`model-package/${g}/*`)),
+      },
+    );
+  }
+  // Every deploy reads `smp-<pipeline>` (and deletes it when the config dropped it and it is ours), so Get and
+  // Delete on that one name are always in; Create/Update and passing the role only with a schedule.
+  statements.push({
+    Sid: 'Schedule',
+    Effect: 'Allow',
+    Action: [
+      'scheduler:GetSchedule',
+      ...(plan.schedule ? ['scheduler:CreateSchedule', 'scheduler:UpdateSchedule'] : []),
+      'scheduler:DeleteSchedule',
+    ],
+    Resource: [
+      `arn:aws:scheduler:${ctx.region}:${ctx.accountId}:schedule/default/${scheduleName(plan.pipelineName)}`,
+    ],
+  });
+  if (plan.schedule) {
+    statements.push({
+      Sid: 'PassSchedulerRole',
+      Effect: 'Allow',
+      Action: ['iam:PassRole'],
+      Resource: [plan.schedule.roleArn],
+      Condition: { StringEquals: { 'iam:PassedToService': 'scheduler.amazonaws.com' } },
     });
   }
   if (ctx.kmsKey) {

@@ -1,7 +1,8 @@
 // `smp deploy` / `smp run` outside GitHub: default AWS credentials chain, same phases as the action.
 import type { CliCommand } from '../cli-args.js';
 import type { Io } from '../cli-run.js';
-import { EXIT_FAILED, EXIT_OK, failed, report } from '../cli-run.js';
+import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, failed, report } from '../cli-run.js';
+import { runParameters, withParameters } from '../compile/parameters.js';
 import { createAwsClients } from '../aws/clients.js';
 import { noCredentialsMessage } from '../aws/credential-sources.js';
 import { DeployCancelled, DeployRefused, deployPipeline, runPipeline } from '../aws/deploy.js';
@@ -9,12 +10,13 @@ import { executionDisplayName, executionToken } from '../aws/execution.js';
 import { readDeployed } from '../aws/pipeline.js';
 import { formatDiagnostic } from '../config/diagnostics.js';
 import { applyOverrides } from '../config/overrides.js';
+import { scheduleName } from '../config/schedule.js';
 import type { Env } from '../config/settings.js';
-import { planHash } from '../plan/hash.js';
+import { planHashOf } from '../plan/hash.js';
 import { buildPlanView } from '../plan/view.js';
 import { planText } from '../report/plan-text.js';
 import { ciRun } from './ci-env.js';
-import { deployContext, loadAndCompile } from './project.js';
+import { deployContext, loadAndCompile, readScheduleForView, resolvePlan } from './project.js';
 
 type DeployCmd = Extract<CliCommand, { kind: 'deploy' | 'run' }>;
 
@@ -25,9 +27,15 @@ export async function deployCommand(cmd: DeployCmd, baseEnv: Env, io: Io): Promi
   const r = loadAndCompile({ ...cmd, env, allowPlaceholders: false });
   if (!r.plan || !r.config) return failed(r.diagnostics, io);
   report(r.diagnostics, io);
-  const { plan, config } = r;
+  const { config } = r;
+  // Run-time parameter values are checked before any AWS client exists.
+  const params = cmd.kind === 'run' ? runParameters(r.plan.parameters, cmd.params) : undefined;
+  if (params && params.errors.length > 0) {
+    for (const e of params.errors) io.err(`smp: --param: ${e}`);
+    io.err('smp: refused before any call to AWS');
+    return EXIT_USAGE;
+  }
   const settings = config.settings;
-  const hash = planHash(plan.definition, plan.artifacts);
   const clients = await createAwsClients({ region: settings.region, env });
   // Ctrl-C aborts: no write starts after it, and a wait stops (and stops the execution with --stop-on-cancel).
   const abort = new AbortController();
@@ -35,13 +43,18 @@ export async function deployCommand(cmd: DeployCmd, baseEnv: Env, io: Io): Promi
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   try {
+    const plan = await resolvePlan(config, r.plan, clients);
+    const hash = planHashOf(plan);
     const deployed = await readDeployed(clients.sagemaker, plan.pipelineName);
+    const schedule = await readScheduleForView(clients, plan.pipelineName);
     io.out(
       planText(
-        buildPlanView(
-          plan,
-          deployed ? { state: 'read', definition: deployed.definition } : { state: 'none', definition: null },
-        ),
+        buildPlanView(plan, {
+          ...(deployed
+            ? { state: 'read', definition: deployed.definition, arn: deployed.arn }
+            : { state: 'none', definition: null }),
+          ...schedule,
+        }),
       ),
     );
     const base = deployContext({
@@ -55,20 +68,30 @@ export async function deployCommand(cmd: DeployCmd, baseEnv: Env, io: Io): Promi
       log: (l) => io.err(l),
       signal: abort.signal,
     });
+    const withSchedule =
+      schedule.schedule !== undefined ? { ...base, knownSchedule: schedule.schedule } : base;
     if (cmd.kind === 'deploy') {
-      const d = await deployPipeline(base, deployed);
+      const d = await deployPipeline(withSchedule, deployed);
       io.out(`pipeline ${d.action}: ${d.pipelineArn}`);
+      if (d.schedule !== 'none') io.out(`schedule ${scheduleName(plan.pipelineName)}: ${d.schedule}`);
       return EXIT_OK;
     }
     const displayName = executionDisplayName(run.sha, run.runId ?? `cli-${Math.floor(Date.now() / 1000)}`);
     {
+      for (const p of params?.used ?? [])
+        io.err(`parameter ${p.name} = ${p.value}${p.source === 'default' ? ' (default)' : ''}`);
       const w = cmd.waitArgs;
       const result = await runPipeline(
         {
-          ...base,
+          ...withSchedule,
           displayName,
           executionDescription: `smp ${displayName} (plan ${hash.slice(0, 12)})`,
-          token: executionToken(hash, displayName, run.attempt),
+          token: executionToken(
+            withParameters(hash, params?.pipelineParameters ?? []),
+            displayName,
+            run.attempt,
+          ),
+          parameters: params?.pipelineParameters ?? [],
           wait: w.wait
             ? {
                 intervalMs: w.pollSeconds * 1000,
@@ -84,6 +107,9 @@ export async function deployCommand(cmd: DeployCmd, baseEnv: Env, io: Io): Promi
       );
       io.out(`execution: ${result.execution.arn}`);
       if (result.waited) io.out(`status: ${result.waited.outcome}`);
+      for (const s of result.scored)
+        io.out(`scored: ${s.model} with ${s.group} v${s.version} (${s.approvalStatus}) ${s.arn}`);
+      if (result.schedule !== 'none') io.out(`schedule: ${result.schedule}`);
       for (const m of result.models)
         io.out(`registered: ${m.group} v${m.version ?? '?'} (${m.approvalStatus}) ${m.arn}`);
       return !result.waited || result.waited.outcome === 'Succeeded' ? EXIT_OK : EXIT_FAILED;
@@ -91,6 +117,11 @@ export async function deployCommand(cmd: DeployCmd, baseEnv: Env, io: Io): Promi
   } catch (err) {
     if (err instanceof DeployCancelled) {
       io.err(`smp: ${err.message}: nothing further was sent to AWS`);
+      return EXIT_FAILED;
+    }
+    if ((err as { name?: string }).name === 'PackageResolutionError') {
+      io.err(`smp: ${(err as Error).message}`);
+      io.err('smp: refused before any write to AWS');
       return EXIT_FAILED;
     }
     if (err instanceof DeployRefused) {
@@ -108,7 +139,6 @@ export async function deployCommand(cmd: DeployCmd, baseEnv: Env, io: Io): Promi
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
-    clients.sagemaker.destroy();
-    clients.s3.destroy();
+    clients.destroy();
   }
 }

@@ -8,7 +8,9 @@ import type { ProjectConfig } from '../config/types.js';
 import type { AwsClients } from '../aws/clients.js';
 import type { DeployContext } from '../aws/deploy.js';
 import type { GroupSpec, Tag } from '../aws/pipeline.js';
+import { scheduleName } from '../config/schedule.js';
 import { modelPackageGroups } from '../plan/model-groups.js';
+import type { DeployedSchedule } from '../plan/schedule.js';
 
 export interface Compiled {
   readonly config: ProjectConfig | undefined;
@@ -42,6 +44,41 @@ export function loadAndCompile(opts: {
     diagnostics: [...loaded.diagnostics, ...compiled.diagnostics],
     pipelineName: loaded.config.pipeline.name,
   };
+}
+
+/**
+ * The plan with every `model_package` resolved in the Model Registry (the versioned ARNs become the parameter
+ * defaults, and so part of the plan hash). A plan without such units is returned as it is.
+ */
+export async function resolvePlan(config: ProjectConfig, plan: Plan, clients: AwsClients): Promise<Plan> {
+  if (plan.modelPackages.length === 0) return plan;
+  const { resolvePackages } = await import('../aws/model-packages.js');
+  const packages = await resolvePackages(
+    clients.sagemaker,
+    plan.modelPackages,
+    clients.region,
+    config.settings.accountId,
+  );
+  const again = compileProject(config, { packages });
+  // The same config compiled a moment ago; only the parameter defaults differ.
+  if (!again.plan) throw new Error(`internal: the plan no longer compiles with resolved model packages`);
+  return again.plan;
+}
+
+/** The deployed `smp-<pipeline>` schedule for the plan view; a failed read is a note, not a failure. */
+export async function readScheduleForView(
+  clients: AwsClients,
+  pipeline: string,
+): Promise<{ schedule?: DeployedSchedule | null; scheduleNote?: string }> {
+  const { readSchedule } = await import('../aws/schedule.js');
+  try {
+    return { schedule: await readSchedule(await clients.scheduler(), scheduleName(pipeline)) };
+  } catch (err) {
+    const e = err as { name?: string; message?: string };
+    return {
+      scheduleNote: `could not read it: ${e.name ?? 'Error'}: ${(e.message ?? String(err)).split('\n')[0] ?? ''}`,
+    };
+  }
 }
 
 /** The model package groups to ensure, with the descriptions their configs give. */
@@ -85,6 +122,7 @@ export function deployContext(opts: {
     tags: managedTags(opts.repository),
     parallelism: opts.parallelism,
     groups: groupSpecs(config, plan),
+    accountId: config.settings.accountId,
     log: opts.log,
     signal: opts.signal,
   };

@@ -10,7 +10,11 @@ import { CodeArtifacts } from './code.js';
 import type { CompileContext } from './context.js';
 import { modelOf, stepIndex } from './context.js';
 import { get } from './expressions.js';
+import { ParameterClash, ParameterSet, parameterDefinitions, resolveParameterRefs } from './parameters.js';
 import { CompileError, LOCAL_STORAGE_NOTE, sectionOf } from './steps/common.js';
+import { packageBindings } from './model-packages.js';
+import type { ResolvedPackage } from './model-packages.js';
+import { scheduleSpec } from './schedule.js';
 import { createModelStep } from './steps/create-model.js';
 import { metricsStep } from './steps/metrics.js';
 import type { InferenceContainer } from './steps/model-container.js';
@@ -37,8 +41,14 @@ export interface CompileResult {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-export function compileProject(config: ProjectConfig): CompileResult {
+export interface CompileOptions {
+  /** Model package versions resolved online, by model name; missing ones get a placeholder default. */
+  readonly packages?: ReadonlyMap<string, ResolvedPackage>;
+}
+
+export function compileProject(config: ProjectConfig, options: CompileOptions = {}): CompileResult {
   const bag = new DiagnosticBag();
+  const bindings = packageBindings(config, options.packages);
   const ctx: CompileContext = {
     config,
     settings: config.settings,
@@ -46,6 +56,8 @@ export function compileProject(config: ProjectConfig): CompileResult {
     code: new CodeArtifacts(config, config.settings.bucket, config.pipeline.name),
     bag,
     steps: stepIndex(config),
+    parameters: new ParameterSet(config.pipeline.parameters),
+    packages: new Map(bindings.map((b) => [b.model, b])),
   };
 
   const expansions = new Map<string, DefinitionStep[]>();
@@ -53,13 +65,19 @@ export function compileProject(config: ProjectConfig): CompileResult {
   const containers = new Map<string, InferenceContainer>();
   for (const step of allSteps(config.pipeline)) {
     try {
-      expansions.set(step.name, buildStep(ctx, step, links.get(step.name) ?? {}, containers));
+      const built = buildStep(ctx, step, links.get(step.name) ?? {}, containers);
+      expansions.set(
+        step.name,
+        built.map((s) => ({ ...s, Arguments: resolveParameterRefs(s.Arguments, ctx.parameters) })),
+      );
     } catch (err) {
       if (err instanceof CompileError) bag.error('compile', err.step.loc, err.step.path, err.message);
       else if (err instanceof BundleError) {
         const m = modelOf(ctx, step);
         bag.error('bundle', m.sourceDirectoryLoc, `conf.models.${m.name}.source_directory`, err.message);
-      } else throw err;
+      } else if (err instanceof ParameterClash)
+        bag.error('parameter-clash', step.loc, step.path, err.message);
+      else throw err;
     }
   }
   addWarnings(ctx);
@@ -81,7 +99,7 @@ export function compileProject(config: ProjectConfig): CompileResult {
   const definition: PipelineDefinition = {
     Version: '2020-12-01',
     Metadata: {},
-    Parameters: [],
+    Parameters: parameterDefinitions(ctx.parameters.all()),
     PipelineExperimentConfig: EXPERIMENT_REGIONS.has(ctx.settings.region)
       ? { ExperimentName: get('Execution.PipelineName'), TrialName: get('Execution.PipelineExecutionId') }
       : null,
@@ -89,6 +107,7 @@ export function compileProject(config: ProjectConfig): CompileResult {
   };
   const definitionJson = JSON.stringify(definition);
   for (const d of verifyDefinition(definition, origins)) bag.add(d);
+  const schedule = scheduleSpec(ctx.pipeline, config.pipeline.schedule, ctx.parameters.all(), bag);
   if (bag.hasErrors) return { plan: undefined, diagnostics: bag.sorted() };
 
   const artifacts: Artifact[] = ctx.code.all();
@@ -133,6 +152,9 @@ export function compileProject(config: ProjectConfig): CompileResult {
       artifacts,
       warnings: bag.warnings,
       origins,
+      parameters: ctx.parameters.all(),
+      modelPackages: bindings,
+      schedule,
     },
     diagnostics: bag.sorted(),
   };
@@ -151,7 +173,7 @@ function buildStep(
       return [trainingStep(ctx, step)];
     case 'CreateModel': {
       const r = createModelStep(ctx, step, links);
-      containers.set(step.name, r.container);
+      if (r.container) containers.set(step.name, r.container);
       return r.steps;
     }
     case 'Transform':

@@ -3,6 +3,8 @@ import type { DiagnosticBag } from '../config/diagnostics.js';
 import type { ModelConfig, ProjectConfig, Settings, StepConfig } from '../config/types.js';
 import { allSteps } from '../config/types.js';
 import type { CodeArtifacts } from './code.js';
+import type { ParameterSet } from './parameters.js';
+import type { PackageBinding } from './model-packages.js';
 
 export interface CompileContext {
   readonly config: ProjectConfig;
@@ -11,6 +13,10 @@ export interface CompileContext {
   readonly code: CodeArtifacts;
   readonly bag: DiagnosticBag;
   readonly steps: ReadonlyMap<string, StepConfig>;
+  /** Declared parameters; step modules may add generated ones (see parameters.ts). */
+  readonly parameters: ParameterSet;
+  /** Model packages by model name (units with `model_package`). */
+  readonly packages: ReadonlyMap<string, PackageBinding>;
 }
 
 export function stepIndex(config: ProjectConfig): Map<string, StepConfig> {

@@ -1,6 +1,9 @@
 // The compiler's output types: the pipeline definition JSON (as CreatePipeline receives it) and the plan.
 import type { Diagnostic, Loc } from '../config/diagnostics.js';
 import type { Layout } from './bundle.js';
+import type { PipelineParameter } from './parameters.js';
+import type { PackageBinding } from './model-packages.js';
+import type { ScheduleSpec } from './schedule.js';
 
 /** A pipeline expression, resolved by SageMaker at run time. */
 export type Expression =
@@ -91,4 +94,10 @@ export interface Plan {
   readonly warnings: readonly Diagnostic[];
   /** Compiled step name → its configured step (sub-steps map to their parent). */
   readonly origins: ReadonlyMap<string, StepOrigin>;
+  /** The definition's parameters (declared, then generated), for run-time values and the summary. */
+  readonly parameters: readonly PipelineParameter[];
+  /** Units scoring with a registered model, and the versions they use. */
+  readonly modelPackages: readonly PackageBinding[];
+  /** The EventBridge Scheduler schedule deploy keeps in step with the config (undefined: none). */
+  readonly schedule: ScheduleSpec | undefined;
 }

@@ -62,6 +62,8 @@ function substituteBraced(
   hold: (value: string) => string,
 ): string {
   return s.replace(/\$?\$\{([^}]*)\}/g, (match: string, name: string) => {
+    // Pipeline parameter references (and their `$$` escapes) are the compiler's: see config/parameters.ts.
+    if (name.startsWith('param:')) return match;
     if (match.startsWith('$$')) return match.slice(1);
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
       bag.error(

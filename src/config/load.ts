@@ -9,6 +9,7 @@ import { interpolateTree } from './interpolate.js';
 import { mergeFiles } from './merge.js';
 import type { ParsedFile } from './merge.js';
 import { normalizeModel } from './normalize.js';
+import { checkParameterRefs } from './parameters.js';
 import { readConfigText } from './read.js';
 import { buildPipeline } from './references.js';
 import { confFileSchema, lenientPipelineSchema, MODEL_NAME, modelSchema, pipelineSchema } from './schema.js';
@@ -18,6 +19,7 @@ import { checkShape, reportUnknownKeys } from './shape.js';
 import { locate, toPlain, yaml11Booleans } from './tree.js';
 import type { CNode } from './tree.js';
 import type { ModelConfig, ProjectConfig } from './types.js';
+import { checkScheduleParameters } from './schedule.js';
 import { checkSectionUsage } from './usage.js';
 
 export interface LoadOptions {
@@ -150,6 +152,16 @@ export function loadProject(opts: LoadOptions): LoadResult {
     }
   }
   if (pipeline) checkSectionUsage(pipeline, models, bag);
+  if (pipeline) checkScheduleParameters(pipeline, models, bag);
+  if (pipeline)
+    checkParameterRefs(
+      [
+        ...[...merged.models].map(([name, m]) => ({ node: m.node, base: ['conf', 'models', name] })),
+        ...(merged.pipeline ? [{ node: merged.pipeline.node, base: ['conf', 'sagemakerPipeline'] }] : []),
+      ],
+      pipeline?.parameters ?? [],
+      bag,
+    );
   checkPaths(workspace, pipeline, models, bag);
 
   const diagnostics = bag.sorted();

@@ -1,10 +1,23 @@
 // Fold the old format's spellings into the typed model of types.ts (hyperparameters → hyperparams, …).
 import type { Loc } from './diagnostics.js';
-import type { JobSectionInput, ModelInput, RegistryInput, TransformSectionInput } from './schema.js';
+import type {
+  JobSectionInput,
+  ModelInput,
+  ModelPackageInput,
+  RegistryInput,
+  TransformSectionInput,
+} from './schema.js';
 import { entry, locate } from './tree.js';
 import type { CMap, CNode } from './tree.js';
 import { PyFloat } from './types.js';
-import type { Channel, HyperValue, JobSection, ModelConfig, RegistrySection } from './types.js';
+import type {
+  Channel,
+  HyperValue,
+  JobSection,
+  ModelConfig,
+  ModelPackageSource,
+  RegistrySection,
+} from './types.js';
 
 export function normalizeModel(
   name: string,
@@ -21,6 +34,7 @@ export function normalizeModel(
     return data && e ? normalizeSection(kind, data, e.value, e.keyLoc) : undefined;
   };
   const reg = entry(node, 'registry');
+  const pkg = entry(node, 'model_package');
   return {
     name,
     displayName: input.name,
@@ -36,6 +50,24 @@ export function normalizeModel(
     evaluate: section('evaluate'),
     transform: section('transform'),
     registry: input.registry && reg ? normalizeRegistry(input.registry, reg.keyLoc) : undefined,
+    modelPackage:
+      input.model_package && pkg
+        ? normalizeModelPackage(input.model_package, pkg.keyLoc, locate(pkg.value, ['version']))
+        : undefined,
+  };
+}
+
+function normalizeModelPackage(
+  p: ModelPackageInput,
+  loc: Loc,
+  version: { node: CNode; found: boolean },
+): ModelPackageSource {
+  return {
+    group: p.group,
+    version: p.version ?? 'latest-approved',
+    requireApproved: p.require_approved ?? true,
+    loc,
+    versionLoc: version.found ? version.node.loc : loc,
   };
 }
 

@@ -5,10 +5,12 @@ import { findCycle, parseDependencyLine } from './dependencies.js';
 import { IGNORED_STEP_TYPES, STEP_CLASSES, STEP_TYPES } from './schema.js';
 import type { PipelineInput, StepClass, StepInput } from './schema.js';
 import { inFileOrder } from './normalize.js';
+import { buildParameters } from './parameters.js';
 import { didYouMean } from './suggest.js';
 import { entry, formatPath, locate } from './tree.js';
 import type { CMap, CNode } from './tree.js';
 import type { DependencyEdge, ModelConfig, PipelineConfig, StepConfig, UnitConfig } from './types.js';
+import { buildSchedule } from './schedule.js';
 
 export const DEFAULT_CACHE_EXPIRY = 'P10D';
 const CHAIN_SOURCE_CLASSES: readonly StepClass[] = ['Processing', 'Training', 'Transform'];
@@ -115,6 +117,10 @@ export function buildPipeline(
     loc: entry(pipelineNode, 'pipelineName')?.value.loc ?? src.keyLoc,
     units: units.map((u): UnitConfig => ({ model: u.model, loc: u.loc, steps: u.steps })),
     dependencies,
+    parameters: buildParameters(src.input.parameters, locate(src.node, ['parameters']).node, bag),
+    schedule: src.input.schedule
+      ? buildSchedule(src.input.schedule, src.node, src.input.pipelineName, bag)
+      : undefined,
   };
 }
 
@@ -258,7 +264,22 @@ function checkUnit(
     );
   };
 
+  const fromRegistry = model?.modelPackage !== undefined;
   for (const s of steps) {
+    if (
+      fromRegistry &&
+      (s.stepClass === 'Training' || s.stepClass === 'Metrics' || s.stepClass === 'RegisterModel')
+    ) {
+      const a = at(rel(s, 'step_class'));
+      bag.error(
+        'registry-unit-step',
+        a.loc,
+        a.path,
+        `${s.path}: a ${s.stepClass} step is not allowed in model \`${s.model}\`: its model comes from the registry (conf.models.${s.model}.model_package), so the unit only scores; remove the step, or model_package to train here`,
+      );
+      seen.push(s);
+      continue;
+    }
     switch (s.stepClass) {
       case 'Processing':
         section(s, s.stepType === 'evaluate' ? 'evaluate' : 'preprocess');
@@ -267,6 +288,7 @@ function checkUnit(
         section(s, 'train');
         break;
       case 'CreateModel':
+        if (fromRegistry) break; // the model package brings image and artifacts
         need(s, 'Training', 'create-model-needs-training', 'its model data is the training artifact');
         section(s, 'registry');
         break;

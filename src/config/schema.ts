@@ -27,7 +27,19 @@ export const PIPELINE_NAME = /^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,255}$/;
 export const STEP_NAME = /^[A-Za-z0-9_-]{1,64}$/;
 export const MODEL_PACKAGE_GROUP_NAME = /^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$/;
 export const MODEL_NAME = /^[A-Za-z0-9_-]{1,63}$/;
+/** A versioned model package ARN: `arn:aws:sagemaker:<region>:<account>:model-package/<group>/<version>`. */
+export const MODEL_PACKAGE_ARN =
+  /^arn:aws[a-z-]*:sagemaker:[a-z0-9-]+:\d{12}:model-package\/[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}\/\d{1,9}$/;
+/** EventBridge Scheduler expressions (its documented forms). */
+export const SCHEDULE_EXPRESSION =
+  /^(cron\([^()]+\)|rate\(\d+ (minute|minutes|hour|hours|day|days)\)|at\(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\))$/;
+/** The role EventBridge Scheduler assumes (the Scheduler API's own pattern). */
+export const SCHEDULER_ROLE_ARN = /^arn:aws(-[a-z]+)?:iam::\d{12}:role\/[\w+=,.@/-]+$/;
 export const INSTANCE_TYPE = /^ml\.[a-z0-9-]+\.[a-z0-9-]+$/;
+/** A pipeline parameter name (the definition schema's ParameterName). */
+export const PARAMETER_NAME = /^[A-Za-z0-9_-]{1,64}$/;
+/** An instance type, or a whole-value `${param:Name}` reference to a String parameter that holds one. */
+export const INSTANCE_TYPE_OR_PARAM = /^(?:ml\.[a-z0-9-]+\.[a-z0-9-]+|\$\{param:[A-Za-z0-9_-]{1,64}\})$/;
 /** ISO-8601 duration as the CacheConfig accepts it: P10D, PT1H, P1DT12H, P2W. */
 export const ISO_DURATION = /^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+S)?)?$/;
 
@@ -69,7 +81,9 @@ const sectionKeys = {
   image_uri: text,
   entry_point: text,
   base_job_name: text.max(63).optional(),
-  instance_type: text.regex(INSTANCE_TYPE, 'an instance type like ml.m5.xlarge').optional(),
+  instance_type: text
+    .regex(INSTANCE_TYPE_OR_PARAM, 'an instance type like ml.m5.xlarge (or ${param:Name})')
+    .optional(),
   instance_count: positiveInt.optional(),
   volume_size_in_gb: positiveInt.max(16384).optional(),
   max_runtime_seconds: positiveInt.optional(),
@@ -135,6 +149,57 @@ export const registrySchema = z.object({
   }),
 });
 
+function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const modelPackageSchema = z.object({
+  group: text.regex(
+    MODEL_PACKAGE_GROUP_NAME,
+    'a model package group name: letters, digits and single hyphens, at most 63 characters',
+  ),
+  version: z
+    .union([
+      z.literal('latest-approved'),
+      z.int().min(1),
+      text.regex(
+        MODEL_PACKAGE_ARN,
+        'latest-approved, a version number or a versioned model package ARN (arn:aws:sagemaker:<region>:<account>:model-package/<group>/<version>)',
+      ),
+    ])
+    .optional(),
+  require_approved: z.boolean().optional(),
+});
+
+export const scheduleSchema = z.object({
+  expression: text
+    .max(256)
+    .regex(
+      SCHEDULE_EXPRESSION,
+      'an EventBridge Scheduler expression: cron(0 6 * * ? *), rate(1 day) or at(2026-01-31T06:00:00)',
+    ),
+  timezone: text
+    .max(50)
+    .refine(isTimeZone, 'not an IANA time zone name (use one such as UTC, Europe/Paris or America/New_York)')
+    .optional(),
+  role_arn: text.regex(
+    SCHEDULER_ROLE_ARN,
+    'an IAM role ARN (arn:aws:iam::<account>:role/<name>) that EventBridge Scheduler assumes',
+  ),
+  parameters: z
+    .record(
+      z.string().regex(/^[A-Za-z0-9_-]{1,256}$/, 'a pipeline parameter name (letters, digits, - and _)'),
+      z.union([z.string().min(1).max(1024), z.number(), z.boolean()]),
+    )
+    .optional(),
+  enabled: z.boolean().optional(),
+});
+
 export const modelSchema = z.object({
   source_directory: text,
   name: text.optional(),
@@ -143,6 +208,7 @@ export const modelSchema = z.object({
   evaluate: jobSectionSchema.optional(),
   transform: transformSectionSchema.optional(),
   registry: registrySchema.optional(),
+  model_package: modelPackageSchema.optional(),
 });
 
 export const stepSchema = z.object({
@@ -156,6 +222,14 @@ export const stepSchema = z.object({
   chain_input_additional_prefix: z.string().optional(),
 });
 
+/** `sagemakerPipeline.parameters.<Name>`: a typed pipeline parameter (see src/config/parameters.ts). */
+export const PARAMETER_TYPES = ['String', 'Integer', 'Float', 'Boolean'] as const;
+export const parameterSchema = z.object({
+  type: z.enum(PARAMETER_TYPES),
+  default: z.union([z.string().max(1024), z.number(), z.boolean()]),
+  enum: z.array(z.string().max(1024)).min(1).optional(),
+});
+
 export const pipelineSchema = z.object({
   pipelineName: text.regex(
     PIPELINE_NAME,
@@ -166,12 +240,21 @@ export const pipelineSchema = z.object({
     .record(z.string(), z.object({ steps: z.array(stepSchema).min(1) }))
     .refine((m) => Object.keys(m).length > 0, 'at least one model with steps'),
   dependencies: z.array(text).optional(),
+  parameters: z
+    .record(
+      z.string().regex(PARAMETER_NAME, 'letters, digits, - and _, at most 64 characters'),
+      parameterSchema,
+    )
+    .optional(),
+  schedule: scheduleSchema.optional(),
 });
 
 /** The pipeline with name and description unchecked, so other errors are still found when those are bad. */
 export const lenientPipelineSchema = pipelineSchema.extend({
   pipelineName: z.string().catch(''),
   pipelineDescription: z.string().optional().catch(undefined),
+  // Already reported by the strict parse; the steps are still checked.
+  schedule: scheduleSchema.optional().catch(undefined),
 });
 
 export const confFileSchema = z.object({
@@ -187,6 +270,9 @@ export type ModelInput = z.infer<typeof modelSchema>;
 export type JobSectionInput = z.infer<typeof jobSectionSchema>;
 export type TransformSectionInput = z.infer<typeof transformSectionSchema>;
 export type RegistryInput = z.infer<typeof registrySchema>;
+export type ModelPackageInput = z.infer<typeof modelPackageSchema>;
+export type ScheduleInput = z.infer<typeof scheduleSchema>;
 export type StepInput = z.infer<typeof stepSchema>;
 export type PipelineInput = z.infer<typeof pipelineSchema>;
+export type ParameterInput = z.infer<typeof parameterSchema>;
 export type ConfFileInput = z.infer<typeof confFileSchema>;

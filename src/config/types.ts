@@ -92,6 +92,18 @@ export interface RegistrySection {
   readonly approvalStatus: ApprovalStatus | undefined;
 }
 
+/** `model_package`: the unit's model comes from a Model Registry group instead of a Training step. */
+export interface ModelPackageSource {
+  readonly group: string;
+  /** `latest-approved`, a version number, or a full versioned model package ARN. */
+  readonly version: 'latest-approved' | number | string;
+  /** Refuse a pinned version that is not Approved (default true; `latest-approved` is always Approved). */
+  readonly requireApproved: boolean;
+  readonly loc: Loc;
+  /** Where `version` was written (the key itself when it was not). */
+  readonly versionLoc: Loc;
+}
+
 export interface ModelConfig {
   readonly name: string;
   readonly displayName: string | undefined;
@@ -106,6 +118,7 @@ export interface ModelConfig {
   readonly evaluate: JobSection | undefined;
   readonly transform: JobSection | undefined;
   readonly registry: RegistrySection | undefined;
+  readonly modelPackage: ModelPackageSource | undefined;
 }
 
 export interface StepConfig {
@@ -139,6 +152,29 @@ export interface DependencyEdge {
   readonly loc: Loc;
 }
 
+export type ParameterType = 'String' | 'Integer' | 'Float' | 'Boolean';
+
+/** A declared pipeline parameter (`sagemakerPipeline.parameters`), its default checked against its type. */
+export interface ParameterConfig {
+  readonly name: string;
+  readonly type: ParameterType;
+  readonly default: string | number | boolean;
+  readonly enum: readonly string[] | undefined;
+  readonly loc: Loc;
+}
+
+/** `sagemakerPipeline.schedule`: an EventBridge Scheduler schedule that starts the pipeline. */
+export interface ScheduleConfig {
+  readonly expression: string;
+  /** IANA time zone; UTC unless configured. */
+  readonly timezone: string;
+  readonly roleArn: string;
+  /** Static run parameters, in file order; values as strings (what SageMakerPipelineParameters takes). */
+  readonly parameters: readonly { readonly name: string; readonly value: string; readonly loc: Loc }[];
+  readonly enabled: boolean;
+  readonly loc: Loc;
+}
+
 export interface PipelineConfig {
   readonly name: string;
   readonly description: string | undefined;
@@ -147,6 +183,9 @@ export interface PipelineConfig {
   /** Units in the order of `sagemakerPipeline.models`. */
   readonly units: readonly UnitConfig[];
   readonly dependencies: readonly DependencyEdge[];
+  /** Declared parameters in file order; empty when none. */
+  readonly parameters: readonly ParameterConfig[];
+  readonly schedule: ScheduleConfig | undefined;
 }
 
 export interface ProjectConfig {

@@ -38,8 +38,11 @@ export function checkSectionUsage(
       }
     }
     reportIgnoredKeys(model, bag);
+    if (model.modelPackage) checkRegistryUnit(model, bag);
     const packs =
-      model.registry?.modelRepack === true && (classes.has('CreateModel') || classes.has('RegisterModel'));
+      !model.modelPackage &&
+      model.registry?.modelRepack === true &&
+      (classes.has('CreateModel') || classes.has('RegisterModel'));
     if (packs && model.transform?.entryPoint === undefined) {
       bag.error(
         'repack-needs-entry-point',
@@ -49,7 +52,13 @@ export function checkSectionUsage(
       );
     }
     const tImage = model.transform?.imageUri;
-    if (classes.has('Transform') && tImage && model.registry && tImage !== model.registry.imageUri) {
+    if (
+      classes.has('Transform') &&
+      tImage &&
+      model.registry &&
+      !model.modelPackage &&
+      tImage !== model.registry.imageUri
+    ) {
       bag.warning(
         'transform-image-ignored',
         model.transform?.loc ?? model.loc,
@@ -127,4 +136,35 @@ function reportIgnoredKeys(model: ModelConfig, bag: DiagnosticBag): void {
     `conf.models.${model.name}`,
     `conf.models.${model.name}: ${ignored.join(', ')} ha${ignored.length === 1 ? 's' : 've'} no effect in a pipeline (SageMaker names pipeline jobs itself; the image fixes the framework); remove ${ignored.length === 1 ? 'it' : 'them'} or see docs/config-reference.md`,
   );
+}
+
+/** A unit scoring with a registered model: sections that train or register are never used there. */
+function checkRegistryUnit(model: ModelConfig, bag: DiagnosticBag): void {
+  const p = `conf.models.${model.name}`;
+  for (const [key, loc] of [
+    ['train', model.train?.loc],
+    ['registry', model.registry?.loc],
+  ] as const) {
+    if (!loc) continue;
+    bag.warning(
+      'unused-with-model-package',
+      loc,
+      `${p}.${key}`,
+      `${p}.${key} is not used: the model comes from model_package (group ${model.modelPackage?.group ?? ''})`,
+    );
+  }
+  const v = model.modelPackage?.version;
+  const arnGroup = typeof v === 'string' ? /model-package\/([^/]+)\/\d+$/.exec(v)?.[1] : undefined;
+  if (
+    model.modelPackage &&
+    arnGroup !== undefined &&
+    arnGroup.toLowerCase() !== model.modelPackage.group.toLowerCase()
+  ) {
+    bag.error(
+      'model-package-group-mismatch',
+      model.modelPackage.versionLoc,
+      `${p}.model_package.version`,
+      `${p}.model_package: version names group \`${arnGroup}\` but group is \`${model.modelPackage.group}\`; make them agree`,
+    );
+  }
 }

@@ -1,6 +1,7 @@
 // The only reader of action inputs: one typed ActionInputs, with the defaults in one place.
 import path from 'node:path';
 import * as core from './runner.js';
+import { parseParameterText } from '../config/parameter-syntax.js';
 import { splitGlobs } from '../config/find.js';
 import type { SettingOverrides } from '../config/overrides.js';
 import type { GithubContext } from './event.js';
@@ -40,6 +41,8 @@ export interface ActionInputs {
   readonly requireApprovedPlan: boolean;
   readonly description: string | undefined;
   readonly maxParallelSteps: number | undefined;
+  /** The `parameters` input as Name/Value pairs (checked against the plan's parameters once it is compiled). */
+  readonly parameters: readonly (readonly [string, string])[];
 }
 
 export class InputError extends Error {
@@ -132,6 +135,11 @@ export function readInputs(ctx: GithubContext, env: NodeJS.ProcessEnv = process.
     );
   }
   const parallel = core.getInput('max-parallel-steps').trim();
+  const params = parseParameterText(core.getInput('parameters'));
+  if (params.errors.length > 0)
+    throw new InputError(
+      `input \`parameters\`: ${params.errors.join('; ')} (one Name=Value per line, or a JSON object)`,
+    );
   return {
     mode: (rawMode || auto.mode) as Mode,
     modeReason: rawMode ? 'set by the `mode` input' : auto.reason,
@@ -159,5 +167,6 @@ export function readInputs(ctx: GithubContext, env: NodeJS.ProcessEnv = process.
     requireApprovedPlan: bool('require-approved-plan', false),
     description: core.getInput('description').trim() || undefined,
     maxParallelSteps: parallel === '' ? undefined : num('max-parallel-steps', 1, 1, 1000),
+    parameters: params.values,
   };
 }

@@ -301,12 +301,20 @@ function findRenames(
   return out;
 }
 
+/** `Integer, default 10` / `String, default "a", one of a | b`: what a reader compares. */
+function parameterLine(p: { readonly [k: string]: Value }): string {
+  const parts = [display(p.Type)];
+  if (p.DefaultValue !== undefined) parts.push(`default ${JSON.stringify(p.DefaultValue)}`);
+  if (Array.isArray(p.EnumValues)) parts.push(`one of ${p.EnumValues.map((v) => display(v)).join(' | ')}`);
+  return parts.join(', ');
+}
+
 function diffParameters(a: readonly Value[], b: readonly Value[]): DefinitionDiff['parameters'] {
   const byName = (list: readonly Value[]): Map<string, string> =>
     new Map(
       list
         .filter((p): p is { [k: string]: Value } => isContainer(p) && !Array.isArray(p))
-        .map((p) => [String(p.Name), display(p as Value)]),
+        .map((p) => [String(p.Name), parameterLine(p)]),
     );
   const hide = (m: Map<string, string>): Map<string, string> =>
     new Map([...m].map(([n, v]) => [n, SECRET_KEY.test(n) || SECRET_VALUE.test(v) ? '(value hidden)' : v]));

@@ -1,6 +1,7 @@
 // The plan hash: the identity of "what this plan deploys" — the canonical definition plus the artifact hashes.
 import { createHash } from 'node:crypto';
-import type { Artifact, PipelineDefinition } from '../compile/types.js';
+import type { ScheduleSpec } from '../compile/schedule.js';
+import type { Artifact, PipelineDefinition, Plan } from '../compile/types.js';
 
 /** JSON with object keys sorted at every level, so equal definitions hash equal whatever their key order. */
 export function canonicalJson(value: unknown): string {
@@ -20,17 +21,22 @@ export function canonicalJson(value: unknown): string {
 export function planHash(
   definition: PipelineDefinition,
   artifacts: readonly Pick<Artifact, 'key' | 'contentSha256' | 'kind'>[],
+  /** The schedule deploy writes: part of what is approved. Absent, the hash is what it was before schedules. */
+  schedule?: ScheduleSpec,
 ): string {
   // Content hashes, not the compressed bytes' (those may differ between zlib builds: see compile/bundle.ts).
   const lines = artifacts
     .filter((a) => a.kind !== 'definition')
     .map((a) => `${a.key} ${a.contentSha256}`)
     .sort();
-  return createHash('sha256')
-    .update(canonicalJson(definition))
-    .update('\n')
-    .update(lines.join('\n'))
-    .digest('hex');
+  const h = createHash('sha256').update(canonicalJson(definition)).update('\n').update(lines.join('\n'));
+  if (schedule) h.update('\nschedule ').update(canonicalJson(schedule));
+  return h.digest('hex');
+}
+
+/** The hash of a compiled plan. */
+export function planHashOf(plan: Pick<Plan, 'definition' | 'artifacts' | 'schedule'>): string {
+  return planHash(plan.definition, plan.artifacts, plan.schedule);
 }
 
 export function shortHash(hash: string): string {

@@ -1,10 +1,15 @@
 // Plan + deployed definition → everything the views need: diff, DAG, hash.
+import type { ResolvedPackage } from '../compile/model-packages.js';
+import type { ScheduleSpec } from '../compile/schedule.js';
 import type { Artifact, PipelineDefinition, Plan } from '../compile/types.js';
 import type { Diagnostic } from '../config/diagnostics.js';
+import { scheduleName } from '../config/schedule.js';
 import { planDag } from './dag.js';
 import { diffDefinitions } from './diff.js';
 import type { DefinitionDiff } from './diff.js';
-import { planHash } from './hash.js';
+import { planHashOf } from './hash.js';
+import { scheduleAction } from './schedule.js';
+import type { DeployedSchedule, ScheduleAction } from './schedule.js';
 
 /** Everything the plan renderers (PR comment, summary, plan.md, text) need. */
 export interface PlanView {
@@ -20,8 +25,31 @@ export interface PlanView {
   readonly graphNotice?: string;
   readonly artifacts: readonly Pick<Artifact, 'key' | 'bytes' | 'description' | 'kind'>[];
   readonly warnings: readonly Diagnostic[];
+  /** Units scoring with a registered model: the version this plan uses and the one deployed. */
+  readonly packages?: readonly PackageView[];
+  /** The schedule deploy keeps (undefined spec: none) and what deploy will do to it (undefined: not read). */
+  readonly schedule?: ScheduleView;
   /** Extra sections (execution status, registered models) rendered before the hash. */
   readonly extra?: readonly string[];
+}
+
+export interface PackageView {
+  readonly model: string;
+  readonly parameter: string;
+  readonly group: string;
+  readonly version: 'latest-approved' | number | string;
+  /** Undefined: planned offline (a placeholder ARN is the default). */
+  readonly resolved: ResolvedPackage | undefined;
+  /** The deployed pipeline's default for the parameter, when it has one. */
+  readonly deployedArn: string | undefined;
+}
+
+export interface ScheduleView {
+  readonly name: string;
+  readonly spec: ScheduleSpec | undefined;
+  readonly action: ScheduleAction | undefined;
+  /** Why the deployed schedule is unknown, when it is. */
+  readonly note?: string;
 }
 
 export interface Deployed {
@@ -29,6 +57,12 @@ export interface Deployed {
   readonly state: 'read' | 'none' | 'unknown';
   readonly definition: PipelineDefinition | null;
   readonly note?: string;
+  /** The deployed pipeline's ARN, when read. */
+  readonly arn?: string;
+  /** GetSchedule of `smp-<pipeline>`: null none, undefined not read. */
+  readonly schedule?: DeployedSchedule | null;
+  /** Why the schedule could not be read. */
+  readonly scheduleNote?: string;
 }
 
 export const OFFLINE: Deployed = {
@@ -46,7 +80,7 @@ export function buildPlanView(plan: Plan, deployed: Deployed): PlanView {
   const dag = planDag(plan.definition, stepModels(plan), deployed.state === 'read' ? diff : undefined);
   return {
     pipeline: plan.pipelineName,
-    planHash: planHash(plan.definition, plan.artifacts),
+    planHash: planHashOf(plan),
     steps: plan.definition.Steps.length,
     diff,
     deployed: deployed.state,
@@ -55,7 +89,37 @@ export function buildPlanView(plan: Plan, deployed: Deployed): PlanView {
     ...(dag.notice ? { graphNotice: dag.notice } : {}),
     artifacts: plan.artifacts,
     warnings: plan.warnings,
+    packages: plan.modelPackages.map((b) => ({
+      model: b.model,
+      parameter: b.parameter,
+      group: b.group,
+      version: b.version,
+      resolved: b.resolved,
+      deployedArn: deployed.state === 'read' ? parameterDefault(deployed.definition, b.parameter) : undefined,
+    })),
+    schedule: scheduleView(plan, deployed),
   };
+}
+
+function scheduleView(plan: Plan, deployed: Deployed): ScheduleView {
+  const name = scheduleName(plan.pipelineName);
+  const target = deployed.arn ?? '';
+  const action =
+    deployed.state === 'unknown' ? undefined : scheduleAction(plan.schedule, name, target, deployed.schedule);
+  return {
+    name,
+    spec: plan.schedule,
+    action,
+    ...(deployed.scheduleNote ? { note: deployed.scheduleNote } : {}),
+  };
+}
+
+function parameterDefault(def: PipelineDefinition | null, name: string): string | undefined {
+  const p = def?.Parameters.find(
+    (x) =>
+      x !== null && typeof x === 'object' && !Array.isArray(x) && (x as { Name?: unknown }).Name === name,
+  ) as { DefaultValue?: unknown } | undefined;
+  return typeof p?.DefaultValue === 'string' ? p.DefaultValue : undefined;
 }
 
 /** Reads a definition from a file's JSON: the definition itself, or DescribePipeline output (PipelineDefinition string). */

@@ -8,6 +8,7 @@ export type { PlanView } from '../plan/view.js';
 import { formatBytes } from '../plan/summary.js';
 import { htmlText, mdCode, mdFence, mdText } from './escape.js';
 import { renderMarker } from './marker.js';
+import { packageMarkdown, scheduleChange, scheduleMarkdown } from './plan-registry.js';
 
 /** GitHub refuses bodies over 65,536 characters; we budget 60,000 characters and bytes. */
 export const BODY_BUDGET = 60_000;
@@ -15,12 +16,15 @@ export const BODY_BUDGET = 60_000;
 export function headline(view: PlanView): string {
   const d = view.diff;
   const name = mdCode(view.pipeline, false);
+  const schedule = scheduleChange(view);
   if (view.deployed !== 'read' || d.status === 'created') {
     const verb = view.deployed === 'none' ? 'New pipeline' : 'Pipeline';
-    return `${verb} ${name}: ${view.steps} step${view.steps === 1 ? '' : 's'}`;
+    return `${verb} ${name}: ${view.steps} step${view.steps === 1 ? '' : 's'}${schedule ? `, ${schedule}` : ''}`;
   }
   if (d.status === 'unchanged')
-    return `No changes to ${name} (${view.steps} step${view.steps === 1 ? '' : 's'})`;
+    return schedule
+      ? `${schedule.replace(/^./, (c) => c.toUpperCase())} in ${name} (steps unchanged)`
+      : `No changes to ${name} (${view.steps} step${view.steps === 1 ? '' : 's'})`;
   const parts: string[] = [];
   const n = (k: number, what: string): void => {
     if (k > 0) parts.push(`${k} step${k === 1 ? '' : 's'} ${what}`);
@@ -33,6 +37,7 @@ export function headline(view: PlanView): string {
   const params = d.parameters.added.length + d.parameters.removed.length + d.parameters.changed.length;
   if (params > 0) parts.push(`${params} parameter${params === 1 ? '' : 's'} changed`);
   if (d.pipelineFields.length > 0) parts.push('pipeline settings changed');
+  if (schedule) parts.push(schedule);
   return `${parts.join(', ').replace(/^./, (c) => c.toUpperCase())} in ${name}`;
 }
 
@@ -104,6 +109,8 @@ function render(view: PlanView, level: Level): string {
   }
   if (rows.length > level.tableRows && level.tableRows > 0)
     omitted.push(`${rows.length - level.tableRows} table rows`);
+
+  out.push(...packageMarkdown(view), ...scheduleMarkdown(view));
 
   const changed = view.diff.steps.changed.filter((c) => c.fields.length > 0 || c.code.length > 0);
   if (level.details) {
@@ -181,11 +188,16 @@ function changeRows(view: PlanView): string[] {
     );
   for (const p of [...d.parameters.added, ...d.parameters.removed, ...d.parameters.changed]) {
     rows.push(
-      `| parameter ${mdCode(p.name)} | ${p.old === undefined ? 'added' : p.new === undefined ? 'removed' : 'changed'} | |`,
+      `| parameter ${mdCode(p.name)} | ${p.old === undefined ? 'added' : p.new === undefined ? 'removed' : 'changed'} | ${parameterChange(p)} |`,
     );
   }
   for (const f of d.pipelineFields) rows.push(`| pipeline | changed | ${fieldLine(f, true)} |`);
   return rows;
+}
+
+function parameterChange(p: { readonly old: string | undefined; readonly new: string | undefined }): string {
+  if (p.old !== undefined && p.new !== undefined) return `${mdCode(p.old)} → ${mdCode(p.new)}`;
+  return mdCode(p.new ?? p.old ?? '');
 }
 
 function changeSummary(c: StepChange): string {

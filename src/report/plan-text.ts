@@ -2,6 +2,7 @@
 import type { DefinitionDiff } from '../plan/diff.js';
 import type { PlanView } from './plan-comment.js';
 import { headline } from './plan-comment.js';
+import { registryText } from './plan-registry.js';
 
 export function diffText(diff: DefinitionDiff): string {
   const out: string[] = [];
@@ -25,8 +26,8 @@ export function diffText(diff: DefinitionDiff): string {
   }
   for (const e of diff.edges.added) out.push(`+ edge ${e.from} → ${e.to} (${e.kind})`);
   for (const e of diff.edges.removed) out.push(`- edge ${e.from} → ${e.to} (${e.kind})`);
-  for (const p of diff.parameters.added) out.push(`+ parameter ${p.name}`);
-  for (const p of diff.parameters.removed) out.push(`- parameter ${p.name}`);
+  for (const p of diff.parameters.added) out.push(`+ parameter ${p.name} (${p.new ?? ''})`);
+  for (const p of diff.parameters.removed) out.push(`- parameter ${p.name} (${p.old ?? ''})`);
   for (const p of diff.parameters.changed) out.push(`~ parameter ${p.name}: ${p.old ?? ''} → ${p.new ?? ''}`);
   for (const f of diff.pipelineFields) out.push(`~ pipeline ${f.path}: ${f.old ?? '∅'} → ${f.new ?? '∅'}`);
   return out.join('\n');
@@ -38,6 +39,7 @@ export function planText(view: PlanView): string {
     const body = diffText(view.diff);
     if (body) lines.push(body);
   }
+  lines.push(...registryText(view));
   lines.push(`plan hash ${view.planHash}`);
   return lines.join('\n');
 }

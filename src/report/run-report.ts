@@ -20,6 +20,15 @@ export interface ModelRow {
   readonly metricsUri: string | undefined;
 }
 
+export interface ScoredRow {
+  readonly model: string;
+  readonly group: string;
+  readonly version: number;
+  readonly approvalStatus: string;
+  readonly createdAt: string;
+  readonly arn: string;
+}
+
 export interface RunReport {
   readonly pipelineArn?: string | undefined;
   readonly action?: 'created' | 'updated' | 'unchanged' | undefined;
@@ -32,7 +41,19 @@ export interface RunReport {
   readonly failureReason?: string | undefined;
   readonly steps?: readonly StepRow[] | undefined;
   readonly models?: readonly ModelRow[] | undefined;
+  /** The model package version each scoring unit ran with. */
+  readonly scored?: readonly ScoredRow[] | undefined;
+  /** What deploy did to the schedule (absent: there is none and was none). */
+  readonly schedule?: { readonly name: string; readonly outcome: string } | undefined;
   readonly cancelled?: { readonly stillRunning: boolean } | undefined;
+  /** The parameter values the execution was started with (given, or the default). */
+  readonly parameters?: readonly ParameterRow[] | undefined;
+}
+
+export interface ParameterRow {
+  readonly name: string;
+  readonly value: string;
+  readonly source: 'run' | 'default';
 }
 
 function duration(s: StepRow, now: number): string {
@@ -58,6 +79,9 @@ export function renderRunReport(r: RunReport, now = Date.now()): string {
       );
     out.push('');
   }
+  if (r.schedule) {
+    out.push(`**Schedule** ${mdCode(r.schedule.name)}: ${mdText(r.schedule.outcome)}`, '');
+  }
   if (r.executionArn) {
     const link = r.executionLink ? ` ([open in SageMaker](${r.executionLink}))` : '';
     out.push(
@@ -65,6 +89,20 @@ export function renderRunReport(r: RunReport, now = Date.now()): string {
     );
     if (r.outcome)
       out.push(`Status: **${mdText(r.outcome)}**${r.failureReason ? `: ${mdText(r.failureReason)}` : ''}`);
+    out.push('');
+  }
+  out.push(...parameterTable(r.parameters));
+  if (r.scored && r.scored.length > 0) {
+    out.push(
+      '**Scored with**',
+      '',
+      '| model | group | version | approval | registered | ARN |',
+      '|---|---|---|---|---|---|',
+    );
+    for (const s of r.scored)
+      out.push(
+        `| ${mdCode(s.model)} | ${mdCode(s.group)} | v${s.version} | ${mdText(s.approvalStatus)} | ${s.createdAt.slice(0, 10)} | ${mdCode(s.arn)} |`,
+      );
     out.push('');
   }
   if (r.cancelled) {
@@ -104,6 +142,22 @@ export function renderRunReport(r: RunReport, now = Date.now()): string {
     out.push('');
   }
   return out.join('\n');
+}
+
+/** The values the run used, so a summary says what it ran with. */
+function parameterTable(rows: readonly ParameterRow[] | undefined): string[] {
+  if (!rows || rows.length === 0) return [];
+  return [
+    '**Parameters**',
+    '',
+    '| parameter | value | |',
+    '|---|---|---|',
+    ...rows.map(
+      (p) =>
+        `| ${mdCode(p.name)} | ${mdCode(p.value)} | ${p.source === 'default' ? 'default' : 'set for this run'} |`,
+    ),
+    '',
+  ];
 }
 
 /** The metrics object as a link to the S3 console (when it is a plain s3:// URI), else as code. */

@@ -23,8 +23,8 @@ export interface FaultConfig {
   maxConsecutive?: number;
   /** Only these operations (e.g. `DescribePipelineExecution`, `PutObject`) get faults; default all. */
   operations?: readonly string[];
-  /** Only these services get faults; default sagemaker, s3 and sts (never the OIDC endpoint). */
-  services?: readonly ('sagemaker' | 's3' | 'sts')[];
+  /** Only these services get faults; default sagemaker, s3 and sts (never the OIDC endpoint; scheduler when named). */
+  services?: readonly ('sagemaker' | 's3' | 'sts' | 'scheduler')[];
   /**
    * Faults forced on the next matching requests, in order, before any random draw
    * (e.g. `[{ kind: 'throttle', operation: 'StartPipelineExecution' }]`). Consumed as used.
@@ -71,9 +71,11 @@ export class FaultInjector {
     this.#streak.clear();
   }
 
-  decide(service: 'sagemaker' | 's3' | 'sts' | 'oidc', operation: string): FaultDecision {
+  decide(service: 'sagemaker' | 's3' | 'sts' | 'scheduler' | 'oidc', operation: string): FaultDecision {
     const c = this.#config;
     if (service === 'oidc') return { delayMs: 0 };
+    // Scheduler only when named: its requests must not shift the random sequence of older fault tests.
+    if (service === 'scheduler' && !c.services?.includes('scheduler')) return { delayMs: 0 };
     if (c.services && !c.services.includes(service)) return { delayMs: 0 };
     if (c.operations && !c.operations.includes(operation)) return { delayMs: 0 };
 

@@ -630,6 +630,68 @@ export class SageMakerService {
     return { arn };
   }
 
+  /** Test setup: registers a version in `group` (created when missing) as a RegisterModel step would. */
+  addModelPackage(opts: {
+    group: string;
+    approval: 'Approved' | 'Rejected' | 'PendingManualApproval';
+    status?: 'Pending' | 'InProgress' | 'Completed' | 'Failed' | 'Deleting';
+    createdAt: number;
+    region?: string;
+    accountId?: string;
+    image?: string;
+  }): ModelPackageRecord {
+    const region = opts.region ?? 'us-east-1';
+    const account = opts.accountId ?? '123456789012';
+    let g = this.#findGroup(opts.group);
+    if (!g) {
+      g = {
+        name: opts.group,
+        arn: `arn:aws:sagemaker:${region}:${account}:model-package-group/${opts.group.toLowerCase()}`,
+        createdAt: opts.createdAt,
+        tags: [],
+        nextVersion: 1,
+      };
+      this.groups.set(opts.group.toLowerCase(), g);
+    }
+    const version = g.nextVersion++;
+    const arn = `arn:aws:sagemaker:${region}:${account}:model-package/${g.name.toLowerCase()}/${version}`;
+    const record: ModelPackageRecord = {
+      arn,
+      group: g.name,
+      version,
+      createdAt: opts.createdAt,
+      output: {
+        ModelPackageName: g.name,
+        ModelPackageGroupName: g.name,
+        ModelPackageVersion: version,
+        ModelPackageArn: arn,
+        CreationTime: ts(opts.createdAt),
+        InferenceSpecification: {
+          Containers: [
+            {
+              Image:
+                opts.image ?? '763104351884.dkr.ecr.us-east-1.amazonaws.com/tensorflow-inference:2.13-cpu',
+              ModelDataUrl: `s3://models/${g.name}/${version}/model.tar.gz`,
+            },
+          ],
+          SupportedContentTypes: ['text/csv'],
+          SupportedResponseMIMETypes: ['text/csv'],
+        },
+        ModelPackageStatus: opts.status ?? 'Completed',
+        ModelPackageStatusDetails: { ValidationStatuses: [], ImageScanStatuses: [] },
+        CertifyForMarketplace: false,
+        ModelApprovalStatus: opts.approval,
+        CreatedBy: {},
+        LastModifiedTime: ts(opts.createdAt),
+        LastModifiedBy: {},
+        ModelPackageRegistrationType: 'Registered',
+      },
+      tags: [],
+    };
+    this.packages.set(arn, record);
+    return record;
+  }
+
   #findPackage(nameOrArn: string): ModelPackageRecord | undefined {
     const byArn = this.packages.get(nameOrArn.toLowerCase());
     if (byArn) return byArn;
@@ -661,9 +723,15 @@ export class SageMakerService {
       list = list.filter((p) => p.createdAt > (input.CreationTimeAfter as number) * 1000);
     if (input.CreationTimeBefore !== undefined)
       list = list.filter((p) => p.createdAt < (input.CreationTimeBefore as number) * 1000);
+    // Documented default: unversioned packages only. Versioned ones (all this server makes) are listed with
+    // ModelPackageType Versioned or Both, or (as the service does) when a group is named.
+    const type =
+      input.ModelPackageType ?? (input.ModelPackageGroupName !== undefined ? 'Versioned' : 'Unversioned');
+    if (type === 'Unversioned') list = [];
     if (input.SortBy === 'Name') list.sort((a, b) => a.group.localeCompare(b.group) || a.version - b.version);
     else list.sort((a, b) => a.createdAt - b.createdAt || a.version - b.version);
-    if (input.SortOrder !== 'Ascending') list.reverse();
+    // The API's default order is Ascending (the oldest first).
+    if (input.SortOrder === 'Descending') list.reverse();
     const { items, next } = page(
       list,
       input.NextToken,
@@ -680,7 +748,7 @@ export class SageMakerService {
           ? { ModelPackageDescription: p.output.ModelPackageDescription }
           : {}),
         CreationTime: ts(p.createdAt),
-        ModelPackageStatus: 'Completed',
+        ModelPackageStatus: p.output.ModelPackageStatus,
         ModelApprovalStatus: p.output.ModelApprovalStatus,
         ModelPackageRegistrationType: 'Registered',
       })),

@@ -13,6 +13,7 @@ import { FaultInjector } from './faults.js';
 import type { FaultConfig, FaultKind } from './faults.js';
 import { OIDC_PATH, OidcService } from './oidc.js';
 import { SageMakerService } from './sagemaker.js';
+import { SchedulerService } from './scheduler.js';
 import { S3Service, assembleS3Input, decodeAwsChunked, resolveS3Operation } from './s3.js';
 import type { S3Response } from './s3.js';
 import { StsService, decodeQueryInput } from './sts.js';
@@ -169,6 +170,7 @@ export class AwsServer {
   readonly sagemaker: SageMakerService;
   readonly s3: S3Service;
   readonly sts: StsService;
+  readonly scheduler = new SchedulerService();
   readonly oidc: OidcService;
   readonly oidcRequestToken: string;
   /** The container credential endpoint (CodeBuild, ECS, EKS Pod Identity): see `containerCredentialsUrl`. */
@@ -179,7 +181,7 @@ export class AwsServer {
   readonly #http: Server;
   readonly #faults = new FaultInjector();
   readonly #log: boolean;
-  readonly #models: Record<'sagemaker' | 'sts' | 's3', ApiModel>;
+  readonly #models: Record<'sagemaker' | 'sts' | 's3' | 'scheduler', ApiModel>;
   #seq = 0;
   #port = 0;
 
@@ -191,7 +193,12 @@ export class AwsServer {
     this.#faults.config = opts.faults ?? {};
     this.oidcRequestToken = opts.oidcRequestToken ?? 'test-oidc-request-token';
     this.#log = opts.log ?? process.env.AWS_TEST_SERVER_LOG === '1';
-    this.#models = { sagemaker: loadApiModel('sagemaker'), sts: loadApiModel('sts'), s3: loadApiModel('s3') };
+    this.#models = {
+      sagemaker: loadApiModel('sagemaker'),
+      sts: loadApiModel('sts'),
+      s3: loadApiModel('s3'),
+      scheduler: loadApiModel('scheduler'),
+    };
     const seed = opts.seed ?? 7;
     this.s3 = new S3Service(() => this.clock.now());
     this.sagemaker = new SageMakerService({
@@ -360,6 +367,10 @@ export class AwsServer {
       ) {
         record.service = 'sts';
         reply = await this.#sts(raw, headers, auth, record, ctx);
+      } else if (auth && auth !== 'malformed' && auth.service === 'scheduler') {
+        // REST-JSON paths (/schedules/…) look like S3's path-style keys: the signing name tells them apart.
+        record.service = 'scheduler';
+        reply = await this.#scheduler(method, url, headers, raw, auth, record, ctx);
       } else {
         record.service = 's3';
         reply = await this.#s3(method, url, headers, raw, auth, record, ctx);
@@ -403,7 +414,7 @@ export class AwsServer {
 
   /** Shared steps after decoding: violations → 400, credentials, faults, then the handler. */
   async #run<T>(
-    service: 'sagemaker' | 's3' | 'sts',
+    service: 'sagemaker' | 's3' | 'sts' | 'scheduler',
     record: RecordedRequest,
     violations: readonly ApiViolation[],
     checks: {
@@ -459,7 +470,7 @@ export class AwsServer {
       }
       const state = this.sts.checkCredentials(auth.accessKeyId, checks.sessionToken, ctx.now);
       if (state === 'expired') {
-        if (service === 'sagemaker')
+        if (service === 'sagemaker' || service === 'scheduler')
           return {
             error: new AwsError(
               'ExpiredTokenException',
@@ -480,9 +491,11 @@ export class AwsServer {
           };
         return {
           error: new AwsError(
-            service === 'sagemaker' ? 'UnrecognizedClientException' : 'InvalidClientTokenId',
+            service === 'sagemaker' || service === 'scheduler'
+              ? 'UnrecognizedClientException'
+              : 'InvalidClientTokenId',
             'The security token included in the request is invalid.',
-            service === 'sagemaker' ? 400 : 403,
+            service === 'sagemaker' || service === 'scheduler' ? 400 : 403,
           ),
         };
       }
@@ -497,10 +510,10 @@ export class AwsServer {
       record.fault = decision.fault;
       if (decision.fault === 'reset') return 'reset';
       const throttle = decision.fault === 'throttle';
-      if (service === 'sagemaker') {
+      if (service === 'sagemaker' || service === 'scheduler') {
         return {
           error: throttle
-            ? new AwsError('ThrottlingException', 'Rate exceeded', 400)
+            ? new AwsError('ThrottlingException', 'Rate exceeded', service === 'scheduler' ? 429 : 400)
             : new AwsError('InternalFailure', 'An internal error occurred. Try again.', 500),
         };
       }
@@ -622,6 +635,148 @@ export class AwsServer {
         );
     }
     return json(200, result.ok);
+  }
+
+  // ------------------------------------------------------------------------------- Scheduler (REST-JSON)
+
+  async #scheduler(
+    method: string,
+    url: URL,
+    headers: Record<string, string>,
+    raw: Buffer,
+    auth: SigV4,
+    record: RecordedRequest,
+    ctx: RequestContext,
+  ): Promise<Reply | 'reset'> {
+    const model = this.#models.scheduler;
+    const json = (status: number, body: unknown): Reply => ({
+      status,
+      headers: { 'Content-Type': 'application/json', 'x-amzn-RequestId': ctx.requestId },
+      body: JSON.stringify(body),
+    });
+    const fail = (err: AwsError): Reply => {
+      record.errorCode = err.code;
+      return {
+        ...json(err.status, { Message: err.message }),
+        headers: {
+          'Content-Type': 'application/json',
+          'x-amzn-RequestId': ctx.requestId,
+          'x-amzn-ErrorType': err.code,
+          ...err.options.headers,
+        },
+      };
+    };
+    // Match the request line against each operation's `METHOD /path/{Label}`.
+    let operation: string | undefined;
+    let labels: Record<string, string> = {};
+    for (const [name, op] of Object.entries(model.operations)) {
+      if (op.http.method !== method) continue;
+      const names: string[] = [];
+      const re = new RegExp(
+        `^${op.http.requestUri.replace(/\{([^}]+)\}/g, (_, label: string) => {
+          names.push(label);
+          return '([^/]+)';
+        })}$`,
+      );
+      const m = re.exec(url.pathname);
+      if (!m) continue;
+      operation = name;
+      labels = Object.fromEntries(names.map((n, i) => [n, decodeURIComponent(m[i + 1]!)]));
+      break;
+    }
+    if (!operation) {
+      record.operation = 'Unknown';
+      ctx.violation(
+        '',
+        'protocol',
+        `${method} ${url.pathname} is not a Scheduler operation this server models`,
+      );
+      return fail(
+        new AwsError('UnknownOperationException', `Unknown operation ${method} ${url.pathname}`, 404),
+      );
+    }
+    record.operation = operation;
+    ctx.operation = operation;
+    const op = model.operations[operation]!;
+    const shape = model.shapes[op.input!.shape]!;
+    const input: Record<string, unknown> = {};
+    const violations: ApiViolation[] = [];
+    const located = new Set<string>();
+    for (const [member, ref] of Object.entries(shape.members ?? {})) {
+      if (ref.location === 'uri' && labels[ref.locationName ?? member] !== undefined) {
+        input[member] = labels[ref.locationName ?? member];
+        located.add(member);
+      } else if (ref.location === 'querystring') {
+        located.add(member);
+        const v = url.searchParams.get(ref.locationName ?? member);
+        if (v !== null) input[member] = v;
+      }
+    }
+    const known = new Set(
+      Object.entries(shape.members ?? {})
+        .filter(([, r]) => r.location === 'querystring')
+        .map(([m, r]) => r.locationName ?? m),
+    );
+    for (const q of url.searchParams.keys()) {
+      if (!known.has(q))
+        violations.push({
+          path: q,
+          rule: 'unknown-member',
+          message: `query parameter ${q} is not a member of ${operation}`,
+        });
+    }
+    if (raw.length > 0) {
+      const type = headers['content-type'] ?? '';
+      if (!type.startsWith('application/json'))
+        ctx.violation('Content-Type', 'protocol', `expected application/json, got ${type || 'none'}`);
+      let body: unknown;
+      try {
+        body = JSON.parse(raw.toString('utf8'));
+      } catch (err) {
+        ctx.violation('', 'protocol', `body is not JSON: ${(err as Error).message}`);
+        return fail(new AwsError('ValidationException', 'Malformed JSON body', 400));
+      }
+      if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+        ctx.violation('', 'protocol', 'body is not a JSON object');
+        return fail(new AwsError('ValidationException', 'Malformed JSON body', 400));
+      }
+      for (const [k, v] of Object.entries(body as Record<string, unknown>)) {
+        if (located.has(k))
+          ctx.violation(
+            k,
+            'protocol',
+            `${k} is bound to the ${shape.members?.[k]?.location ?? 'uri'}, not the body`,
+          );
+        else input[k] = v;
+      }
+    }
+    record.input = input;
+    violations.push(...validateRequest(model, operation, input));
+    const result = await this.#run(
+      'scheduler',
+      record,
+      violations,
+      {
+        auth,
+        authRequired: true,
+        signingName: model.metadata.signingName!,
+        ...(headers['x-amz-security-token'] ? { sessionToken: headers['x-amz-security-token'] } : {}),
+      },
+      ctx,
+      (m) => new AwsError('ValidationException', m, 400),
+      () => this.scheduler.handle(operation, input, ctx),
+    );
+    if (result === 'reset') return result;
+    if ('error' in result) return fail(result.error);
+    const outShape = op.output?.shape;
+    if (outShape) {
+      const bad = validateShape(model, outShape, result.ok);
+      if (bad.length > 0)
+        this.serverErrors.push(
+          `Scheduler.${operation} response does not match ${outShape}:\n${formatViolations(bad)}`,
+        );
+    }
+    return json(op.http.responseCode ?? 200, result.ok);
   }
 
   // ------------------------------------------------------------------------------- STS (awsQuery)

@@ -2,7 +2,7 @@
 import type { ApiRule } from '../../helpers/api-model.js';
 import type { FaultKind } from './faults.js';
 
-export type ServiceId = 'sagemaker' | 's3' | 'sts' | 'oidc' | 'container-credentials';
+export type ServiceId = 'sagemaker' | 's3' | 'sts' | 'scheduler' | 'oidc' | 'container-credentials';
 
 /** An error answer, rendered in the wire format of the service that raised it. */
 export class AwsError extends Error {

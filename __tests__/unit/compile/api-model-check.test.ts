@@ -1,4 +1,4 @@
-// Every step's Arguments, as compiled from the four examples, is a valid request of the SageMaker API the
+// Every step's Arguments, as compiled from the five examples, is a valid request of the SageMaker API the
 // step type calls (botocore's service model, trimmed: __tests__/fixtures/api-models/sagemaker.json), with
 // pipeline expressions standing in for scalars. Checked with the seed settings, and again with SMP_KMSKEY and
 // ModelRepack "True" (which adds repack training steps).
@@ -25,7 +25,7 @@ function examples(): { name: string; config: string }[] {
     name: m[1]!,
     config: m[2]!,
   }));
-  if (out.length !== 4) throw new Error(`expected 4 examples in scripts/examples.mjs, found ${out.length}`);
+  if (out.length !== 5) throw new Error(`expected 5 examples in scripts/examples.mjs, found ${out.length}`);
   return out;
 }
 const EXAMPLES = examples();
@@ -83,7 +83,8 @@ for (const ex of EXAMPLES) {
     const abs = path.join(variantRoot, file);
     const text = readFileSync(abs, 'utf8');
     // A model without transform.entry_point has no inference script to pack: ModelRepack "True" is an error there.
-    if (/^\s{6}transform:\s*$/m.test(text)) {
+    // A scoring unit (model_package) has no registry section: its package brings the model.
+    if (/^\s{6}transform:\s*$/m.test(text) && !/^\s{6}model_package:/m.test(text)) {
       if (!/ModelRepack: 'False'/.test(text)) throw new Error(`${file}: no ModelRepack: 'False' to flip`);
       writeFileSync(abs, text.replace(/ModelRepack: 'False'/g, "ModelRepack: 'True'"));
     }
@@ -102,7 +103,9 @@ describe.each(EXAMPLES)('example $name: step Arguments are valid SageMaker reque
     expect(report(plan)).toBe('');
     // The variant does what it says: keys are set, and models with an inference script are repacked.
     expect(plan.definitionJson).toContain(KMS_ENV.SMP_KMSKEY);
-    const hasModel = plan.definition.Steps.some((s) => s.Type === 'Model' || s.Type === 'RegisterModel');
+    const hasModel =
+      plan.modelPackages.length === 0 &&
+      plan.definition.Steps.some((s) => s.Type === 'Model' || s.Type === 'RegisterModel');
     if (hasModel) expect(plan.definition.Steps.some((s) => s.Name.endsWith('-RepackModel'))).toBe(true);
   });
 });

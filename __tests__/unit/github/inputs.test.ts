@@ -127,12 +127,30 @@ describe('readInputs', () => {
     ['role-to-assume', 'my-role', /must be an IAM role ARN/],
     ['working-directory', '../elsewhere', /outside the repository checkout/],
     ['model-repositories', 'not a repo spec', /owner\/repo\[@ref\]\[:path\]/],
+    ['parameters', 'Epochs', /input `parameters`: `Epochs` is not Name=Value/],
+    ['parameters', '{"Epochs": ', /input `parameters`: not valid JSON/],
   ])('input %s = %s is refused with a clear message', (name, value, message) => {
     process.env.GITHUB_WORKSPACE = mkdtempSync(path.join(tmpdir(), 'smp-ws-'));
     input('config', 'x.yaml');
     input(name, value);
     expect(() => readInputs(ctx())).toThrow(InputError);
     expect(() => readInputs(ctx())).toThrow(message);
+  });
+
+  it('reads Name=Value lines or a JSON object; empty is none', () => {
+    process.env.GITHUB_WORKSPACE = mkdtempSync(path.join(tmpdir(), 'smp-ws-'));
+    input('config', 'x.yaml');
+    expect(readInputs(ctx()).parameters).toEqual([]);
+    input('parameters', 'InputDate=2026-02-01\nTrainInstance=ml.m5.2xlarge\n');
+    expect(readInputs(ctx()).parameters).toEqual([
+      ['InputDate', '2026-02-01'],
+      ['TrainInstance', 'ml.m5.2xlarge'],
+    ]);
+    input('parameters', '{"Epochs": 3, "Verbose": false}');
+    expect(readInputs(ctx()).parameters).toEqual([
+      ['Epochs', '3'],
+      ['Verbose', 'false'],
+    ]);
   });
 });
 

@@ -414,10 +414,24 @@ describe('parameters', () => {
     expect(d.parameters.added[0]?.old).toBeUndefined();
     expect(d.parameters.removed[0]?.new).toBeUndefined();
     const text = diffText(d).split('\n');
-    expect(text).toContain('+ parameter New');
-    expect(text).toContain('- parameter Old');
-    expect(text.some((l) => l.startsWith('~ parameter Threshold: '))).toBe(true);
+    expect(text).toContain('+ parameter New (String, default "y")');
+    expect(text).toContain('- parameter Old (String, default "x")');
+    expect(text).toContain('~ parameter Threshold: Float, default 0.5 → Float, default 0.7');
     expect(diffDefinitions(before, before).status).toBe('unchanged');
+  });
+
+  it('an enum change is a change of the parameter', () => {
+    const steps = [processingStep('a')];
+    const one = (values: string[]): PipelineDefinition =>
+      definition(steps, [{ Name: 'Size', Type: 'String', DefaultValue: 's', EnumValues: values }]);
+    const d = diffDefinitions(one(['s', 'm']), one(['s', 'm', 'l']));
+    expect(d.parameters.changed).toEqual([
+      {
+        name: 'Size',
+        old: 'String, default "s", one of s | m',
+        new: 'String, default "s", one of s | m | l',
+      },
+    ]);
   });
 });
 

@@ -484,7 +484,7 @@ describe('table of changes', () => {
       ['new-c', 'edge added', 'from a (data)'],
       ['b', 'edge removed', 'from a (data)'],
       ['old-c', 'edge removed', 'from a (data)'],
-      ['parameter Threshold', 'changed', ''],
+      ['parameter Threshold', 'changed', 'Float, default 0.5 → Float, default 0.7'],
       ['pipeline', 'changed', 'Metadata.team: x → y'],
     ]);
     expect(headline(v)).toBe(

@@ -14,7 +14,7 @@ import { groupSpecs, loadAndCompile, managedTags } from '../../../src/commands/p
 import type { Plan } from '../../../src/compile/types.js';
 import type { ProjectConfig } from '../../../src/config/types.js';
 import type { GroupSpec } from '../../../src/aws/pipeline.js';
-import { planHash } from '../../../src/plan/hash.js';
+import { planHashOf } from '../../../src/plan/hash.js';
 import { TEST_ENV } from '../../helpers/workspace.js';
 import type { AwsServer, RecordedRequest } from '../../servers/aws-server.js';
 
@@ -29,6 +29,7 @@ const SDK_ENV = [
   'AWS_ENDPOINT_URL_S3',
   'AWS_ENDPOINT_URL_SAGEMAKER',
   'AWS_ENDPOINT_URL_STS',
+  'AWS_ENDPOINT_URL_SCHEDULER',
   'AWS_IGNORE_CONFIGURED_ENDPOINT_URLS',
   'AWS_REGION',
   'AWS_DEFAULT_REGION',
@@ -113,8 +114,7 @@ export async function clientsFor(
 }
 
 export function destroyClients(c: AwsClients): void {
-  c.sagemaker.destroy();
-  c.s3.destroy();
+  c.destroy();
 }
 
 // ------------------------------------------------------------------------------------------- plans
@@ -140,7 +140,7 @@ export function compile(
   return {
     plan: r.plan,
     config: r.config,
-    hash: planHash(r.plan.definition, r.plan.artifacts),
+    hash: planHashOf(r.plan),
     groups: groupSpecs(r.config, r.plan),
   };
 }
@@ -257,6 +257,7 @@ export function deployContext(
     tags: managedTags(REPOSITORY),
     parallelism: undefined,
     groups: c.groups,
+    accountId: c.config.settings.accountId,
     log,
     ...over,
   };

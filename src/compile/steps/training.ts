@@ -1,5 +1,6 @@
 // Training steps: a script-mode training job (the SDK's layout): the entry point's bundle as
 // sagemaker_submit_directory, static channels from `train.channels`, chained channels `<source>-<channel>`.
+import { WHOLE_PARAM_REF } from '../../config/parameter-syntax.js';
 import type { StepConfig } from '../../config/types.js';
 import type { CompileContext } from '../context.js';
 import { modelOf } from '../context.js';
@@ -91,7 +92,8 @@ export function trainingStep(ctx: CompileContext, step: StepConfig): DefinitionS
         `${step.path}: hyperparameter \`${k}\` is set by smp (script mode); remove it from conf.models.${step.model}.train`,
       );
     }
-    hyper[k] = pythonJson(v);
+    // A whole-value `${param:Name}` is sent as the parameter itself (the SDK's to_string()), not JSON-quoted.
+    hyper[k] = typeof v === 'string' && WHOLE_PARAM_REF.test(v) ? v : pythonJson(v);
   }
   Object.assign(hyper, scriptModeHyperparameters(ctx, artifact.s3Uri, program));
   const output = section.outputPath ?? `${s3Uri(ctx.settings.bucket, ctx.pipeline, 'training')}/`;
