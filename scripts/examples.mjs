@@ -8,6 +8,7 @@ export const EXAMPLES = [
   { name: 'multi-model-example', config: 'examples/multi-model-example/*/conf/conf-multi-model.yaml' },
   { name: 'tf', config: 'examples/tf/conf/conf.yaml' },
   { name: 'tf-scoring', config: 'examples/tf-scoring/conf/conf.yaml' },
+  { name: 'tf-gated', config: 'examples/tf-gated/conf/conf.yaml' },
 ];
 
 const [command = 'validate', ...extra] = process.argv.slice(2);

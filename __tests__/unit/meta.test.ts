@@ -33,6 +33,7 @@ describe('project metadata', () => {
     for (const f of [
       'examples/lgbm/conf/conf.yaml',
       'examples/tf/conf/conf.yaml',
+      'examples/tf-gated/conf/conf.yaml',
       'examples/llm-text-summarization/conf/conf.yaml',
       'examples/multi-model-example/cal_housing_tf/conf/conf-multi-model.yaml',
     ]) {

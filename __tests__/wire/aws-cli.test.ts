@@ -3,7 +3,7 @@
 // every request a real deploy + run + wait made.
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -476,5 +476,65 @@ describe('smp run --param (dist/cli.js)', () => {
     });
     expect(r.stderr).toContain('parameter TrainInstance = ml.m5.2xlarge');
     expect(r.stderr).toContain('parameter Epochs = 3');
+  });
+});
+
+// ------------------------------------------------------------------------------------------- quality gate
+
+/** A temp copy of examples/tf-gated (and the tf scripts it uses) with its own pipeline name. */
+function copyGated(pipelineName: string): string {
+  const ws = mkdtempSync(path.join(tmpdir(), 'smp-aws-gated-'));
+  for (const dir of ['examples/tf-gated', 'examples/tf/modelscripts'])
+    cpSync(path.join(REPO, dir), path.join(ws, dir), { recursive: true });
+  const conf = path.join(ws, GATED_GLOB);
+  writeFileSync(
+    conf,
+    readFileSync(conf, 'utf8').replace('pipelineName: calhousing-gated', `pipelineName: ${pipelineName}`),
+  );
+  return ws;
+}
+const GATED_GLOB = 'examples/tf-gated/conf/conf.yaml';
+
+describe('smp run --wait with a quality gate (dist/cli.js)', () => {
+  async function runGated(name: string, r2: number): Promise<Result> {
+    const ws = copyGated(name);
+    server.script.propertyFiles = {
+      'calhousing-Metrics.EvaluationReport': {
+        regression_metrics: { r2: { value: r2 }, rmse: { value: 0.52 } },
+      },
+    };
+    const ticker = setInterval(() => server.clock.advance(60_000), 100);
+    try {
+      return await smp(['run', '-w', ws, '-c', GATED_GLOB, '--wait', '--poll-interval-seconds', '0.2'], {
+        ...awsEnv(),
+        GITHUB_RUN_ID: name,
+      });
+    } finally {
+      clearInterval(ticker);
+    }
+  }
+
+  it('a failed gate fails the run, says which threshold failed and registers nothing (exit 1)', async () => {
+    const r = await runGated('calhousing-gatefail', 0.41);
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.stderr).toContain('  ✗ calhousing-Register-QualityGate: quality gate not passed');
+    expect(r.stderr).toContain(
+      '  ✗ quality gate failed: r2 0.41 < 0.60 (calhousing-Register is not registered)',
+    );
+    expect(r.stderr).toContain('Execution failed: quality gate failed: r2 0.41 < 0.60');
+    expect(r.stdout).toContain('status: Failed');
+    expect(r.stdout).toContain(
+      'not registered: calhousing-gatefail-calhousing (quality gate failed: r2 0.41 < 0.60)',
+    );
+    expect(r.stdout).not.toContain('registered: calhousing-gatefail-calhousing v');
+    expect(server.requests.count('DescribeModelPackage')).toBe(0);
+  });
+
+  it('a passed gate registers the version', async () => {
+    const r = await runGated('calhousing-gatepass', 0.83);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('  ✓ calhousing-Register-QualityGate: quality gate passed');
+    expect(r.stdout).toContain('status: Succeeded');
+    expect(r.stdout).toMatch(/^registered: calhousing-gatepass-calhousing v1 \(PendingManualApproval\)/m);
   });
 });

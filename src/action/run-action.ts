@@ -209,6 +209,7 @@ async function phases(
     models: result.models,
     scored: result.scored,
     schedule: scheduleReport(plan, result.schedule),
+    gates: result.gates,
     cancelled: w?.outcome === 'Cancelled' ? { stillRunning: !w.stopRequested } : undefined,
   };
   if (w && w.outcome !== 'Succeeded') {

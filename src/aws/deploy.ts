@@ -18,6 +18,8 @@ import { registeredModels } from './registered.js';
 import { applySchedule, readSchedule } from './schedule.js';
 import type { ScheduleOutcome } from './schedule.js';
 import type { RegisteredModel } from './registered.js';
+import { gateOutcomes } from '../report/gates.js';
+import type { GateOutcome } from '../report/gates.js';
 import { uploadArtifacts } from './upload.js';
 import type { UploadReport } from './upload.js';
 import { waitForExecution } from './wait.js';
@@ -181,6 +183,8 @@ export interface RunResult extends DeployResult {
   readonly scored: readonly (ResolvedPackage & { readonly model: string; readonly parameter: string })[];
   readonly waited: WaitResult | undefined;
   readonly models: readonly RegisteredModel[];
+  /** The quality gates of the plan and what happened to each (empty without gates or without waiting). */
+  readonly gates: readonly GateOutcome[];
 }
 
 export async function runPipeline(ctx: RunContext, known?: DeployedPipeline | null): Promise<RunResult> {
@@ -208,9 +212,16 @@ export async function runPipeline(ctx: RunContext, known?: DeployedPipeline | nu
     `${execution.attached ? 'Attached to the execution this run started earlier' : 'Started execution'} ${ctx.displayName}: ${execution.arn}`,
   );
   ctx.onStarted?.(execution);
-  if (!ctx.wait) return { ...deployed, execution, scored, waited: undefined, models: [] };
+  if (!ctx.wait) return { ...deployed, execution, scored, waited: undefined, models: [], gates: [] };
   const waited = await waitForExecution(ctx.clients.sagemaker, execution.arn, ctx.wait);
   // Versions registered before a later step failed are real too: report them whatever the outcome.
   const models = await registeredModels(ctx.clients.sagemaker, waited.steps);
-  return { ...deployed, execution, scored, waited, models };
+  return {
+    ...deployed,
+    execution,
+    scored,
+    waited,
+    models,
+    gates: gateOutcomes(ctx.plan.definition, waited.steps),
+  };
 }

@@ -8,6 +8,8 @@ import {
 import type { PipelineExecutionStep, SageMakerClient } from '@aws-sdk/client-sagemaker';
 import { randomUUID } from 'node:crypto';
 import { formatDuration } from '../report/duration.js';
+import { GATE_SUFFIX } from '../compile/steps/condition.js';
+import { gateFailureText } from '../report/gates.js';
 import { jobLinks } from './console.js';
 
 export const TERMINAL = new Set(['Succeeded', 'Failed', 'Stopped']);
@@ -23,6 +25,8 @@ export interface StepStatus {
   readonly jobArn: string | undefined;
   /** Metadata.RegisterModel.Arn: the model package version this step registered. */
   readonly modelPackageArn: string | undefined;
+  /** Metadata.Condition.Outcome of a Condition step: `True` or `False`. */
+  readonly conditionOutcome?: string | undefined;
 }
 
 export interface WaitOptions {
@@ -59,10 +63,12 @@ function toStatus(s: PipelineExecutionStep): StepStatus {
     status: s.StepStatus ?? 'Unknown',
     startTime: s.StartTime,
     endTime: s.EndTime,
-    failureReason: s.FailureReason,
+    // A Fail step's reason is its ErrorMessage (a quality gate's names the metrics).
+    failureReason: md?.Fail?.ErrorMessage ?? s.FailureReason,
     cacheSource: s.CacheHitResult?.SourcePipelineExecutionArn,
     jobArn: md?.TrainingJob?.Arn ?? md?.ProcessingJob?.Arn ?? md?.TransformJob?.Arn,
     modelPackageArn: md?.RegisterModel?.Arn,
+    conditionOutcome: md?.Condition?.Outcome,
   };
 }
 
@@ -88,6 +94,13 @@ function transitionLine(s: StepStatus, now: number): string {
   const took = s.startTime
     ? ` in ${formatDuration((s.endTime?.getTime() ?? now) - s.startTime.getTime())}`
     : '';
+  const gate = gateFailureText(s.failureReason);
+  if (gate && s.status === 'Failed')
+    return `  ✗ ${gate} (${s.name.replace(/-QualityGateFailed$/, '')} is not registered)`;
+  if (s.status === 'Succeeded' && s.name.endsWith(GATE_SUFFIX))
+    return s.conditionOutcome === 'False'
+      ? `  ✗ ${s.name}: quality gate not passed${took}`
+      : `  ✓ ${s.name}: quality gate passed${took}`;
   switch (s.status) {
     case 'Succeeded':
       return `  ✓ ${s.name} succeeded${took}${s.cacheSource ? ` (cache hit: reused ${s.cacheSource})` : ''}`;
@@ -215,6 +228,9 @@ export async function waitForExecution(
         }
       }
       if (TERMINAL.has(status)) {
+        // A failed gate says what failed, not the service's generic "a step failed".
+        const gate = steps.map((s) => gateFailureText(s.failureReason)).find((g) => g !== undefined);
+        if (gate && status === 'Failed') reason = gate;
         log(`Execution ${status.toLowerCase()}${reason && status !== 'Succeeded' ? `: ${reason}` : ''}`);
         return {
           outcome: status as WaitOutcome,

@@ -112,6 +112,8 @@ export async function deployCommand(cmd: DeployCmd, baseEnv: Env, io: Io): Promi
       if (result.schedule !== 'none') io.out(`schedule: ${result.schedule}`);
       for (const m of result.models)
         io.out(`registered: ${m.group} v${m.version ?? '?'} (${m.approvalStatus}) ${m.arn}`);
+      for (const g of result.gates.filter((x) => x.result === 'failed'))
+        io.out(`not registered: ${g.group || g.register} (${g.reason ?? 'quality gate failed'})`);
       return !result.waited || result.waited.outcome === 'Succeeded' ? EXIT_OK : EXIT_FAILED;
     }
   } catch (err) {

@@ -9,7 +9,10 @@ import { BundleError } from './bundle.js';
 import { CodeArtifacts } from './code.js';
 import type { CompileContext } from './context.js';
 import { modelOf, stepIndex } from './context.js';
+import { allDefinitionSteps } from './branches.js';
 import { get } from './expressions.js';
+import { retryPolicies, withRetryPolicies } from './retry.js';
+import { qualityGateStep } from './steps/condition.js';
 import { ParameterClash, ParameterSet, parameterDefinitions, resolveParameterRefs } from './parameters.js';
 import { CompileError, LOCAL_STORAGE_NOTE, sectionOf } from './steps/common.js';
 import { packageBindings } from './model-packages.js';
@@ -65,11 +68,14 @@ export function compileProject(config: ProjectConfig, options: CompileOptions = 
   const containers = new Map<string, InferenceContainer>();
   for (const step of allSteps(config.pipeline)) {
     try {
-      const built = buildStep(ctx, step, links.get(step.name) ?? {}, containers);
-      expansions.set(
-        step.name,
-        built.map((s) => ({ ...s, Arguments: resolveParameterRefs(s.Arguments, ctx.parameters) })),
+      const stepLinks = links.get(step.name) ?? {};
+      const built = buildStep(ctx, step, stepLinks, containers).map((s) =>
+        withRetryPolicies(
+          { ...s, Arguments: resolveParameterRefs(s.Arguments, ctx.parameters) },
+          retryPolicies(s, step, config.pipeline.retry),
+        ),
       );
+      expansions.set(step.name, step.qualityGate ? [qualityGateStep(ctx, step, stepLinks, built)] : built);
     } catch (err) {
       if (err instanceof CompileError) bag.error('compile', err.step.loc, err.step.path, err.message);
       else if (err instanceof BundleError) {
@@ -88,8 +94,9 @@ export function compileProject(config: ProjectConfig, options: CompileOptions = 
   const dependsOn = dependencies(config, expansions);
   for (const step of allSteps(config.pipeline)) {
     const expanded = expansions.get(step.name) ?? [];
-    expanded.forEach((s, i) => {
+    for (const s of allDefinitionSteps(expanded))
       origins.set(s.Name, { step: s.Name, model: step.model, configured: step.name, loc: step.loc });
+    expanded.forEach((s, i) => {
       // The first sub-step carries the configured step's dependencies; the others follow it through data.
       const deps = i === 0 ? dependsOn.get(step.name) : undefined;
       steps.push(deps && deps.length > 0 ? withDependsOn(s, deps) : s);

@@ -14,6 +14,7 @@ export const DEFAULTS = {
   registryInstanceTypes: ['ml.m5.2xlarge'],
   repackInstanceType: 'ml.m5.large',
   repackMaxRuntimeSeconds: 3600,
+  checkpointLocalPath: '/opt/ml/checkpoints',
 } as const;
 
 /** Container paths: user scripts depend on them (contract). */

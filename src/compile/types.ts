@@ -15,7 +15,17 @@ export type Expression =
 export type Value =
   string | number | boolean | null | Expression | readonly Value[] | { readonly [key: string]: Value };
 
-export type StepType = 'Processing' | 'Training' | 'Model' | 'Transform' | 'RegisterModel';
+export type StepType =
+  'Processing' | 'Training' | 'Model' | 'Transform' | 'RegisterModel' | 'Condition' | 'Fail';
+
+/** A RetryPolicies entry, in the SDK's key order (exactly one of MaxAttempts and ExpireAfterMin). */
+export interface RetryPolicy {
+  readonly BackoffRate: number;
+  readonly IntervalSeconds: number;
+  readonly MaxAttempts?: number;
+  readonly ExpireAfterMin?: number;
+  readonly ExceptionType: readonly string[];
+}
 
 export interface CacheConfig {
   readonly Enabled: boolean;
@@ -34,6 +44,7 @@ export interface DefinitionStep {
   readonly Arguments: { readonly [key: string]: Value };
   readonly DependsOn?: readonly string[];
   readonly Description?: string;
+  readonly RetryPolicies?: readonly RetryPolicy[];
   readonly CacheConfig?: CacheConfig;
   readonly PropertyFiles?: readonly PropertyFile[];
 }

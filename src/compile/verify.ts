@@ -3,6 +3,7 @@
 import type { Diagnostic } from '../config/diagnostics.js';
 import { findCycle } from '../config/dependencies.js';
 import { STEP_NAME } from '../config/schema.js';
+import { placedSteps } from './branches.js';
 import { isExpression } from './expressions.js';
 import type { DefinitionStep, PipelineDefinition, StepOrigin, Value } from './types.js';
 
@@ -33,7 +34,13 @@ const PROPERTIES: Record<DefinitionStep['Type'], RegExp> = {
   Model: /^(ModelName|ModelArn)$/,
   RegisterModel:
     /^(ModelPackageArn|ModelPackageName|ModelPackageVersion|ModelApprovalStatus|ModelPackageGroupName)$/,
+  Condition: /^Outcome$/,
+  Fail: /(?!)/,
 };
+
+/** Comparisons whose operands must be numbers (a Condition's GreaterThan… and LessThan…). */
+const NUMERIC_CONDITIONS = new Set(['GreaterThan', 'GreaterThanOrEqualTo', 'LessThan', 'LessThanOrEqualTo']);
+const CONDITIONS = new Set([...NUMERIC_CONDITIONS, 'Equals', 'In', 'Not', 'Or']);
 
 export function verifyDefinition(
   def: PipelineDefinition,
@@ -51,7 +58,12 @@ export function verifyDefinition(
     });
   };
   const steps = new Map<string, DefinitionStep>();
-  for (const s of def.Steps) {
+  // The (condition, branch) pairs each step runs under, outermost first: a step inside a branch may only be
+  // referenced from inside that branch (SageMaker rejects a reference that would not run on the other path).
+  const within = new Map<string, string[]>();
+  const placed = placedSteps(def.Steps);
+  for (const { step: s, gate } of placed) {
+    if (gate) within.set(s.Name, [...(within.get(gate.condition) ?? []), `${gate.condition}:${gate.branch}`]);
     if (!STEP_NAME.test(s.Name))
       fail('definition-step-name', s.Name, `step name \`${s.Name}\` does not match ${STEP_NAME.source}`);
     if (steps.has(s.Name))
@@ -62,24 +74,44 @@ export function verifyDefinition(
       );
     steps.set(s.Name, s);
   }
-  const params = new Set(
-    def.Parameters.map((p) =>
-      p && typeof p === 'object' && !Array.isArray(p) ? String((p as { Name?: string }).Name) : '',
-    ),
+  const paramTypes = new Map(
+    def.Parameters.map((p) => {
+      const o =
+        p && typeof p === 'object' && !Array.isArray(p) ? (p as { Name?: string; Type?: string }) : {};
+      return [String(o.Name), String(o.Type)] as const;
+    }),
   );
+  const params = new Set(paramTypes.keys());
+  /** Whether `from` runs only where `target` ran: every branch `target` is inside, `from` is inside too. */
+  const visible = (target: string, from: string): boolean => {
+    const need = within.get(target) ?? [];
+    const have = within.get(from) ?? [];
+    return need.every((b) => have.includes(b));
+  };
+  const branchFail = (s: string, target: string, how: string): void =>
+    fail(
+      'definition-branch-reference',
+      s,
+      `${s} ${how} \`${target}\`, which runs only in a branch of ${(within.get(target) ?? []).map((b) => b.split(':')[0]).join(' / ')}: SageMaker refuses that; depend on the Condition step instead`,
+    );
   const edges = new Map<string, string[]>();
   const addEdge = (from: string, to: string): void => {
     edges.set(from, [...(edges.get(from) ?? []), to]);
   };
 
-  for (const s of def.Steps) {
+  for (const { step: s, gate } of placed) {
+    if (gate) addEdge(gate.condition, s.Name);
     for (const d of s.DependsOn ?? []) {
       if (!steps.has(d))
         fail('definition-unknown-dependency', s.Name, `${s.Name} depends on \`${d}\`, which is not a step`);
       else if (d === s.Name) fail('definition-self-dependency', s.Name, `${s.Name} depends on itself`);
+      else if (!visible(d, s.Name)) branchFail(s.Name, d, 'depends on');
       else addEdge(d, s.Name);
     }
-    walk(s.Arguments, (v) => {
+    if (s.Type === 'Condition') checkCondition(s, paramTypes, fail);
+    // A Condition's own references are in its Conditions; its branch steps are checked as steps.
+    const own: Value = s.Type === 'Condition' ? (s.Arguments.Conditions ?? null) : s.Arguments;
+    walk(own, (v) => {
       if (typeof v === 'string') {
         // The same rule as interpolation: a whole `.`- (or, in s3:// URIs, `/`-) separated part.
         const leftover = v
@@ -130,6 +162,7 @@ export function verifyDefinition(
             `${s.Name} refers to property file \`${file}\` of ${target}, which declares none by that name`,
           );
         }
+        if (!visible(target, s.Name)) return branchFail(s.Name, target, 'refers to');
         addEdge(target, s.Name);
         return;
       }
@@ -148,6 +181,50 @@ export function verifyDefinition(
   const cycle = findCycle([...steps.keys()], edges);
   if (cycle) fail('definition-cycle', cycle[0], `the compiled steps form a cycle: ${cycle.join(' → ')}`);
   return out;
+}
+
+type Fail = (code: string, step: string | undefined, message: string) => void;
+
+/** A Condition's conditions: known types, and numbers (or numeric expressions) where they are compared. */
+function checkCondition(s: DefinitionStep, paramTypes: ReadonlyMap<string, string>, fail: Fail): void {
+  const list = s.Arguments.Conditions;
+  if (!Array.isArray(list) || list.length === 0)
+    return fail(
+      'definition-condition',
+      s.Name,
+      `${s.Name}: a Condition step needs a non-empty Conditions list`,
+    );
+  for (const k of ['IfSteps', 'ElseSteps'])
+    if (!Array.isArray(s.Arguments[k]))
+      fail('definition-condition', s.Name, `${s.Name}: ${k} must be a list`);
+  if (s.RetryPolicies || s.CacheConfig)
+    fail('definition-condition', s.Name, `${s.Name}: a Condition step takes no RetryPolicies or CacheConfig`);
+  for (const c of list as Value[]) {
+    const cond = (c ?? {}) as { Type?: Value; LeftValue?: Value; RightValue?: Value };
+    const type = String(cond.Type);
+    if (!CONDITIONS.has(type)) {
+      fail('definition-condition', s.Name, `${s.Name}: unknown condition type \`${type}\``);
+      continue;
+    }
+    if (!NUMERIC_CONDITIONS.has(type)) continue;
+    for (const side of ['LeftValue', 'RightValue'] as const) {
+      const v = cond[side];
+      const param = isExpression(v) && 'Get' in v ? /^Parameters\.(.+)$/.exec(v.Get)?.[1] : undefined;
+      const type2 = param ? paramTypes.get(param) : undefined;
+      const jsonGet = isExpression(v) && 'Std:JsonGet' in v;
+      const ok =
+        typeof v === 'number' ||
+        (jsonGet && typeof v['Std:JsonGet'].Path === 'string' && v['Std:JsonGet'].Path !== '') ||
+        (param !== undefined && (type2 === 'Integer' || type2 === 'Float')) ||
+        (isExpression(v) && 'Get' in v && !param);
+      if (!ok)
+        fail(
+          'definition-condition-operand',
+          s.Name,
+          `${s.Name}: ${type} compares numbers, but its ${side} is ${param ? `the ${type2 ?? 'undeclared'} parameter ${param}` : JSON.stringify(v)}`,
+        );
+    }
+  }
 }
 
 function outputsOf(s: DefinitionStep): string[] {

@@ -128,6 +128,20 @@ function normalizeSection(
           outputFilter: t.output_filter,
         }
       : undefined,
+    spot:
+      d.use_spot_instances !== undefined ||
+      d.max_wait !== undefined ||
+      d.checkpoint_s3_uri !== undefined ||
+      d.checkpoint_local_path !== undefined
+        ? {
+            enabled: d.use_spot_instances === true,
+            maxWait: d.max_wait,
+            checkpointS3Uri: d.checkpoint_s3_uri,
+            checkpointLocalPath: d.checkpoint_local_path,
+            loc: locate(node, ['use_spot_instances']).keyLoc ?? loc,
+            maxWaitLoc: d.max_wait === undefined ? undefined : locate(node, ['max_wait']).node.loc,
+          }
+        : undefined,
   };
 }
 

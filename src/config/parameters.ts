@@ -70,7 +70,7 @@ export interface RefTree {
 }
 
 // Positions where SageMaker resolves a value at run time: the job sections (but their entry points,
-// job-name prefixes, input names and tag keys), and the registry's package fields. Everything else
+// job-name prefixes, input names and tag keys), the registry's package fields and quality gate thresholds. Everything else
 // (source_directory, step names, pipelineName, dependencies, the group to create) must be known at plan time.
 const RUNTIME_SECTIONS = new Set(['preprocess', 'train', 'evaluate', 'transform', 'registry']);
 const PLAN_TIME_KEYS = new Set([
@@ -84,6 +84,9 @@ const PLAN_TIME_KEYS = new Set([
 ]);
 
 function runtimePosition(path: readonly PathSegment[]): boolean {
+  // …steps[i].quality_gate[j].min / max: a threshold compared at run time.
+  const last = path[path.length - 1];
+  if (path.includes('quality_gate') && (last === 'min' || last === 'max')) return true;
   // conf.models.<model>.<section>...
   if (path[0] !== 'conf' || path[1] !== 'models' || path.length < 5) return false;
   if (!RUNTIME_SECTIONS.has(String(path[3]))) return false;

@@ -6,6 +6,7 @@ import { IGNORED_STEP_TYPES, STEP_CLASSES, STEP_TYPES } from './schema.js';
 import type { PipelineInput, StepClass, StepInput } from './schema.js';
 import { inFileOrder } from './normalize.js';
 import { buildParameters } from './parameters.js';
+import { checkStepExtensions, readRetry, readStepExtensions } from './step-extensions.js';
 import { didYouMean } from './suggest.js';
 import { entry, formatPath, locate } from './tree.js';
 import type { CMap, CNode } from './tree.js';
@@ -58,7 +59,7 @@ export function buildPipeline(
     }
     const steps: StepConfig[] = [];
     unit.steps.forEach((s, index) => {
-      const step = buildStep(s, model, index, [...unitPath, 'steps', index], at, bag);
+      const step = buildStep(s, model, index, [...unitPath, 'steps', index], at, bag, src.node);
       if (!step) {
         // Already reported; remember the name so later rules do not report it again as missing.
         unusable.add(s.step_name);
@@ -108,6 +109,8 @@ export function buildPipeline(
     dependencies.push(...parseDependencyLine(l.node, formatPath([...base, 'dependencies', i]), names, bag));
   });
   checkCycles(units, dependencies, byName, bag);
+  const parameters = buildParameters(src.input.parameters, locate(src.node, ['parameters']).node, bag);
+  checkStepExtensions(units, parameters, bag);
 
   const pipelineNode = src.node as CMap;
   return {
@@ -117,7 +120,8 @@ export function buildPipeline(
     loc: entry(pipelineNode, 'pipelineName')?.value.loc ?? src.keyLoc,
     units: units.map((u): UnitConfig => ({ model: u.model, loc: u.loc, steps: u.steps })),
     dependencies,
-    parameters: buildParameters(src.input.parameters, locate(src.node, ['parameters']).node, bag),
+    retry: src.input.retry ? readRetry(src.input.retry, ['retry'], at, bag) : undefined,
+    parameters,
     schedule: src.input.schedule
       ? buildSchedule(src.input.schedule, src.node, src.input.pipelineName, bag)
       : undefined,
@@ -133,6 +137,7 @@ function buildStep(
   rel: (string | number)[],
   at: At,
   bag: DiagnosticBag,
+  node: CNode,
 ): StepConfig | undefined {
   const stepPath = at(rel).path;
   const cls = STEP_CLASSES.find((c) => c.toLowerCase() === s.step_class.toLowerCase());
@@ -222,6 +227,7 @@ function buildStep(
     chainAdditionalPrefix: s.chain_input_additional_prefix,
     loc: at(rel).loc,
     path: stepPath,
+    ...readStepExtensions(s, cls, rel, node, at, bag),
   };
 }
 

@@ -88,6 +88,11 @@ const sectionKeys = {
   volume_size_in_gb: positiveInt.max(16384).optional(),
   max_runtime_seconds: positiveInt.optional(),
   max_runtime_in_seconds: positiveInt.optional(),
+  // Managed spot training (train only; the SageMaker Python SDK's names).
+  use_spot_instances: z.boolean().optional(),
+  max_wait: positiveInt.optional(),
+  checkpoint_s3_uri: text.regex(/^s3:\/\/[^/]+/, 'an s3:// URI').optional(),
+  checkpoint_local_path: text.regex(/^\//, 'an absolute path in the container').optional(),
   tags: z.array(tag).max(50).optional(),
   env: envMap.optional(),
   framework_version: text.optional(),
@@ -211,6 +216,43 @@ export const modelSchema = z.object({
   model_package: modelPackageSchema.optional(),
 });
 
+/** A metric threshold: a number, or a whole `${param:Name}` (an Integer or Float parameter). */
+const threshold = z.union([
+  z.number(),
+  z.string().regex(/^\$\{param:[A-Za-z0-9_-]{1,64}\}$/, 'a number or ${param:Name}'),
+]);
+export const qualityGateSchema = z
+  .array(
+    z.object({
+      metric: text
+        .max(256)
+        .regex(
+          /^[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+|\[\d+\])*$/,
+          'a JSON path in the metrics report, like binary_classification_metrics.auc.value',
+        ),
+      min: threshold.optional(),
+      max: threshold.optional(),
+    }),
+  )
+  .min(1);
+
+/** Step exceptions (any step) and job exceptions (steps that run a job): the RetryPolicy ExceptionType values. */
+export const STEP_EXCEPTIONS = ['Step.SERVICE_FAULT', 'Step.THROTTLING'] as const;
+export const JOB_EXCEPTIONS = [
+  'SageMaker.JOB_INTERNAL_ERROR',
+  'SageMaker.CAPACITY_ERROR',
+  'SageMaker.RESOURCE_LIMIT',
+] as const;
+export const retrySchema = z.array(
+  z.object({
+    exceptions: z.array(text).min(1),
+    max_attempts: z.int().min(1).max(20).optional(),
+    expire_after_minutes: z.int().min(0).max(14400).optional(),
+    interval_seconds: z.int().min(1).max(43200).optional(),
+    backoff_rate: z.number().min(1).max(10).optional(),
+  }),
+);
+
 export const stepSchema = z.object({
   step_name: text.regex(STEP_NAME, 'letters, digits, - and _, at most 64 characters'),
   step_class: text,
@@ -220,6 +262,8 @@ export const stepSchema = z.object({
   chain_input_source_step: z.array(text).optional(),
   chain_input_source_steps: z.array(text).optional(),
   chain_input_additional_prefix: z.string().optional(),
+  quality_gate: qualityGateSchema.optional(),
+  retry: retrySchema.optional(),
 });
 
 /** `sagemakerPipeline.parameters.<Name>`: a typed pipeline parameter (see src/config/parameters.ts). */
@@ -240,6 +284,7 @@ export const pipelineSchema = z.object({
     .record(z.string(), z.object({ steps: z.array(stepSchema).min(1) }))
     .refine((m) => Object.keys(m).length > 0, 'at least one model with steps'),
   dependencies: z.array(text).optional(),
+  retry: retrySchema.optional(),
   parameters: z
     .record(
       z.string().regex(PARAMETER_NAME, 'letters, digits, - and _, at most 64 characters'),

@@ -63,6 +63,17 @@ export interface JobSection {
   /** In file order; a bare `channels: train` becomes one channel with no data files. */
   readonly channels: readonly Channel[];
   readonly transform: TransformOptions | undefined;
+  /** Managed spot training (train); see compile/steps/training.ts for the defaults. */
+  readonly spot: SpotOptions | undefined;
+}
+
+export interface SpotOptions {
+  readonly enabled: boolean;
+  readonly maxWait: number | undefined;
+  readonly checkpointS3Uri: string | undefined;
+  readonly checkpointLocalPath: string | undefined;
+  readonly loc: Loc;
+  readonly maxWaitLoc: Loc | undefined;
 }
 
 export interface TransformOptions {
@@ -121,6 +132,36 @@ export interface ModelConfig {
   readonly modelPackage: ModelPackageSource | undefined;
 }
 
+/** One threshold of a quality gate: the metric (a JSON path in the metrics report) and its bounds. */
+export interface GateRule {
+  readonly metric: string;
+  /** A number, or the name of an Integer/Float parameter. */
+  readonly min: Threshold | undefined;
+  readonly max: Threshold | undefined;
+  readonly loc: Loc;
+}
+
+export type Threshold =
+  | { readonly kind: 'number'; readonly value: number; readonly text: string }
+  | { readonly kind: 'parameter'; readonly name: string };
+
+export type ExceptionType =
+  | 'Step.SERVICE_FAULT'
+  | 'Step.THROTTLING'
+  | 'SageMaker.JOB_INTERNAL_ERROR'
+  | 'SageMaker.CAPACITY_ERROR'
+  | 'SageMaker.RESOURCE_LIMIT';
+
+/** One retry policy (RetryPolicies entry). */
+export interface RetryRule {
+  readonly exceptions: readonly ExceptionType[];
+  readonly maxAttempts: number | undefined;
+  readonly expireAfterMinutes: number | undefined;
+  readonly intervalSeconds: number;
+  readonly backoffRate: number;
+  readonly loc: Loc;
+}
+
 export interface StepConfig {
   readonly name: string;
   readonly stepClass: StepClass;
@@ -138,6 +179,11 @@ export interface StepConfig {
   readonly chainAdditionalPrefix: string | undefined;
   readonly loc: Loc;
   readonly path: string;
+  /** RegisterModel only: thresholds that must hold before the model is registered. */
+  readonly qualityGate?: readonly GateRule[] | undefined;
+  readonly qualityGateLoc?: Loc | undefined;
+  /** This step's retry policies; undefined: the pipeline's default; []: none. */
+  readonly retry?: readonly RetryRule[] | undefined;
 }
 
 export interface UnitConfig {
@@ -183,6 +229,8 @@ export interface PipelineConfig {
   /** Units in the order of `sagemakerPipeline.models`. */
   readonly units: readonly UnitConfig[];
   readonly dependencies: readonly DependencyEdge[];
+  /** Default retry policies of every step (`sagemakerPipeline.retry`); undefined: none. */
+  readonly retry?: readonly RetryRule[] | undefined;
   /** Declared parameters in file order; empty when none. */
   readonly parameters: readonly ParameterConfig[];
   readonly schedule: ScheduleConfig | undefined;

@@ -1,6 +1,7 @@
 // Rules on model sections as the pipeline's steps use them (a section no step runs is not checked).
 import type { DiagnosticBag } from './diagnostics.js';
 import { MODEL_PACKAGE_GROUP_NAME, PIPELINE_NAME } from './schema.js';
+import { checkSpot } from './step-extensions.js';
 import type { JobSection, ModelConfig, PipelineConfig } from './types.js';
 
 export function checkSectionUsage(
@@ -39,6 +40,10 @@ export function checkSectionUsage(
     }
     reportIgnoredKeys(model, bag);
     if (model.modelPackage) checkRegistryUnit(model, bag);
+    for (const kind of ['preprocess', 'train', 'evaluate', 'transform'] as const) {
+      const section = model[kind];
+      if (section) checkSpot(section, `${p}.${kind}`, bag);
+    }
     const packs =
       !model.modelPackage &&
       model.registry?.modelRepack === true &&

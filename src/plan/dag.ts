@@ -1,4 +1,5 @@
 // The planned DAG as Mermaid with the diff overlaid, within GitHub's rendering limits.
+import { allDefinitionSteps } from '../compile/branches.js';
 import type { PipelineDefinition } from '../compile/types.js';
 import type { DefinitionDiff } from './diff.js';
 import { stepGraph } from './graph.js';
@@ -60,7 +61,7 @@ export function planDag(
 
 function statusClasses(planned: PipelineDefinition, diff: DefinitionDiff): Map<string, string> {
   const out = new Map<string, string>();
-  for (const s of planned.Steps) out.set(s.Name, 'unchanged');
+  for (const s of allDefinitionSteps(planned.Steps)) out.set(s.Name, 'unchanged');
   for (const s of diff.steps.added) out.set(s.name, 'added');
   for (const s of diff.steps.changed) out.set(s.name, 'changed');
   for (const s of diff.steps.removed) out.set(s.name, 'removed');

@@ -1,5 +1,6 @@
 // What merging a plan does to the deployed pipeline: steps added/removed/changed (field by field, with code
 // changes and secrets summarised), renamed-looking pairs, edges and parameters. Pure.
+import { flatSteps } from '../compile/branches.js';
 import { isExpression } from '../compile/expressions.js';
 import type { DefinitionStep, PipelineDefinition, Value } from '../compile/types.js';
 import type { GraphEdge } from './graph.js';
@@ -73,14 +74,16 @@ export function diffDefinitions(
   deployed: PipelineDefinition | null,
   planned: PipelineDefinition,
 ): DefinitionDiff {
-  const before = deployed?.Steps ?? [];
+  // Branch steps are compared as steps of their own (a Condition lists their names).
+  const before = deployed ? flatSteps(deployed) : [];
+  const after = flatSteps(planned);
   const old = new Map(before.map((s) => [s.Name, s]));
-  const now = new Map(planned.Steps.map((s) => [s.Name, s]));
-  const added = planned.Steps.filter((s) => !old.has(s.Name));
+  const now = new Map(after.map((s) => [s.Name, s]));
+  const added = after.filter((s) => !old.has(s.Name));
   const removed = before.filter((s) => !now.has(s.Name));
   const changed: StepChange[] = [];
   const unchanged: string[] = [];
-  for (const s of planned.Steps) {
+  for (const s of after) {
     const prev = old.get(s.Name);
     if (!prev) continue;
     const c = diffStep(prev, s);

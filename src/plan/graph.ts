@@ -1,4 +1,5 @@
 // The step graph of a definition: nodes in definition order, edges from DependsOn and data references.
+import { flatSteps } from '../compile/branches.js';
 import { isExpression } from '../compile/expressions.js';
 import type { PipelineDefinition, Value } from '../compile/types.js';
 
@@ -22,7 +23,9 @@ export interface StepGraph {
 }
 
 export function stepGraph(def: Pick<PipelineDefinition, 'Steps'>): StepGraph {
-  const nodes = def.Steps.map((s) => ({ name: s.Name, type: s.Type }));
+  // Steps inside Condition branches are nodes too, after their Condition (flatSteps).
+  const all = flatSteps(def);
+  const nodes = all.map((s) => ({ name: s.Name, type: s.Type }));
   const names = new Set(nodes.map((n) => n.name));
   const edges = new Map<string, GraphEdge>();
   const add = (from: string, to: string, kind: EdgeKind): void => {
@@ -31,7 +34,7 @@ export function stepGraph(def: Pick<PipelineDefinition, 'Steps'>): StepGraph {
     const prev = edges.get(key);
     if (!prev || (prev.kind === 'data' && kind === 'depends')) edges.set(key, { from, to, kind });
   };
-  for (const s of def.Steps) {
+  for (const s of all) {
     for (const d of s.DependsOn ?? []) add(d, s.Name, 'depends');
     for (const ref of stepReferences(s.Arguments)) add(ref, s.Name, 'data');
   }

@@ -20,8 +20,11 @@ export function renderMermaid(graph: StepGraph, opts: MermaidOptions = {}): stri
   const nodes = [...graph.nodes, ...(opts.extraNodes ?? [])];
   const ids = new Map(nodes.map((n, i) => [n.name, `s${i}`]));
   const lines = ['flowchart TD'];
-  const node = (n: { name: string; type: string }): string =>
-    `${ids.get(n.name) ?? ''}["${mermaidLabel(n.name)}<br/><small>${mermaidLabel(n.type)}</small>"]`;
+  // A Condition (quality gate) is drawn as a diamond, as flowcharts draw decisions.
+  const node = (n: { name: string; type: string }): string => {
+    const label = `"${mermaidLabel(n.name)}<br/><small>${mermaidLabel(n.type)}</small>"`;
+    return `${ids.get(n.name) ?? ''}${n.type === 'Condition' ? `{${label}}` : `[${label}]`}`;
+  };
   const modelOf = (n: { name: string; model?: string }): string | undefined =>
     n.model ?? opts.models?.get(n.name);
   const groups = new Map<string, typeof nodes>();

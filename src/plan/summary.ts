@@ -1,4 +1,5 @@
 // A short plain-text summary of a plan, for the CLI and the action log.
+import { allDefinitionSteps } from '../compile/branches.js';
 import type { Plan } from '../compile/types.js';
 
 export function formatBytes(n: number): string {
@@ -10,7 +11,7 @@ export function formatBytes(n: number): string {
 /** Steps per model in definition order, each `name (Type)`. */
 export function stepsByModel(plan: Plan): Map<string, string[]> {
   const out = new Map<string, string[]>();
-  for (const s of plan.definition.Steps) {
+  for (const s of allDefinitionSteps(plan.definition.Steps)) {
     const model = plan.origins.get(s.Name)?.model ?? '';
     out.set(model, [...(out.get(model) ?? []), `${s.Name} (${s.Type})`]);
   }
@@ -19,7 +20,7 @@ export function stepsByModel(plan: Plan): Map<string, string[]> {
 
 export function planSummary(plan: Plan): string {
   const lines = [
-    `pipeline ${plan.pipelineName}: ${plan.definition.Steps.length} steps, definition ${formatBytes(plan.definitionJson.length)}`,
+    `pipeline ${plan.pipelineName}: ${allDefinitionSteps(plan.definition.Steps).length} steps, definition ${formatBytes(plan.definitionJson.length)}`,
   ];
   for (const [model, steps] of stepsByModel(plan)) lines.push(`  ${model}: ${steps.join(', ')}`);
   const total = plan.artifacts.reduce((n, a) => n + a.bytes, 0);

@@ -1,4 +1,5 @@
 // Plan + deployed definition → everything the views need: diff, DAG, hash.
+import { allDefinitionSteps } from '../compile/branches.js';
 import type { ResolvedPackage } from '../compile/model-packages.js';
 import type { ScheduleSpec } from '../compile/schedule.js';
 import type { Artifact, PipelineDefinition, Plan } from '../compile/types.js';
@@ -81,7 +82,7 @@ export function buildPlanView(plan: Plan, deployed: Deployed): PlanView {
   return {
     pipeline: plan.pipelineName,
     planHash: planHashOf(plan),
-    steps: plan.definition.Steps.length,
+    steps: allDefinitionSteps(plan.definition.Steps).length,
     diff,
     deployed: deployed.state,
     ...(deployed.note ? { deployedNote: deployed.note } : {}),

@@ -2,6 +2,7 @@
 // Pure: takes plain data (no SDK types), returns strings.
 import { formatDuration } from './duration.js';
 import { mdCode, mdText } from './escape.js';
+import { gateFailureText } from './gates.js';
 
 export interface StepRow {
   readonly name: string;
@@ -46,8 +47,17 @@ export interface RunReport {
   /** What deploy did to the schedule (absent: there is none and was none). */
   readonly schedule?: { readonly name: string; readonly outcome: string } | undefined;
   readonly cancelled?: { readonly stillRunning: boolean } | undefined;
+  /** Quality gates and what happened to each (a failed one registers nothing). */
+  readonly gates?: readonly GateRow[] | undefined;
   /** The parameter values the execution was started with (given, or the default). */
   readonly parameters?: readonly ParameterRow[] | undefined;
+}
+
+export interface GateRow {
+  readonly register: string;
+  readonly group: string;
+  readonly result: 'passed' | 'failed' | 'not run';
+  readonly reason: string | undefined;
 }
 
 export interface ParameterRow {
@@ -117,7 +127,7 @@ export function renderRunReport(r: RunReport, now = Date.now()): string {
     out.push('| step | status | duration | notes |', '|---|---|---|---|');
     for (const s of r.steps) {
       const notes = s.failureReason
-        ? mdText(s.failureReason)
+        ? mdText(gateFailureText(s.failureReason) ?? s.failureReason)
         : s.cacheSource
           ? `cache hit: ${mdCode(s.cacheSource)}`
           : '';
@@ -127,21 +137,29 @@ export function renderRunReport(r: RunReport, now = Date.now()): string {
     }
     out.push('');
   }
-  if (r.models && r.models.length > 0) {
+  const blocked = (r.gates ?? []).filter((g) => g.result === 'failed');
+  if ((r.models && r.models.length > 0) || blocked.length > 0) {
     out.push(
       '**Registered model versions**',
       '',
       '| group | version | approval | ARN | metrics |',
       '|---|---|---|---|---|',
     );
-    for (const m of r.models) {
+    for (const m of r.models ?? []) {
       out.push(
         `| ${mdCode(m.group)} | ${m.version ?? ''} | ${mdText(m.approvalStatus)} | ${mdCode(m.arn)} | ${m.metricsUri ? metricsLink(m.metricsUri) : ''} |`,
       );
     }
+    out.push(...blocked.map(gateRow));
     out.push('');
   }
   return out.join('\n');
+}
+
+/** A version the gate kept out of the registry: the group, and which threshold failed. */
+function gateRow(g: GateRow): string {
+  const why = g.reason?.replace(/^quality gate failed: /, '') ?? '';
+  return `| ${mdCode(g.group || g.register)} | — | **not registered: gate failed** | | ${mdText(why)} |`;
 }
 
 /** The values the run used, so a summary says what it ran with. */

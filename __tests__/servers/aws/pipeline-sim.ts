@@ -258,8 +258,25 @@ export class SimExecution {
         .map((p) => (typeof p === 'string' ? p : JSON.stringify(p)))
         .join(typeof j.On === 'string' ? j.On : '');
     }
-    if (keys.length === 1 && keys[0] === 'Std:JsonGet') return undefined;
+    if (keys.length === 1 && keys[0] === 'Std:JsonGet' && isObject(value['Std:JsonGet']))
+      return this.#jsonGet(value['Std:JsonGet']);
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, this.resolve(v, at)]));
+  }
+
+  /** Std:JsonGet on a PropertyFile: the scripted file's value at Path (dots and [n]), or undefined. */
+  #jsonGet(j: Record<string, unknown>): unknown {
+    const file = isObject(j.PropertyFile) ? j.PropertyFile.Get : undefined;
+    const m =
+      typeof file === 'string'
+        ? /^Steps\.([A-Za-z0-9_-]+)\.PropertyFiles\.([A-Za-z0-9_-]+)$/.exec(file)
+        : null;
+    if (!m || typeof j.Path !== 'string') return undefined;
+    let cur: unknown = this.#hooks.script().propertyFiles[`${m[1]}.${m[2]}`];
+    for (const seg of j.Path.replace(/\[(\d+)\]/g, '.$1').split('.')) {
+      if (cur === null || typeof cur !== 'object') return undefined;
+      cur = (cur as Record<string, unknown>)[seg];
+    }
+    return cur;
   }
 
   #get(ref: string, at: number): unknown {

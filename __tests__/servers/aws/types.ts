@@ -104,6 +104,11 @@ export interface ServerScript {
   cacheHits: string[];
   /** Condition step outcomes by step name (default: evaluated when possible, else true). */
   conditionOutcomes: Record<string, boolean>;
+  /**
+   * Contents of property files, by `<step>.<PropertyFileName>` (e.g. `m-Metrics.EvaluationReport`): what a
+   * Std:JsonGet reads once that step has run. Without an entry a JsonGet resolves to nothing.
+   */
+  propertyFiles: Record<string, unknown>;
   /** Page size of SageMaker List* calls without MaxResults (default 10). */
   defaultPageSize: number;
   /** STS AssumeRoleWithWebIdentity: deny (AccessDenied), or decide from the token's claims. */
@@ -135,6 +140,7 @@ export function defaultScript(): ServerScript {
     stepStartingMs: 5_000,
     cacheHits: [],
     conditionOutcomes: {},
+    propertyFiles: {},
     defaultPageSize: 10,
     stsDeny: false,
     stsTransientFailures: 0,

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { allDefinitionSteps } from '../../../src/compile/branches.js';
 import { compileProject } from '../../../src/compile/compile.js';
 import type { DefinitionStep, Plan } from '../../../src/compile/types.js';
 import { formatDiagnostic } from '../../../src/config/diagnostics.js';
@@ -42,7 +43,8 @@ const KMS_ENV = {
   SMP_KMSKEY: 'arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab',
 } as const;
 
-const OPERATIONS: Record<DefinitionStep['Type'], { operation: string; omitted: string[] }> = {
+/** Condition and Fail steps call no API (the compiler's verifier checks their shape). */
+const OPERATIONS: Partial<Record<DefinitionStep['Type'], { operation: string; omitted: string[] }>> = {
   Processing: { operation: 'CreateProcessingJob', omitted: ['ProcessingJobName'] },
   Training: { operation: 'CreateTrainingJob', omitted: ['TrainingJobName'] },
   Model: { operation: 'CreateModel', omitted: ['ModelName'] },
@@ -61,13 +63,17 @@ function compileExample(workspace: string, glob: string, env: Readonly<Record<st
 }
 
 function check(step: DefinitionStep): ApiViolation[] {
-  const { operation, omitted } = OPERATIONS[step.Type];
+  const op = OPERATIONS[step.Type];
+  if (!op) return [];
+  const { operation, omitted } = op;
   return validateRequest(sm, operation, step.Arguments, { allowExpressions: true, omitted });
 }
 
 /** `name (Type): violations` for every step with any, for one readable assertion message. */
 function report(plan: Plan): string {
-  return plan.definition.Steps.map((s) => [s, check(s)] as const)
+  // Steps inside quality-gate branches too.
+  return allDefinitionSteps(plan.definition.Steps)
+    .map((s) => [s, check(s)] as const)
     .filter(([, v]) => v.length > 0)
     .map(([s, v]) => `${s.Name} (${s.Type}):\n${formatViolations(v)}`)
     .join('\n\n');
@@ -103,11 +109,28 @@ describe.each(EXAMPLES)('example $name: step Arguments are valid SageMaker reque
     expect(report(plan)).toBe('');
     // The variant does what it says: keys are set, and models with an inference script are repacked.
     expect(plan.definitionJson).toContain(KMS_ENV.SMP_KMSKEY);
+    const steps = allDefinitionSteps(plan.definition.Steps);
     const hasModel =
-      plan.modelPackages.length === 0 &&
-      plan.definition.Steps.some((s) => s.Type === 'Model' || s.Type === 'RegisterModel');
-    if (hasModel) expect(plan.definition.Steps.some((s) => s.Name.endsWith('-RepackModel'))).toBe(true);
+      plan.modelPackages.length === 0 && steps.some((s) => s.Type === 'Model' || s.Type === 'RegisterModel');
+    if (hasModel) expect(steps.some((s) => s.Name.endsWith('-RepackModel'))).toBe(true);
   });
+});
+
+it('the gated example has every new construct, and its branch steps are checked too', () => {
+  const plan = compileExample(REPO, EXAMPLES.find((e) => e.name === 'tf-gated')!.config, SEED_ENV);
+  const steps = allDefinitionSteps(plan.definition.Steps);
+  expect(new Set(steps.map((s) => s.Type))).toEqual(
+    new Set(['Processing', 'Training', 'Model', 'Transform', 'RegisterModel', 'Condition', 'Fail']),
+  );
+  expect(plan.definition.Parameters.length).toBeGreaterThan(0);
+  expect(steps.some((s) => s.RetryPolicies)).toBe(true);
+  expect(plan.definitionJson).toContain('"EnableManagedSpotTraining":true');
+  // A fault in the register step inside the gate's IfSteps is found.
+  const broken = structuredClone(plan);
+  const gate = broken.definition.Steps.find((s) => s.Type === 'Condition')!;
+  const register = (gate.Arguments.IfSteps as unknown as DefinitionStep[])[0]!;
+  (register.Arguments as Record<string, unknown>).ModelApprovalStatus = 'Maybe';
+  expect(report(broken)).toContain('ModelApprovalStatus');
 });
 
 describe('the check can fail', () => {

@@ -98,6 +98,8 @@ export function trainingStep(ctx: CompileContext, step: StepConfig): DefinitionS
   Object.assign(hyper, scriptModeHyperparameters(ctx, artifact.s3Uri, program));
   const output = section.outputPath ?? `${s3Uri(ctx.settings.bucket, ctx.pipeline, 'training')}/`;
   const instanceType = section.instanceType ?? DEFAULTS.instanceType;
+  const runtime = section.maxRuntimeSeconds ?? DEFAULTS.maxRuntimeSeconds;
+  const spot = section.spot?.enabled ? section.spot : undefined;
   return {
     Name: step.name,
     Type: 'Training',
@@ -107,7 +109,9 @@ export function trainingStep(ctx: CompileContext, step: StepConfig): DefinitionS
         TrainingImage: section.imageUri,
       },
       OutputDataConfig: compact({ S3OutputPath: output, KmsKeyId: ctx.settings.kmsKey }),
-      StoppingCondition: { MaxRuntimeInSeconds: section.maxRuntimeSeconds ?? DEFAULTS.maxRuntimeSeconds },
+      StoppingCondition: spot
+        ? { MaxRuntimeInSeconds: runtime, MaxWaitTimeInSeconds: spot.maxWait ?? 2 * runtime }
+        : { MaxRuntimeInSeconds: runtime },
       ResourceConfig: compact({
         VolumeSizeInGB: section.volumeSizeInGb ?? DEFAULTS.volumeSizeInGb,
         InstanceCount: section.instanceCount ?? DEFAULTS.instanceCount,
@@ -117,6 +121,16 @@ export function trainingStep(ctx: CompileContext, step: StepConfig): DefinitionS
       RoleArn: ctx.settings.role,
       InputDataConfig: channels.length > 0 ? channels : undefined,
       HyperParameters: hyper,
+      // Managed spot training, as the SDK's use_spot_instances / checkpoint_s3_uri / checkpoint_local_path.
+      EnableManagedSpotTraining: spot ? true : undefined,
+      CheckpointConfig: spot
+        ? {
+            S3Uri:
+              spot.checkpointS3Uri ??
+              `${s3Uri(ctx.settings.bucket, ctx.pipeline, 'checkpoints', model.name)}/`,
+            LocalPath: spot.checkpointLocalPath ?? DEFAULTS.checkpointLocalPath,
+          }
+        : undefined,
       Environment: envOf(section),
       VpcConfig: vpcConfig(ctx),
       Tags: tagsOf(section),
