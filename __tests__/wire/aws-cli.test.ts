@@ -496,8 +496,7 @@ function copyGated(pipelineName: string): string {
 const GATED_GLOB = 'examples/tf-gated/conf/conf.yaml';
 
 describe('smp run --wait with a quality gate (dist/cli.js)', () => {
-  async function runGated(name: string, r2: number): Promise<Result> {
-    const ws = copyGated(name);
+  async function runGated(name: string, r2: number, ws = copyGated(name)): Promise<Result> {
     server.script.propertyFiles = {
       'calhousing-Metrics.EvaluationReport': {
         regression_metrics: { r2: { value: r2 }, rmse: { value: 0.52 } },
@@ -530,9 +529,19 @@ describe('smp run --wait with a quality gate (dist/cli.js)', () => {
     expect(server.requests.count('DescribeModelPackage')).toBe(0);
   });
 
-  it('a passed gate registers the version', async () => {
-    const r = await runGated('calhousing-gatepass', 0.83);
+  it('a passed gate registers the version; smp iam-policy allows everything the run sent', async () => {
+    const ws = copyGated('calhousing-gatepass');
+    const r = await runGated('calhousing-gatepass', 0.83, ws);
     expect(r.code, r.stderr).toBe(0);
+    const p = await smp(['iam-policy', '-w', ws, '-c', GATED_GLOB], awsEnv());
+    expect(p.code, p.stderr).toBe(0);
+    const policy = JSON.parse(p.stdout) as { Statement: Statement[] };
+    const denied = server.requests.all
+      .flatMap(needs)
+      .filter((n) => !allows(policy, n.action, n.resource))
+      .map((n) => `${n.action} on ${n.resource}`);
+    expect([...new Set(denied)]).toEqual([]);
+    expect(server.requests.count('StartPipelineExecution')).toBe(1);
     expect(r.stderr).toContain('  ✓ calhousing-Register-QualityGate: quality gate passed');
     expect(r.stdout).toContain('status: Succeeded');
     expect(r.stdout).toMatch(/^registered: calhousing-gatepass-calhousing v1 \(PendingManualApproval\)/m);

@@ -2,6 +2,7 @@
 // Pure: takes plain data (no SDK types), returns strings.
 import { formatDuration } from './duration.js';
 import { mdCode, mdText } from './escape.js';
+import { GATE_SUFFIX } from '../compile/steps/condition.js';
 import { gateFailureText } from './gates.js';
 
 export interface StepRow {
@@ -11,6 +12,8 @@ export interface StepRow {
   readonly endTime: Date | undefined;
   readonly failureReason: string | undefined;
   readonly cacheSource: string | undefined;
+  /** A Condition step's outcome (`True`/`False`): for a quality gate, whether it passed. */
+  readonly conditionOutcome?: string | undefined;
 }
 
 export interface ModelRow {
@@ -130,7 +133,11 @@ export function renderRunReport(r: RunReport, now = Date.now()): string {
         ? mdText(gateFailureText(s.failureReason) ?? s.failureReason)
         : s.cacheSource
           ? `cache hit: ${mdCode(s.cacheSource)}`
-          : '';
+          : s.conditionOutcome && s.name.endsWith(GATE_SUFFIX)
+            ? s.conditionOutcome === 'True'
+              ? 'quality gate passed'
+              : 'quality gate not passed'
+            : '';
       out.push(
         `| ${mdCode(s.name)} | ${ICON[s.status] ?? ''} ${mdText(s.status)} | ${duration(s, now)} | ${notes} |`,
       );
@@ -168,7 +175,7 @@ function parameterTable(rows: readonly ParameterRow[] | undefined): string[] {
   return [
     '**Parameters**',
     '',
-    '| parameter | value | |',
+    '| parameter | value | source |',
     '|---|---|---|',
     ...rows.map(
       (p) =>

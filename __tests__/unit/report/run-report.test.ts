@@ -2,6 +2,8 @@
 // the Markdown: parsed, not matched as text).
 import { marked } from 'marked';
 import { describe, expect, it } from 'vitest';
+import type { DefinitionStep, Value } from '../../../src/compile/types.js';
+import { gateFailureText, gateOutcomes } from '../../../src/report/gates.js';
 import { renderRunReport } from '../../../src/report/run-report.js';
 import { parseHtml } from '../plan/helpers.js';
 
@@ -35,5 +37,94 @@ describe('run report: parameters', () => {
 
   it('says nothing about parameters when the pipeline has none', () => {
     expect(renderRunReport({ executionArn: 'arn:x', parameters: [] })).not.toContain('Parameters');
+  });
+});
+
+describe('run report: quality gates', () => {
+  const message =
+    'quality gate failed for churn-Register: auc=0.71 (min 0.80); recall=0.62 (min 0.5); rmse=0.9 (max ${x}) (min 0.1)';
+
+  it('reads a gate Fail message as which thresholds failed', () => {
+    expect(gateFailureText(message)).toBe('quality gate failed: auc 0.71 < 0.80');
+    expect(gateFailureText('quality gate failed for r: a=0.3 (min 0.1) (max 0.2); b= (min 1)')).toBe(
+      'quality gate failed: a 0.3 > 0.2, b is missing from the metrics report',
+    );
+    expect(gateFailureText('AlgorithmError: boom')).toBeUndefined();
+    expect(gateFailureText(undefined)).toBeUndefined();
+  });
+
+  it('finds each gate of a definition and what happened to it', () => {
+    const register = (name: string): DefinitionStep => ({
+      Name: name,
+      Type: 'RegisterModel',
+      Arguments: { ModelPackageGroupName: `g-${name}` },
+    });
+    const gate = (name: string): DefinitionStep => ({
+      Name: `${name}-QualityGate`,
+      Type: 'Condition',
+      Arguments: {
+        Conditions: [],
+        IfSteps: [register(name)] as unknown as Value[],
+        ElseSteps: [{ Name: `${name}-QualityGateFailed`, Type: 'Fail', Arguments: {} }] as unknown as Value[],
+      },
+    });
+    const def = { Steps: [gate('a'), gate('b'), gate('c')] };
+    const st = (name: string, status: string, failureReason?: string) => ({ name, status, failureReason });
+    expect(
+      gateOutcomes(def, [
+        st('a-QualityGate', 'Succeeded'),
+        st('a', 'Succeeded'),
+        st('b-QualityGate', 'Succeeded'),
+        st('b-QualityGateFailed', 'Failed', message),
+      ]),
+    ).toEqual([
+      { register: 'a', group: 'g-a', result: 'passed', reason: undefined },
+      { register: 'b', group: 'g-b', result: 'failed', reason: 'quality gate failed: auc 0.71 < 0.80' },
+      { register: 'c', group: 'g-c', result: 'not run', reason: undefined },
+    ]);
+  });
+
+  it('the step table shows the failed threshold; the registered table says not registered: gate failed', () => {
+    const t = new Date('2026-12-01T00:00:00Z');
+    const md = renderRunReport({
+      executionArn: 'arn:x',
+      outcome: 'Failed',
+      failureReason: 'quality gate failed: auc 0.71 < 0.80',
+      steps: [
+        {
+          name: 'churn-Register-QualityGate',
+          status: 'Succeeded',
+          startTime: t,
+          endTime: t,
+          failureReason: undefined,
+          cacheSource: undefined,
+          conditionOutcome: 'False',
+        },
+        {
+          name: 'churn-Register-QualityGateFailed',
+          status: 'Failed',
+          startTime: t,
+          endTime: t,
+          failureReason: message,
+          cacheSource: undefined,
+        },
+      ],
+      models: [],
+      gates: [
+        {
+          register: 'churn-Register',
+          group: 'churn-nightly-churn',
+          result: 'failed',
+          reason: 'quality gate failed: auc 0.71 < 0.80',
+        },
+      ],
+    });
+    expect(cells(md, 'step')).toEqual([
+      ['churn-Register-QualityGate', '✅ Succeeded', '0s', 'quality gate not passed'],
+      ['churn-Register-QualityGateFailed', '❌ Failed', '0s', 'quality gate failed: auc 0.71 < 0.80'],
+    ]);
+    expect(cells(md, 'group')).toEqual([
+      ['churn-nightly-churn', '—', 'not registered: gate failed', '', 'auc 0.71 < 0.80'],
+    ]);
   });
 });
