@@ -6,10 +6,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { compileProject } from '../../../src/compile/compile.js';
+import { loadAndCompile } from '../../../src/commands/project.js';
 import type { Plan } from '../../../src/compile/types.js';
 import { formatDiagnostic } from '../../../src/config/diagnostics.js';
-import { loadProject } from '../../../src/config/load.js';
 import { TEST_ENV } from '../../helpers/workspace.js';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -24,16 +23,10 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 cpSync(path.join(REPO, 'examples'), path.join(root, 'examples'), { recursive: true });
 
 function compile(workspace: string, globs: string | string[]): Plan {
-  const loaded = loadProject({
-    workspace,
-    globs: typeof globs === 'string' ? [globs] : globs,
-    env: TEST_ENV,
-    allowPlaceholders: false,
-  });
-  if (!loaded.config) throw new Error(loaded.diagnostics.map(formatDiagnostic).join('\n'));
-  const { plan, diagnostics } = compileProject(loaded.config);
-  if (!plan) throw new Error(diagnostics.map(formatDiagnostic).join('\n'));
-  return plan;
+  const list = typeof globs === 'string' ? [globs] : globs;
+  const r = loadAndCompile({ workspace, globs: list, env: TEST_ENV, allowPlaceholders: false });
+  if (!r.plan) throw new Error(r.diagnostics.map(formatDiagnostic).join('\n'));
+  return r.plan;
 }
 
 describe.each(OLD)('%s', (glob) => {

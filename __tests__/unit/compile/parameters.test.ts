@@ -2,18 +2,15 @@
 // `Parameters` and `${param:Name}` references become expressions, in the shapes the SageMaker Python SDK emits
 // (__tests__/fixtures/sdk-golden/02_training_step_parameters_cache.json: its Parameters list, a ParameterString
 // as S3Uri and InstanceType, ParameterIntegers as hyperparameters through to_string()). Errors are positioned.
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { compileProject } from '../../../src/compile/compile.js';
 import { runParameters } from '../../../src/compile/parameters.js';
 import { parseParameterText } from '../../../src/config/parameter-syntax.js';
 import type { DefinitionStep, Plan } from '../../../src/compile/types.js';
-import type { Diagnostic } from '../../../src/config/diagnostics.js';
-import { formatDiagnostic } from '../../../src/config/diagnostics.js';
-import { loadProject } from '../../../src/config/load.js';
-import { fullUnitFiles, makeWorkspace, TEST_ENV } from '../../helpers/workspace.js';
+import { cleanup, compileEditedUnit, errorsOf, planOf } from '../../helpers/edited-unit.js';
+import type { EditedUnit } from '../../helpers/edited-unit.js';
 
 const GOLDEN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../fixtures/sdk-golden');
 type Obj = Record<string, unknown>;
@@ -28,10 +25,7 @@ const sdkTrain = sdk.Steps[0]!.Arguments as {
 };
 const sdkParam = (name: string): Obj => sdk.Parameters.find((p) => p.Name === name)!;
 
-const workspaces: string[] = [];
-afterAll(() => {
-  for (const w of workspaces) rmSync(w, { recursive: true, force: true });
-});
+afterAll(cleanup);
 
 const PARAMS = `    parameters:
       InputDate: { type: String, default: "2026-01-01" }
@@ -42,24 +36,25 @@ const PARAMS = `    parameters:
 `;
 
 /** The full unit with parameters declared and used; `edit` rewrites the conf text further. */
-function project(edit: (conf: string) => string = (c) => c): {
-  plan?: Plan;
-  diagnostics: readonly Diagnostic[];
-  /** 1-based line and column of the first occurrence of `needle` in the written config. */
-  pos: (needle: string) => { line: number; col: number };
-} {
-  const files = fullUnitFiles();
-  let conf = files['m/conf/conf.yaml']!;
-  conf = conf
-    .replace('    pipelineName: p-test\n', `    pipelineName: p-test\n${PARAMS}`)
-    .replace(
-      'fileName: s3://SMP_S3BUCKETNAME/raw/data.csv',
-      'fileName: s3://SMP_S3BUCKETNAME/raw/${param:InputDate}/data.csv',
-    )
-    .replace(
-      '      train:\n        image_uri: img:1\n        entry_point: train.py\n',
-      // A function, so `$$` in the text is not String.replace's escape for `$`.
-      () => `      train:
+function project(edit: (conf: string) => string = (c) => c): EditedUnit {
+  return compileEditedUnit((conf) =>
+    edit(
+      conf
+        .replace('    pipelineName: p-test\n', `    pipelineName: p-test\n${PARAMS}`)
+        .replace(
+          'fileName: s3://SMP_S3BUCKETNAME/raw/data.csv',
+          'fileName: s3://SMP_S3BUCKETNAME/raw/${param:InputDate}/data.csv',
+        )
+        .replace(
+          '      train:\n        image_uri: img:1\n        entry_point: train.py\n',
+          // A function, so `$$` in the text is not String.replace's escape for `$`.
+          () => TRAIN,
+        ),
+    ),
+  );
+}
+
+const TRAIN = `      train:
         image_uri: img:1
         entry_point: train.py
         instance_type: \${param:TrainInstance}
@@ -71,32 +66,9 @@ function project(edit: (conf: string) => string = (c) => c): {
           literal: $\${param:Epochs}
         env:
           INPUT_DATE: \${param:InputDate}
-`,
-    );
-  const text = edit(conf);
-  const pos = (needle: string): { line: number; col: number } => {
-    const lines = text.split('\n');
-    const line = lines.findIndex((l) => l.includes(needle));
-    return { line: line + 1, col: (lines[line] ?? '').indexOf(needle) + 1 };
-  };
-  const workspace = makeWorkspace({ ...files, 'm/conf/conf.yaml': text });
-  workspaces.push(workspace);
-  const loaded = loadProject({
-    workspace,
-    globs: ['*/conf/*.yaml'],
-    env: TEST_ENV,
-    allowPlaceholders: false,
-  });
-  if (!loaded.config) return { diagnostics: loaded.diagnostics, pos };
-  const { plan, diagnostics } = compileProject(loaded.config);
-  return { ...(plan ? { plan } : {}), diagnostics: [...loaded.diagnostics, ...diagnostics], pos };
-}
+`;
 
-function compiled(): Plan {
-  const r = project();
-  if (!r.plan) throw new Error(r.diagnostics.map(formatDiagnostic).join('\n'));
-  return r.plan;
-}
+const compiled = (): Plan => planOf(project());
 
 const step = (plan: Plan, name: string): DefinitionStep =>
   plan.definition.Steps.find((s) => s.Name === name)!;
@@ -174,24 +146,14 @@ describe('declared parameters', () => {
   });
 
   it('leaves a project without parameters with an empty list (old configs unchanged)', () => {
-    const files = fullUnitFiles();
-    const workspace = makeWorkspace(files);
-    workspaces.push(workspace);
-    const loaded = loadProject({
-      workspace,
-      globs: ['*/conf/*.yaml'],
-      env: TEST_ENV,
-      allowPlaceholders: false,
-    });
-    const { plan } = compileProject(loaded.config!);
-    expect(plan!.definition.Parameters).toEqual([]);
-    expect(plan!.definitionJson).not.toContain('Parameters.');
+    const plan = planOf(compileEditedUnit((c) => c));
+    expect(plan.definition.Parameters).toEqual([]);
+    expect(plan.definitionJson).not.toContain('Parameters.');
   });
 });
 
 describe('parameter errors, with positions', () => {
-  const errors = (r: { diagnostics: readonly Diagnostic[] }): Diagnostic[] =>
-    r.diagnostics.filter((d) => d.severity === 'error');
+  const errors = errorsOf;
 
   it('an undeclared parameter', () => {
     const r = project((c) => c.replace('${param:Epochs}', '${param:Epoch}'));

@@ -1,21 +1,18 @@
 // Quality gates through the config phase and the compiler, against the SDK's ConditionStep / FailStep / JsonGet
 // (__tests__/fixtures/sdk-golden/90_end_to_end_abalone.json: CheckMse gates the register step on the Evaluate
 // step's EvaluationReport; 08_fail_step_join_condition_outcome.json: a Fail step whose message is a Std:Join).
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { allDefinitionSteps } from '../../../src/compile/branches.js';
-import { compileProject } from '../../../src/compile/compile.js';
 import type { DefinitionStep, Plan } from '../../../src/compile/types.js';
-import type { Diagnostic } from '../../../src/config/diagnostics.js';
-import { formatDiagnostic } from '../../../src/config/diagnostics.js';
-import { loadProject } from '../../../src/config/load.js';
 import { stepGraph } from '../../../src/plan/graph.js';
 import { planDag } from '../../../src/plan/dag.js';
 import { diffDefinitions } from '../../../src/plan/diff.js';
 import { modelPackageGroups } from '../../../src/plan/model-groups.js';
-import { fullUnitFiles, makeWorkspace, TEST_ENV } from '../../helpers/workspace.js';
+import { cleanup, compileEditedUnit, errorsOf, planOf } from '../../helpers/edited-unit.js';
+import type { EditedUnit } from '../../helpers/edited-unit.js';
 
 const GOLDEN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../fixtures/sdk-golden');
 type Obj = Record<string, unknown>;
@@ -29,10 +26,7 @@ const sdkCondition = abalone.Steps.find((s) => s.Type === 'Condition')! as {
 const sdkEvaluate = abalone.Steps.find((s) => s.Name === 'Evaluate')! as { PropertyFiles: Obj[] };
 const sdkFail = read('08_fail_step_join_condition_outcome.json').Steps.find((s) => s.Type === 'Fail')!;
 
-const workspaces: string[] = [];
-afterAll(() => {
-  for (const w of workspaces) rmSync(w, { recursive: true, force: true });
-});
+afterAll(cleanup);
 
 const GATE = `            quality_gate:
               - metric: binary_classification_metrics.auc.value
@@ -41,46 +35,24 @@ const GATE = `            quality_gate:
                 max: \${param:MaxMse}
 `;
 
-function project(edit: (conf: string) => string = (c) => c): {
-  plan?: Plan;
-  diagnostics: readonly Diagnostic[];
-  pos: (needle: string) => { line: number; col: number };
-} {
-  const files = fullUnitFiles();
-  const conf = (files['m/conf/conf.yaml'] ?? '')
-    .replace('ModelRepack: "False"', 'ModelRepack: "True"')
-    .replace(
-      '          - step_name: register\n            step_class: RegisterModel\n',
-      () => `          - step_name: register\n            step_class: RegisterModel\n${GATE}`,
-    )
-    .replace(
-      '    pipelineName: p-test\n',
-      '    pipelineName: p-test\n    parameters:\n      MaxMse: { type: Float, default: 6.0 }\n',
-    );
-  const text = edit(conf);
-  const pos = (needle: string): { line: number; col: number } => {
-    const lines = text.split('\n');
-    const line = lines.findIndex((l) => l.includes(needle));
-    return { line: line + 1, col: (lines[line] ?? '').indexOf(needle) + 1 };
-  };
-  const workspace = makeWorkspace({ ...files, 'm/conf/conf.yaml': text });
-  workspaces.push(workspace);
-  const loaded = loadProject({
-    workspace,
-    globs: ['*/conf/*.yaml'],
-    env: TEST_ENV,
-    allowPlaceholders: false,
-  });
-  if (!loaded.config) return { diagnostics: loaded.diagnostics, pos };
-  const { plan, diagnostics } = compileProject(loaded.config);
-  return { ...(plan ? { plan } : {}), diagnostics: [...loaded.diagnostics, ...diagnostics], pos };
+function project(edit: (conf: string) => string = (c) => c): EditedUnit {
+  return compileEditedUnit((conf) =>
+    edit(
+      conf
+        .replace('ModelRepack: "False"', 'ModelRepack: "True"')
+        .replace(
+          '          - step_name: register\n            step_class: RegisterModel\n',
+          () => `          - step_name: register\n            step_class: RegisterModel\n${GATE}`,
+        )
+        .replace(
+          '    pipelineName: p-test\n',
+          '    pipelineName: p-test\n    parameters:\n      MaxMse: { type: Float, default: 6.0 }\n',
+        ),
+    ),
+  );
 }
 
-function compiled(): Plan {
-  const r = project();
-  if (!r.plan) throw new Error(r.diagnostics.map(formatDiagnostic).join('\n'));
-  return r.plan;
-}
+const compiled = (): Plan => planOf(project());
 
 const plan = compiled();
 const gate = plan.definition.Steps.find((s) => s.Name === 'register-QualityGate')!;
@@ -218,8 +190,7 @@ it('a register step that repacks its own model takes its repack step into IfStep
       '          - step_name: retrain\n            step_class: Training\n            chain_input_source_step: [prep]\n          - step_name: register\n',
     ),
   );
-  if (!r.plan) throw new Error(r.diagnostics.map(formatDiagnostic).join('\n'));
-  const g = r.plan.definition.Steps.find((s) => s.Type === 'Condition')!;
+  const g = planOf(r).definition.Steps.find((s) => s.Type === 'Condition')!;
   const ifSteps = g.Arguments.IfSteps as unknown as DefinitionStep[];
   expect(ifSteps.map((s) => [s.Name, s.Type])).toEqual([
     ['register-RepackModel', 'Training'],
@@ -231,8 +202,7 @@ it('a register step that repacks its own model takes its repack step into IfStep
 });
 
 describe('gate errors, with positions', () => {
-  const errors = (r: { diagnostics: readonly Diagnostic[] }): Diagnostic[] =>
-    r.diagnostics.filter((d) => d.severity === 'error');
+  const errors = errorsOf;
 
   it('a gate in a unit without a Metrics step', () => {
     const r = project((c) =>

@@ -3,18 +3,15 @@
 // Training step has a SageMakerJobStepRetryPolicy, its RegisterModel step a StepRetryPolicy), the spot fields of
 // a CreateTrainingJob request as the SDK's estimator writes them (docs/pipeline-definition.md §3.1; members checked
 // against botocore's model).
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { allDefinitionSteps } from '../../../src/compile/branches.js';
-import { compileProject } from '../../../src/compile/compile.js';
 import type { DefinitionStep, Plan } from '../../../src/compile/types.js';
-import type { Diagnostic } from '../../../src/config/diagnostics.js';
-import { formatDiagnostic } from '../../../src/config/diagnostics.js';
-import { loadProject } from '../../../src/config/load.js';
 import { loadApiModel, validateRequest } from '../../helpers/api-model.js';
-import { fullUnitFiles, makeWorkspace, TEST_ENV } from '../../helpers/workspace.js';
+import { cleanup, compileEditedUnit, errorsOf, planOf } from '../../helpers/edited-unit.js';
+import type { EditedUnit } from '../../helpers/edited-unit.js';
 
 const GOLDEN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../fixtures/sdk-golden');
 type Obj = Record<string, unknown>;
@@ -25,10 +22,7 @@ const sdkRepack = sdk06.Steps.find((s) => s.Type === 'Training' && String(s.Name
 const sdkRegister = sdk06.Steps.find((s) => s.Type === 'RegisterModel')!;
 const sdkPolicy = (sdkRepack.RetryPolicies as Obj[])[0]!;
 
-const workspaces: string[] = [];
-afterAll(() => {
-  for (const w of workspaces) rmSync(w, { recursive: true, force: true });
-});
+afterAll(cleanup);
 
 const RETRY = `    retry:
       - exceptions: [Step.THROTTLING, SageMaker.CAPACITY_ERROR]
@@ -37,47 +31,23 @@ const RETRY = `    retry:
         backoff_rate: 1.5
 `;
 
-function project(edit: (conf: string) => string = (c) => c): {
-  plan?: Plan;
-  diagnostics: readonly Diagnostic[];
-  pos: (needle: string) => { line: number; col: number };
-} {
-  const files = fullUnitFiles();
-  const text = edit(
-    (files['m/conf/conf.yaml'] ?? '')
-      .replace('    pipelineName: p-test\n', `    pipelineName: p-test\n${RETRY}`)
-      .replace(
-        '      train:\n        image_uri: img:1\n',
-        '      train:\n        image_uri: img:1\n        max_runtime_seconds: 3600\n        use_spot_instances: true\n',
-      ),
+function project(edit: (conf: string) => string = (c) => c): EditedUnit {
+  return compileEditedUnit((conf) =>
+    edit(
+      conf
+        .replace('    pipelineName: p-test\n', `    pipelineName: p-test\n${RETRY}`)
+        .replace(
+          '      train:\n        image_uri: img:1\n',
+          '      train:\n        image_uri: img:1\n        max_runtime_seconds: 3600\n        use_spot_instances: true\n',
+        ),
+    ),
   );
-  const pos = (needle: string): { line: number; col: number } => {
-    const lines = text.split('\n');
-    const line = lines.findIndex((l) => l.includes(needle));
-    return { line: line + 1, col: (lines[line] ?? '').indexOf(needle) + 1 };
-  };
-  const workspace = makeWorkspace({ ...files, 'm/conf/conf.yaml': text });
-  workspaces.push(workspace);
-  const loaded = loadProject({
-    workspace,
-    globs: ['*/conf/*.yaml'],
-    env: TEST_ENV,
-    allowPlaceholders: false,
-  });
-  if (!loaded.config) return { diagnostics: loaded.diagnostics, pos };
-  const { plan, diagnostics } = compileProject(loaded.config);
-  return { ...(plan ? { plan } : {}), diagnostics: [...loaded.diagnostics, ...diagnostics], pos };
 }
 
-function compiled(edit?: (conf: string) => string): Plan {
-  const r = project(edit);
-  if (!r.plan) throw new Error(r.diagnostics.map(formatDiagnostic).join('\n'));
-  return r.plan;
-}
+const compiled = (edit?: (conf: string) => string): Plan => planOf(project(edit));
 const stepOf = (plan: Plan, name: string): DefinitionStep =>
   allDefinitionSteps(plan.definition.Steps).find((s) => s.Name === name)!;
-const errors = (r: { diagnostics: readonly Diagnostic[] }): Diagnostic[] =>
-  r.diagnostics.filter((d) => d.severity === 'error');
+const errors = errorsOf;
 
 describe('retry policies', () => {
   const plan = compiled();
