@@ -344,3 +344,64 @@ describe('push: fixed bugs, kept as regression tests', () => {
     expect(visible).toContain('sub: repo:octo-org/octo-repo:environment:production');
   });
 });
+
+describe('push to the default branch: parameters and a quality gate (examples/tf-gated)', () => {
+  const GATED = { config: 'examples/tf-gated/conf/conf.yaml', 'role-to-assume': ROLE };
+
+  it('a parameters value that does not fit fails before any AWS call', async () => {
+    const ws = exampleWorkspace('tf-gated', 'tf');
+    const r = await pushRun(
+      ws,
+      'd'.repeat(40),
+      { ...GATED, parameters: 'Epochs=10\nTrainInstance=ml.p3.2xlarge' },
+      aws.env({ credentials: false }),
+    );
+    expect(r.code).toBe(1);
+    expect(errors(r)).toEqual([expect.stringContaining('Invalid parameters input')]);
+    // In the summary as text (backticks escaped, not code spans made of user input).
+    expect(r.summary).toMatch(
+      /> parameter .*TrainInstance.*ml\.p3\.2xlarge.* is not one of .*ml\.m5\.xlarge/,
+    );
+    expect(aws.requests.length).toBe(0);
+  });
+
+  it('runs with the given values; a failed gate fails the job, registers nothing and says why', async () => {
+    aws.onRequest = (r) => {
+      if (r.operation === 'StartPipelineExecution' && r.status === 200) aws.clock.advance(30 * 60_000);
+    };
+    aws.script.propertyFiles = {
+      'calhousing-Metrics.EvaluationReport': {
+        regression_metrics: { r2: { value: 0.41 }, rmse: { value: 0.5 } },
+      },
+    };
+    const ws = exampleWorkspace('tf-gated', 'tf');
+    const r = await pushRun(
+      ws,
+      'e'.repeat(40),
+      {
+        ...GATED,
+        parameters: '{"Epochs": 80, "TrainInstance": "ml.m5.2xlarge"}',
+        wait: 'true',
+        'poll-interval-seconds': '5',
+      },
+      aws.env({ credentials: false }),
+    );
+    expect(r.code, `${r.stdout}\n${r.stderr}`).toBe(1);
+    expect(aws.requests.last('StartPipelineExecution')!.input.PipelineParameters).toEqual([
+      { Name: 'Epochs', Value: '80' },
+      { Name: 'TrainInstance', Value: 'ml.m5.2xlarge' },
+    ]);
+    expect(r.outputs.get('execution-status')).toBe('Failed');
+    expect(JSON.parse(r.outputs.get('model-package-arns')!)).toEqual([]);
+    expect(errors(r)).toEqual([expect.stringContaining('quality gate failed: r2 0.41 < 0.60')]);
+    const s = r.summary;
+    expect(s).toContain('Status: **Failed**: quality gate failed: r2 0.41 &lt; 0.60');
+    expect(s).toContain('| `Epochs` | `80` | set for this run |');
+    expect(s).toContain('| `MaxRmse` | `0.75` | default |');
+    expect(s).toContain('| `calhousing-Register-QualityGate` | ✅ Succeeded |');
+    expect(s).toContain('quality gate not passed');
+    expect(s).toContain(
+      '| `calhousing-gated-calhousing` | — | **not registered: gate failed** | | r2 0.41 &lt; 0.60 |',
+    );
+  });
+});
