@@ -642,7 +642,7 @@ async function run() {
         return;
     }
     _github_runner_js__WEBPACK_IMPORTED_MODULE_2__.info(`mode ${inputs.mode} (${inputs.modeReason})`);
-    const { runAction } = await Promise.all(/* import() */[__webpack_require__.e(366), __webpack_require__.e(7)]).then(__webpack_require__.bind(__webpack_require__, 7));
+    const { runAction } = await Promise.all(/* import() */[__webpack_require__.e(366), __webpack_require__.e(589)]).then(__webpack_require__.bind(__webpack_require__, 7589));
     await runAction(inputs, ctx);
 }
 

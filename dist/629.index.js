@@ -138,6 +138,8 @@ async function registeredModels(sm, steps) {
 
 // EXTERNAL MODULE: ./lib/aws/schedule.js
 var aws_schedule = __webpack_require__(6264);
+// EXTERNAL MODULE: ./lib/report/gates.js
+var gates = __webpack_require__(3050);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-s3/dist-cjs/index.js
 var client_s3_dist_cjs = __webpack_require__(3711);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/lib-storage/dist-cjs/index.js
@@ -280,11 +282,15 @@ async function exists(s3, a) {
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./lib/report/duration.js
 var duration = __webpack_require__(136);
+// EXTERNAL MODULE: ./lib/compile/steps/condition.js + 1 modules
+var condition = __webpack_require__(6514);
 // EXTERNAL MODULE: ./lib/aws/console.js
 var console = __webpack_require__(4020);
 ;// CONCATENATED MODULE: ./lib/aws/wait.js
 // Wait for an execution: poll cheaply (one DescribePipelineExecution per poll; the step list only when the
 // execution changed), log each step transition once, back off on throttling, stop on timeout or cancel.
+
+
 
 
 
@@ -298,10 +304,12 @@ function toStatus(s) {
         status: s.StepStatus ?? 'Unknown',
         startTime: s.StartTime,
         endTime: s.EndTime,
-        failureReason: s.FailureReason,
+        // A Fail step's reason is its ErrorMessage (a quality gate's names the metrics).
+        failureReason: md?.Fail?.ErrorMessage ?? s.FailureReason,
         cacheSource: s.CacheHitResult?.SourcePipelineExecutionArn,
         jobArn: md?.TrainingJob?.Arn ?? md?.ProcessingJob?.Arn ?? md?.TransformJob?.Arn,
         modelPackageArn: md?.RegisterModel?.Arn,
+        conditionOutcome: md?.Condition?.Outcome,
     };
 }
 async function listSteps(sm, executionArn) {
@@ -323,6 +331,13 @@ function transitionLine(s, now) {
     const took = s.startTime
         ? ` in ${(0,duration/* formatDuration */.a)((s.endTime?.getTime() ?? now) - s.startTime.getTime())}`
         : '';
+    const gate = (0,gates/* gateFailureText */.D)(s.failureReason);
+    if (gate && s.status === 'Failed')
+        return `  ✗ ${gate} (${s.name.replace(/-QualityGateFailed$/, '')} is not registered)`;
+    if (s.status === 'Succeeded' && s.name.endsWith(condition/* GATE_SUFFIX */.cU))
+        return s.conditionOutcome === 'False'
+            ? `  ✗ ${s.name}: quality gate not passed${took}`
+            : `  ✓ ${s.name}: quality gate passed${took}`;
     switch (s.status) {
         case 'Succeeded':
             return `  ✓ ${s.name} succeeded${took}${s.cacheSource ? ` (cache hit: reused ${s.cacheSource})` : ''}`;
@@ -433,6 +448,10 @@ async function waitForExecution(sm, executionArn, opts) {
                 }
             }
             if (TERMINAL.has(status)) {
+                // A failed gate says what failed, not the service's generic "a step failed".
+                const gate = steps.map((s) => (0,gates/* gateFailureText */.D)(s.failureReason)).find((g) => g !== undefined);
+                if (gate && status === 'Failed')
+                    reason = gate;
                 log(`Execution ${status.toLowerCase()}${reason && status !== 'Succeeded' ? `: ${reason}` : ''}`);
                 return {
                     outcome: status,
@@ -463,6 +482,7 @@ async function waitForExecution(sm, executionArn, opts) {
 ;// CONCATENATED MODULE: ./lib/aws/deploy.js
 // Deploy and run: the AWS phases in order. Every check that can refuse happens before the first write;
 // uploads are content-addressed (harmless if a later step fails) and the pipeline changes in one call.
+
 
 
 
@@ -597,11 +617,18 @@ async function runPipeline(ctx, known) {
     ctx.log(`${execution.attached ? 'Attached to the execution this run started earlier' : 'Started execution'} ${ctx.displayName}: ${execution.arn}`);
     ctx.onStarted?.(execution);
     if (!ctx.wait)
-        return { ...deployed, execution, scored, waited: undefined, models: [] };
+        return { ...deployed, execution, scored, waited: undefined, models: [], gates: [] };
     const waited = await waitForExecution(ctx.clients.sagemaker, execution.arn, ctx.wait);
     // Versions registered before a later step failed are real too: report them whatever the outcome.
     const models = await registeredModels(ctx.clients.sagemaker, waited.steps);
-    return { ...deployed, execution, scored, waited, models };
+    return {
+        ...deployed,
+        execution,
+        scored,
+        waited,
+        models,
+        gates: (0,gates/* gateOutcomes */.f)(ctx.plan.definition, waited.steps),
+    };
 }
 
 

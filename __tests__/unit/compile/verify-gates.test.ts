@@ -38,9 +38,7 @@ const plan = compiled.plan!;
 
 const copy = (): Def => structuredClone(plan.definition) as unknown as Def;
 const codes = (def: Def): string[] =>
-  verifyDefinition(def as unknown as PipelineDefinition, JSON.stringify(def), plan.origins).map(
-    (d) => d.code,
-  );
+  verifyDefinition(def as unknown as PipelineDefinition, plan.origins).map((d) => d.code);
 const top = (def: Def, name: string): Step => def.Steps.find((s) => s.Name === name)!;
 const gate = (def: Def): { Conditions: Obj[]; IfSteps: Step[]; ElseSteps: Step[] } =>
   top(def, 'calhousing-Register-QualityGate').Arguments as never;
