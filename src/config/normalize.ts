@@ -1,5 +1,6 @@
 // Fold the old format's spellings into the typed model of types.ts (hyperparameters → hyperparams, …).
 import type { Loc } from './diagnostics.js';
+import { JOB_SECTIONS, NON_SECTION_KEYS } from './schema.js';
 import type { JobSectionInput, ModelInput, RegistryInput, TransformSectionInput } from './schema.js';
 import { entry, locate } from './tree.js';
 import type { CMap, CNode } from './tree.js';
@@ -14,12 +15,20 @@ export function normalizeModel(
   keyLoc: Loc,
   /** Workspace-relative folder the file's paths are relative to ('' for the workspace itself). */
   root = '',
+  /** Extra job sections (step_type names beyond the four fixed ones) the schema parsed. */
+  extra: readonly string[] = [],
 ): ModelConfig {
-  const section = (kind: JobSection['kind']): JobSection | undefined => {
-    const data = input[kind];
+  const fields = input as Readonly<Record<string, unknown>>;
+  const section = (kind: string): JobSection | undefined => {
+    const data = Object.hasOwn(fields, kind) ? (fields[kind] as JobSectionInput | undefined) : undefined;
     const e = entry(node, kind);
     return data && e ? normalizeSection(kind, data, e.value, e.keyLoc) : undefined;
   };
+  const sections: Record<string, JobSection> = Object.create(null) as Record<string, JobSection>;
+  for (const kind of [...JOB_SECTIONS, ...extra.filter((k) => !isFixedKey(k))]) {
+    const s = section(kind);
+    if (s) sections[kind] = s;
+  }
   const reg = entry(node, 'registry');
   return {
     name,
@@ -31,10 +40,11 @@ export function normalizeModel(
         ? normalizeRelative(`${root}/${input.source_directory}`)
         : normalizeRelative(input.source_directory),
     sourceDirectoryLoc: entry(node, 'source_directory')?.value.loc ?? keyLoc,
-    preprocess: section('preprocess'),
-    train: section('train'),
-    evaluate: section('evaluate'),
-    transform: section('transform'),
+    preprocess: sections.preprocess,
+    train: sections.train,
+    evaluate: sections.evaluate,
+    transform: sections.transform,
+    sections,
     registry: input.registry && reg ? normalizeRegistry(input.registry, reg.keyLoc) : undefined,
   };
 }
@@ -50,8 +60,14 @@ export function normalizeRelative(p: string): string {
   return slashed.startsWith('/') ? `/${rel}` : rel;
 }
 
+function isFixedKey(k: string): boolean {
+  return (
+    (JOB_SECTIONS as readonly string[]).includes(k) || (NON_SECTION_KEYS as readonly string[]).includes(k)
+  );
+}
+
 function normalizeSection(
-  kind: JobSection['kind'],
+  kind: string,
   d: JobSectionInput | TransformSectionInput,
   node: CNode,
   loc: Loc,

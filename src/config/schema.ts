@@ -11,7 +11,10 @@ export const STEP_CLASSES = [
   'RegisterModel',
 ] as const;
 export type StepClass = (typeof STEP_CLASSES)[number];
-export const STEP_TYPES = ['preprocess', 'evaluate'] as const;
+/** The job sections every model may have; a Processing or Training step's `step_type` may name any other. */
+export const JOB_SECTIONS = ['preprocess', 'train', 'evaluate', 'transform'] as const;
+/** Model keys that are not job sections, so no `step_type` can name them. */
+export const NON_SECTION_KEYS = ['source_directory', 'name', 'registry'] as const;
 /** Values the old template wrote on non-Processing steps; accepted and ignored there. */
 export const IGNORED_STEP_TYPES = [
   'train',
@@ -47,10 +50,9 @@ const jsonValue: z.ZodType<unknown> = z.lazy(() =>
   ]),
 );
 
+// sourceName only reaches SageMaker as a ProcessingInput name: usage.ts checks it there (training ignores it).
 const dataFile = z.object({
-  sourceName: text
-    .regex(/^[A-Za-z0-9_-]{1,64}$/, 'letters, digits, - and _ (1-64), as a ProcessingInput name')
-    .optional(),
+  sourceName: text.optional(),
   fileName: text,
 });
 
@@ -68,7 +70,8 @@ const channels = z.union([z.record(z.string().regex(/^[A-Za-z0-9\-_.]{1,64}$/), 
 const sectionKeys = {
   image_uri: text,
   entry_point: text,
-  base_job_name: text.max(63).optional(),
+  // No length rule: SageMaker never sees it in a pipeline (usage.ts says it has no effect).
+  base_job_name: text.optional(),
   instance_type: text.regex(INSTANCE_TYPE, 'an instance type like ml.m5.xlarge').optional(),
   instance_count: positiveInt.optional(),
   volume_size_in_gb: positiveInt.max(16384).optional(),
@@ -144,6 +147,27 @@ export const modelSchema = z.object({
   transform: transformSectionSchema.optional(),
   registry: registrySchema.optional(),
 });
+
+/**
+ * The model schema with `extra` job sections (the names Processing/Training steps give as `step_type`), so they
+ * are checked like `preprocess` and their keys are known. Names of fixed keys are left as they are.
+ */
+export function modelSchemaFor(extra: readonly string[]): typeof modelSchema {
+  const shape: Record<string, z.ZodType> = {};
+  for (const name of extra) {
+    if (!Object.hasOwn(modelSchema.shape, name)) shape[name] = jobSectionSchema.optional();
+  }
+  return Object.keys(shape).length === 0 ? modelSchema : (modelSchema.extend(shape) as typeof modelSchema);
+}
+
+export function confFileSchemaFor(extra: readonly string[]): typeof confFileSchema {
+  if (extra.every((n) => Object.hasOwn(modelSchema.shape, n))) return confFileSchema;
+  return confFileSchema.extend({
+    conf: confFileSchema.shape.conf.extend({
+      models: z.record(z.string(), modelSchemaFor(extra)).optional(),
+    }),
+  }) as typeof confFileSchema;
+}
 
 export const stepSchema = z.object({
   step_name: text.regex(STEP_NAME, 'letters, digits, - and _, at most 64 characters'),

@@ -33,9 +33,13 @@ export interface Channel {
   readonly loc: Loc;
 }
 
-/** A job section (`preprocess`, `train`, `evaluate`, `transform`) with the old spellings folded together. */
+/**
+ * A job section (`preprocess`, `train`, `evaluate`, `transform`, or any other name a Processing or Training step's
+ * `step_type` names, such as `postprocess` or `finetune`) with the old spellings folded together.
+ */
 export interface JobSection {
-  readonly kind: 'preprocess' | 'train' | 'evaluate' | 'transform';
+  /** The section's key in `conf.models.<model>`. */
+  readonly kind: string;
   readonly loc: Loc;
   readonly imageUri: string | undefined;
   readonly entryPoint: string | undefined;
@@ -105,14 +109,19 @@ export interface ModelConfig {
   readonly train: JobSection | undefined;
   readonly evaluate: JobSection | undefined;
   readonly transform: JobSection | undefined;
+  /** Every job section by its key: the four above and the extra ones steps name with `step_type`. */
+  readonly sections: Readonly<Record<string, JobSection>>;
   readonly registry: RegistrySection | undefined;
 }
 
 export interface StepConfig {
   readonly name: string;
   readonly stepClass: StepClass;
-  /** Processing only: which section the job runs. */
-  readonly stepType: 'preprocess' | 'evaluate' | undefined;
+  /**
+   * Processing and Training: the `conf.models.<model>` section the job runs (`step_type`, as the old framework
+   * reads it; Training defaults to `train`). Undefined for the other classes.
+   */
+  readonly stepType: string | undefined;
   readonly model: string;
   /** Position of the step inside its model's `steps` list. */
   readonly index: number;
@@ -158,6 +167,26 @@ export interface ProjectConfig {
   readonly settings: Settings;
   /** Positions of config nodes by key path (`conf.models.m.train.instance_type`), for later messages. */
   readonly locations: ReadonlyMap<string, Loc>;
+}
+
+/** The section a step of this class runs: its `step_type` (Processing, Training), `transform`, `evaluate`. */
+export function sectionName(step: StepConfig): string | undefined {
+  switch (step.stepClass) {
+    case 'Processing':
+    case 'Training':
+      return step.stepType;
+    case 'Transform':
+      return 'transform';
+    case 'Metrics':
+      return 'evaluate';
+    default:
+      return undefined;
+  }
+}
+
+export function sectionFor(model: ModelConfig, step: StepConfig): JobSection | undefined {
+  const name = sectionName(step);
+  return name === undefined || !Object.hasOwn(model.sections, name) ? undefined : model.sections[name];
 }
 
 export function allSteps(p: PipelineConfig): StepConfig[] {

@@ -1,7 +1,11 @@
 // Rules on model sections as the pipeline's steps use them (a section no step runs is not checked).
 import type { DiagnosticBag } from './diagnostics.js';
 import { MODEL_PACKAGE_GROUP_NAME, PIPELINE_NAME } from './schema.js';
-import type { JobSection, ModelConfig, PipelineConfig } from './types.js';
+import { sectionFor } from './types.js';
+import type { JobSection, ModelConfig, PipelineConfig, StepConfig } from './types.js';
+
+/** SageMaker's ProcessingInput name rule (the only place a dataFile's sourceName reaches SageMaker). */
+const PROCESSING_INPUT_NAME = /^[A-Za-z0-9_-]{1,64}$/;
 
 export function checkSectionUsage(
   pipeline: PipelineConfig,
@@ -12,14 +16,19 @@ export function checkSectionUsage(
     const model = models[unit.model];
     if (!model) continue;
     const classes = new Set(unit.steps.map((s) => s.stepClass));
-    const types = new Set(unit.steps.map((s) => s.stepType));
     const p = `conf.models.${model.name}`;
 
-    if (classes.has('Training') && model.train) checkTrainingChannels(model.train, `${p}.train`, bag);
-    if (types.has('preprocess') && model.preprocess)
-      checkProcessingInputs(model.preprocess, `${p}.preprocess`, bag);
-    if ((classes.has('Metrics') || types.has('evaluate')) && model.evaluate)
-      checkProcessingInputs(model.evaluate, `${p}.evaluate`, bag);
+    // Each section once, by how its steps use it: a training job's channels, a processing job's inputs.
+    const trained = new Set<JobSection>();
+    const processed = new Set<JobSection>();
+    for (const s of unit.steps) {
+      const section = sectionFor(model, s);
+      if (!section) continue;
+      if (s.stepClass === 'Training') trained.add(section);
+      if (s.stepClass === 'Processing' || s.stepClass === 'Metrics') processed.add(section);
+    }
+    for (const section of trained) checkTrainingChannels(section, `${p}.${section.kind}`, bag);
+    for (const section of processed) checkProcessingInputs(section, `${p}.${section.kind}`, bag);
 
     if (
       classes.has('RegisterModel') &&
@@ -37,7 +46,7 @@ export function checkSectionUsage(
         );
       }
     }
-    reportIgnoredKeys(model, bag);
+    reportIgnoredKeys(model, unit.steps, bag);
     const packs =
       model.registry?.modelRepack === true && (classes.has('CreateModel') || classes.has('RegisterModel'));
     if (packs && model.transform?.entryPoint === undefined) {
@@ -87,6 +96,15 @@ function checkProcessingInputs(section: JobSection, path: string, bag: Diagnosti
         );
         return;
       }
+      if (!PROCESSING_INPUT_NAME.test(f.sourceName)) {
+        bag.error(
+          'bad-input-name',
+          f.loc,
+          `${at}.sourceName`,
+          `${at}: sourceName \`${f.sourceName}\` names a processing input, and SageMaker allows letters, digits, - and _ (at most 64) there: rename it (the input folder /opt/ml/processing/input/<sourceName> follows)`,
+        );
+        return;
+      }
       const prev = names.get(f.sourceName);
       if (prev) {
         bag.error(
@@ -102,17 +120,21 @@ function checkProcessingInputs(section: JobSection, path: string, bag: Diagnosti
 }
 
 /** Keys the format accepts (the old template had them) that change nothing in a pipeline: say so, once per model. */
-function reportIgnoredKeys(model: ModelConfig, bag: DiagnosticBag): void {
+function reportIgnoredKeys(model: ModelConfig, steps: readonly StepConfig[], bag: DiagnosticBag): void {
   const ignored: string[] = [];
   const note = (section: JobSection | undefined, key: string, present: boolean): void => {
     if (section && present) ignored.push(`${section.kind}.${key}`);
   };
-  for (const s of [model.preprocess, model.train, model.evaluate, model.transform]) {
-    note(s, 'base_job_name', s?.baseJobName !== undefined);
-    note(s, 'framework_version', s?.frameworkVersion !== undefined);
-    note(s, 'distribution', s?.distribution !== undefined);
+  const all = Object.values(model.sections);
+  for (const s of all) {
+    note(s, 'base_job_name', s.baseJobName !== undefined);
+    note(s, 'framework_version', s.frameworkVersion !== undefined);
+    note(s, 'distribution', s.distribution !== undefined);
   }
-  for (const s of [model.preprocess, model.evaluate, model.transform]) {
+  // Training reads these; sections no Training step runs do not (a section's role is its steps', so a section
+  // both a Training and a Processing step run keeps them).
+  const trainedKinds = new Set(steps.filter((s) => s.stepClass === 'Training').map((s) => s.stepType));
+  for (const s of all.filter((x) => x.kind !== 'train' && !trainedKinds.has(x.kind))) {
     note(s, 'output_path', s?.outputPath !== undefined);
     note(s, 'hyperparams', Object.keys(s?.hyperparams ?? {}).length > 0);
     note(s, 'model_data_uri', s?.modelDataUri !== undefined);
