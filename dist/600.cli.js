@@ -646,8 +646,8 @@ var diagnostics = __webpack_require__(7514);
 var overrides = __webpack_require__(2319);
 // EXTERNAL MODULE: ./lib/report/plan-text.js
 var plan_text = __webpack_require__(2367);
-// EXTERNAL MODULE: ./lib/commands/project.js + 16 modules
-var project = __webpack_require__(1016);
+// EXTERNAL MODULE: ./lib/commands/project.js + 17 modules
+var project = __webpack_require__(21);
 ;// CONCATENATED MODULE: ./lib/commands/deploy.js
 
 

@@ -5,6 +5,7 @@ import type { ModelConfig, ProjectConfig } from '../config/types.js';
 import { BundleError, collectFiles, layoutForEntryPoint, packBundle, textArtifact } from './bundle.js';
 import type { BundleFile } from './bundle.js';
 import { PATHS } from './defaults.js';
+import { layoutForRepack } from './repack-layout.js';
 import type { Artifact, ArtifactKind } from './types.js';
 
 export class CodeArtifacts {
@@ -49,6 +50,33 @@ export class CodeArtifacts {
       const { files, program } = layoutForEntryPoint(this.filesOf(model), entryPoint);
       const bundle = packBundle(files);
       const what = `${model.sourceDirectory}/ with ${path.posix.dirname(entryPoint)}/ at the root`;
+      return {
+        artifact: this.add(
+          'source-bundle',
+          bundle.bytes,
+          bundle.sha256,
+          bundle.contentSha256,
+          'sourcedir.tar.gz',
+          what,
+        ),
+        program,
+      };
+    });
+  }
+
+  /**
+   * The inference code a repack job puts under the model's code/ (ModelRepack "True"): the whole source_directory
+   * plus the entry folder's files at the root (repack-layout.ts); the program is the entry point as a module.
+   */
+  repackBundle(model: ModelConfig, entryPoint: string): { artifact: Artifact; program: string } {
+    const program = moduleName(entryPoint);
+    if (!entryPoint.includes('/')) {
+      layoutForEntryPoint(this.filesOf(model), entryPoint); // refuses an entry point that is no file
+      return { artifact: this.sourceBundle(model), program };
+    }
+    return this.packed(`${model.name}\u0000repack\u0000${path.posix.dirname(entryPoint)}`, () => {
+      const bundle = packBundle(layoutForRepack(this.filesOf(model), entryPoint));
+      const what = `${model.sourceDirectory}/, and ${path.posix.dirname(entryPoint)}/'s files also at the root`;
       return {
         artifact: this.add(
           'source-bundle',

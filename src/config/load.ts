@@ -27,7 +27,7 @@ import { checkShape, reportUnknownKeys } from './shape.js';
 import { locate, toPlain, yaml11Booleans } from './tree.js';
 import type { CNode } from './tree.js';
 import type { ModelConfig, ProjectConfig } from './types.js';
-import { checkSectionUsage } from './usage.js';
+import { checkLegacyGroupNames, checkSectionUsage } from './usage.js';
 
 export interface LoadOptions {
   /** Absolute workspace root; globs and every path in the configs are relative to it. */
@@ -171,7 +171,10 @@ export function loadProject(opts: LoadOptions): LoadResult {
         pipeline = buildPipeline({ input: lenient.data, ...merged.pipeline }, models, broken, bag);
     }
   }
-  if (pipeline) checkSectionUsage(pipeline, models, bag);
+  if (pipeline) {
+    checkSectionUsage(pipeline, models, bag);
+    checkLegacyGroupNames(pipeline, models, opts.env.SMP_PROJECTNAME?.trim(), bag);
+  }
   checkPaths(workspace, pipeline, models, bag);
 
   const diagnostics = bag.sorted();

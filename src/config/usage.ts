@@ -69,6 +69,36 @@ export function checkSectionUsage(
   }
 }
 
+/**
+ * Before 2023-10-24 the old framework named model package groups `<SMP_PROJECTNAME>-<model>` (later `None-<model>`,
+ * by a bug, and it never read ModelPackageGroupName). With SMP_PROJECTNAME set, a team is likely to have such
+ * groups: say once per model that versions now go to another group, and what to write to keep the old one.
+ */
+export function checkLegacyGroupNames(
+  pipeline: PipelineConfig,
+  models: Readonly<Record<string, ModelConfig>>,
+  projectName: string | undefined,
+  bag: DiagnosticBag,
+): void {
+  if (!projectName) return;
+  for (const unit of pipeline.units) {
+    const model = models[unit.model];
+    const registry = model?.registry;
+    if (!model || !registry || registry.modelPackageGroupName !== undefined) continue;
+    if (!unit.steps.some((s) => s.stepClass === 'RegisterModel')) continue;
+    const old = `${projectName}-${model.name}`;
+    const now = `${pipeline.name}-${model.name}`;
+    if (old === now) continue;
+    const p = `conf.models.${model.name}.registry`;
+    bag.warning(
+      'group-name-changed',
+      registry.loc,
+      `${p}.ModelPackageGroupName`,
+      `${p}: SMP_PROJECTNAME is set, so the old framework registered ${model.name} in the model package group \`${old}\` (<SMP_PROJECTNAME>-<model>); smp registers it in \`${now}\` (<pipelineName>-<model>). To keep adding versions to the old group, set ModelPackageGroupName: ${old}`,
+    );
+  }
+}
+
 function checkTrainingChannels(section: JobSection, path: string, bag: DiagnosticBag): void {
   for (const c of section.channels) {
     if (c.dataFiles.length > 1) {
