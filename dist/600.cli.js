@@ -11,8 +11,8 @@ __webpack_require__.d(__webpack_exports__, {
   deployCommand: () => (/* binding */ deployCommand)
 });
 
-// EXTERNAL MODULE: ./lib/cli-run.js + 4 modules
-var cli_run = __webpack_require__(7768);
+// EXTERNAL MODULE: ./lib/cli-run.js + 6 modules
+var cli_run = __webpack_require__(9677);
 // EXTERNAL MODULE: ./lib/version.js
 var version = __webpack_require__(3411);
 ;// CONCATENATED MODULE: ./lib/aws/clients.js

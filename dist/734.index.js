@@ -2332,6 +2332,7 @@ extra = []) {
         evaluate: sections.evaluate,
         transform: sections.transform,
         sections,
+        keys: node.entries.map((e) => e.key),
         registry: input.registry && reg ? normalizeRegistry(input.registry, reg.keyLoc) : undefined,
     };
 }
@@ -2867,7 +2868,8 @@ hasUnusable, unusable, at, bag) {
             return;
         const typed = s.stepClass === 'Processing' || (s.stepClass === 'Training' && key !== 'train');
         const a = at(rel(s, typed ? 'step_type' : 'step_class'));
-        const hint = typed ? didYouMean(key, Object.keys(model.sections)) : '';
+        const candidates = model.keys.filter((k) => !NON_SECTION_KEYS.includes(k));
+        const hint = typed ? didYouMean(key, candidates) : '';
         bag.error('missing-section', a.loc, a.path, `${s.path}: a ${s.stepClass}${s.stepType ? ` (${s.stepType})` : ''} step runs conf.models.${s.model}.${key}, which ${model.file} does not define${hint}`);
     };
     for (const s of steps) {

@@ -45,6 +45,7 @@ export function normalizeModel(
     evaluate: sections.evaluate,
     transform: sections.transform,
     sections,
+    keys: node.entries.map((e) => e.key),
     registry: input.registry && reg ? normalizeRegistry(input.registry, reg.keyLoc) : undefined,
   };
 }

@@ -270,7 +270,8 @@ function checkUnit(
     if (key === 'registry' ? model.registry : Object.hasOwn(model.sections, key)) return;
     const typed = s.stepClass === 'Processing' || (s.stepClass === 'Training' && key !== 'train');
     const a = at(rel(s, typed ? 'step_type' : 'step_class'));
-    const hint = typed ? didYouMean(key, Object.keys(model.sections)) : '';
+    const candidates = model.keys.filter((k) => !(NON_SECTION_KEYS as readonly string[]).includes(k));
+    const hint = typed ? didYouMean(key, candidates) : '';
     bag.error(
       'missing-section',
       a.loc,

@@ -111,6 +111,8 @@ export interface ModelConfig {
   readonly transform: JobSection | undefined;
   /** Every job section by its key: the four above and the extra ones steps name with `step_type`. */
   readonly sections: Readonly<Record<string, JobSection>>;
+  /** Every key of the model's mapping, in file order (suggestions for a step_type naming no section). */
+  readonly keys: readonly string[];
   readonly registry: RegistrySection | undefined;
 }
 
