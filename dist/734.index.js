@@ -667,6 +667,7 @@ var expressions = __webpack_require__(8790);
 
 
 
+
 /** Thrown by step builders for a config that passed validation but cannot compile; becomes a diagnostic. */
 class CompileError extends Error {
     step;
@@ -789,10 +790,12 @@ function compact(o) {
     return out;
 }
 /** Each dataFile of each channel as a processing input `<sourceName>` at /opt/ml/processing/input/<sourceName>. */
-function staticInputs(ctx, section) {
+function staticInputs(ctx, section, 
+/** The metrics step's folder may be moved (InputLocalFilepath). */
+folder = PATHS.processingInput) {
     return section.channels.flatMap((c) => c.dataFiles.map((f) => {
         const name = f.sourceName ?? c.name;
-        return s3Input(dataFileUri(ctx, c, f), `${PATHS.processingInput}/${name}`, name, section);
+        return s3Input(dataFileUri(ctx, c, f), external_node_path_.posix.join(folder, name), name, section);
     }));
 }
 /** The hyperparameters script mode adds (the SDK's names and JSON encoding). */
@@ -985,6 +988,9 @@ function createModelStep(ctx, step, links) {
 }
 
 ;// CONCATENATED MODULE: ./lib/compile/steps/processing.js
+// Processing steps (step_class Processing): the section step_type names (preprocess, evaluate, postprocess, …) as
+// a processing job that runs the entry point from the unpacked source_directory, with the contract's container paths.
+
 
 
 
@@ -1007,7 +1013,7 @@ function processingStep(ctx, step) {
         AppManaged: false,
         S3Output: {
             S3Uri: (0,expressions/* executionScoped */.ft)(ctx.settings.bucket, ctx.pipeline, step.name, 'output', ch),
-            LocalPath: `${PATHS.processingOutput}/${ch}`,
+            LocalPath: external_node_path_.posix.join(section.outputLocalPath ?? PATHS.processingOutput, ch),
             S3UploadMode: section.s3UploadMode ?? 'EndOfJob',
         },
     }));
@@ -1074,6 +1080,9 @@ function processingArguments(ctx, step, dataInputs, outputs, defaults) {
 }
 
 ;// CONCATENATED MODULE: ./lib/compile/steps/metrics.js
+// Metrics steps: a processing job from the `evaluate` section that writes model_evaluation_metrics.json,
+// exposed as the property file EvaluationReport and registered as the model's quality statistics.
+
 
 
 
@@ -1088,17 +1097,20 @@ function metricsStep(ctx, step) {
     if (section.channels.length > 1) {
         ctx.bag.warning('metrics-first-channel', section.loc, `conf.models.${step.model}.evaluate.channels`, `${step.name}: chained inputs are placed under the first evaluate channel \`${channel}\` (${section.channels.length} channels given)`);
     }
+    // model_metrics_service.py: the channel's InputLocalFilepath / OuputLocalFilepath move the job's folders.
+    const folders = section.channels[0];
+    const inputDir = folders?.inputLocalPath ?? PATHS.processingInput;
     const inputs = [];
-    inputs.push(...staticInputs(ctx, section));
+    inputs.push(...staticInputs(ctx, section, inputDir));
     for (const src of step.chainSources) {
-        inputs.push(s3Input(chainOutput(ctx, step, src, channel), `${PATHS.processingInput}/${src}-${channel}`, `${src}-input`, section));
+        inputs.push(s3Input(chainOutput(ctx, step, src, channel), external_node_path_.posix.join(inputDir, `${src}-${channel}`), `${src}-input`, section));
     }
     const output = {
         OutputName: METRICS_OUTPUT,
         AppManaged: false,
         S3Output: {
             S3Uri: metricsDestination(ctx, step),
-            LocalPath: `${PATHS.processingOutput}/`,
+            LocalPath: folders?.outputLocalPath ?? `${PATHS.processingOutput}/`,
             S3UploadMode: section.s3UploadMode ?? 'EndOfJob',
         },
     };
@@ -1116,14 +1128,15 @@ function metricsStep(ctx, step) {
     };
 }
 /**
- * `s3://<bucket>/<prefix>/<model>/evaluation/` when an evaluate channel names a bucket (old behaviour, kept);
+ * `s3://<bucket>/<prefix>/<model>/evaluation/` when an evaluate channel names a bucket (old behaviour, kept; the
+ * prefix is the channel's `bucket_prefix`, as the old framework read it, else its inputBucketPrefix);
  * else execution-scoped, so runs never overwrite each other's metrics (the old code froze one path).
  */
 function metricsDestination(ctx, step) {
     const section = sectionOf(ctx, step);
     const named = section?.channels.find((c) => c.s3BucketName !== undefined);
     if (named?.s3BucketName)
-        return `${(0,expressions/* s3Uri */.tT)(named.s3BucketName, named.inputBucketPrefix, modelOf(ctx, step).name, 'evaluation')}/`;
+        return `${(0,expressions/* s3Uri */.tT)(named.s3BucketName, named.bucketPrefix ?? named.inputBucketPrefix, modelOf(ctx, step).name, 'evaluation')}/`;
     return (0,expressions/* executionScoped */.ft)(ctx.settings.bucket, ctx.pipeline, step.name, 'output', METRICS_OUTPUT);
 }
 /** Where the metrics step writes model_evaluation_metrics.json: a literal or a Std:Join expression. */
@@ -1600,6 +1613,14 @@ const channel = schemas/* object */.Ikc({
     dataFiles: schemas/* array */.YOg(dataFile).optional(),
     s3BucketName: schema_text.optional(),
     inputBucketPrefix: schemas/* string */.YjP().optional(),
+    // Read by the old framework's metrics step: the output prefix and the container folders (kept: scripts
+    // depend on those paths). The spelling `OuputLocalFilepath` is the old framework's.
+    bucket_prefix: schemas/* string */.YjP().optional(),
+    InputLocalFilepath: schema_text.optional(),
+    OuputLocalFilepath: schema_text.optional(),
+    // Read by the old framework only to build a path the SDK then took for a local file: no effect here.
+    s3Bucket: schemas/* string */.YjP().optional(),
+    s3InputPrefix: schemas/* string */.YjP().optional(),
 })
     .nullable();
 /** `channels: train` (a bare name) is accepted for `evaluate`; references.ts refuses it elsewhere. */
@@ -1632,6 +1653,12 @@ const sectionKeys = {
     distribution: schemas/* union */.KCZ([schemas/* enum */.k5n(['FullyReplicated', 'ShardedByS3Key']), schemas/* record */.g1P(schemas/* string */.YjP(), jsonValue)])
         .optional(),
     channels: channels.optional(),
+    // The old processing step's output folder (processing_service.py reads `location.outputLocalFilepath`).
+    location: schemas/* object */.Ikc({ outputLocalFilepath: schema_text.optional() }).optional(),
+    // Old keys with no effect (reported): the manifest input's folder, and two metrics arguments it never used.
+    inputLocalFilepath: schema_text.optional(),
+    strategy: schemas/* string */.YjP().optional(),
+    max_payload: schemas/* number */.aig().optional(),
 };
 const jobSectionSchema = schemas/* object */.Ikc(sectionKeys);
 const transformSectionSchema = schemas/* object */.Ikc({
@@ -2376,6 +2403,8 @@ function normalizeSection(kind, d, node, loc) {
         inputMode: d.input_mode,
         distribution: typeof d.distribution === 'object' ? d.distribution : undefined,
         channels: normalizeChannels(d.channels, node, loc),
+        outputLocalPath: d.location?.outputLocalFilepath,
+        noEffect: noEffectKeys(kind, d),
         transform: t
             ? {
                 strategy: t.strategy,
@@ -2390,6 +2419,27 @@ function normalizeSection(kind, d, node, loc) {
             : undefined,
     };
 }
+/** Old keys that have no effect: s3Bucket/s3InputPrefix built a path the SDK read as a local file, … */
+function noEffectKeys(kind, d) {
+    const out = [];
+    if (d.inputLocalFilepath !== undefined)
+        out.push('inputLocalFilepath');
+    if (kind !== 'transform') {
+        if (d.strategy !== undefined)
+            out.push('strategy');
+        if (d.max_payload !== undefined)
+            out.push('max_payload');
+    }
+    if (d.channels && typeof d.channels === 'object') {
+        for (const [name, ch] of Object.entries(d.channels)) {
+            if (ch?.s3Bucket !== undefined)
+                out.push(`channels.${name}.s3Bucket`);
+            if (ch?.s3InputPrefix !== undefined)
+                out.push(`channels.${name}.s3InputPrefix`);
+        }
+    }
+    return out;
+}
 function normalizeChannels(channels, section, sectionLoc) {
     if (channels === undefined)
         return [];
@@ -2401,6 +2451,9 @@ function normalizeChannels(channels, section, sectionLoc) {
                 dataFiles: [],
                 s3BucketName: undefined,
                 inputBucketPrefix: undefined,
+                bucketPrefix: undefined,
+                inputLocalPath: undefined,
+                outputLocalPath: undefined,
                 loc: at.node.loc ?? sectionLoc,
             },
         ];
@@ -2416,6 +2469,9 @@ function normalizeChannels(channels, section, sectionLoc) {
             })),
             s3BucketName: ch?.s3BucketName?.trim(),
             inputBucketPrefix: ch?.inputBucketPrefix,
+            bucketPrefix: ch?.bucket_prefix,
+            inputLocalPath: ch?.InputLocalFilepath,
+            outputLocalPath: ch?.OuputLocalFilepath,
             loc: chNode.keyLoc ?? chNode.node.loc,
         };
     });
@@ -2870,7 +2926,7 @@ hasUnusable, unusable, at, bag) {
         const a = at(rel(s, typed ? 'step_type' : 'step_class'));
         const candidates = model.keys.filter((k) => !NON_SECTION_KEYS.includes(k));
         const hint = typed ? didYouMean(key, candidates) : '';
-        bag.error('missing-section', a.loc, a.path, `${s.path}: a ${s.stepClass}${s.stepType ? ` (${s.stepType})` : ''} step runs conf.models.${s.model}.${key}, which ${model.file} does not define${hint}`);
+        bag.error('missing-section', a.loc, a.path, `${s.path}: a ${s.stepClass}${typed ? ` (${key})` : ''} step runs conf.models.${s.model}.${key}, which ${model.file} does not define${hint}`);
     };
     for (const s of steps) {
         switch (s.stepClass) {
@@ -3426,7 +3482,12 @@ function reportIgnoredKeys(model, steps, bag) {
             ignored.push(`${section.kind}.${key}`);
     };
     const all = Object.values(model.sections);
+    // SageMaker names pipeline models itself; the old framework's Model(name=…) never reached the definition.
+    if (model.displayName !== undefined)
+        ignored.push('name');
     for (const s of all) {
+        for (const key of s.noEffect)
+            ignored.push(`${s.kind}.${key}`);
         note(s, 'base_job_name', s.baseJobName !== undefined);
         note(s, 'framework_version', s.frameworkVersion !== undefined);
         note(s, 'distribution', s.distribution !== undefined);

@@ -101,6 +101,8 @@ function normalizeSection(
     distribution:
       typeof d.distribution === 'object' ? (d.distribution as Record<string, HyperValue>) : undefined,
     channels: normalizeChannels(d.channels, node, loc),
+    outputLocalPath: d.location?.outputLocalFilepath,
+    noEffect: noEffectKeys(kind, d),
     transform: t
       ? {
           strategy: t.strategy,
@@ -114,6 +116,23 @@ function normalizeSection(
         }
       : undefined,
   };
+}
+
+/** Old keys that have no effect: s3Bucket/s3InputPrefix built a path the SDK read as a local file, … */
+function noEffectKeys(kind: string, d: JobSectionInput | TransformSectionInput): string[] {
+  const out: string[] = [];
+  if (d.inputLocalFilepath !== undefined) out.push('inputLocalFilepath');
+  if (kind !== 'transform') {
+    if (d.strategy !== undefined) out.push('strategy');
+    if (d.max_payload !== undefined) out.push('max_payload');
+  }
+  if (d.channels && typeof d.channels === 'object') {
+    for (const [name, ch] of Object.entries(d.channels)) {
+      if (ch?.s3Bucket !== undefined) out.push(`channels.${name}.s3Bucket`);
+      if (ch?.s3InputPrefix !== undefined) out.push(`channels.${name}.s3InputPrefix`);
+    }
+  }
+  return out;
 }
 
 function normalizeChannels(
@@ -130,6 +149,9 @@ function normalizeChannels(
         dataFiles: [],
         s3BucketName: undefined,
         inputBucketPrefix: undefined,
+        bucketPrefix: undefined,
+        inputLocalPath: undefined,
+        outputLocalPath: undefined,
         loc: at.node.loc ?? sectionLoc,
       },
     ];
@@ -145,6 +167,9 @@ function normalizeChannels(
       })),
       s3BucketName: ch?.s3BucketName?.trim(),
       inputBucketPrefix: ch?.inputBucketPrefix,
+      bucketPrefix: ch?.bucket_prefix,
+      inputLocalPath: ch?.InputLocalFilepath,
+      outputLocalPath: ch?.OuputLocalFilepath,
       loc: chNode.keyLoc ?? chNode.node.loc,
     };
   });

@@ -276,7 +276,7 @@ function checkUnit(
       'missing-section',
       a.loc,
       a.path,
-      `${s.path}: a ${s.stepClass}${s.stepType ? ` (${s.stepType})` : ''} step runs conf.models.${s.model}.${key}, which ${model.file} does not define${hint}`,
+      `${s.path}: a ${s.stepClass}${typed ? ` (${key})` : ''} step runs conf.models.${s.model}.${key}, which ${model.file} does not define${hint}`,
     );
   };
 

@@ -61,6 +61,14 @@ const channel = z
     dataFiles: z.array(dataFile).optional(),
     s3BucketName: text.optional(),
     inputBucketPrefix: z.string().optional(),
+    // Read by the old framework's metrics step: the output prefix and the container folders (kept: scripts
+    // depend on those paths). The spelling `OuputLocalFilepath` is the old framework's.
+    bucket_prefix: z.string().optional(),
+    InputLocalFilepath: text.optional(),
+    OuputLocalFilepath: text.optional(),
+    // Read by the old framework only to build a path the SDK then took for a local file: no effect here.
+    s3Bucket: z.string().optional(),
+    s3InputPrefix: z.string().optional(),
   })
   .nullable();
 
@@ -96,6 +104,12 @@ const sectionKeys = {
     .union([z.enum(['FullyReplicated', 'ShardedByS3Key']), z.record(z.string(), jsonValue)])
     .optional(),
   channels: channels.optional(),
+  // The old processing step's output folder (processing_service.py reads `location.outputLocalFilepath`).
+  location: z.object({ outputLocalFilepath: text.optional() }).optional(),
+  // Old keys with no effect (reported): the manifest input's folder, and two metrics arguments it never used.
+  inputLocalFilepath: text.optional(),
+  strategy: z.string().optional(),
+  max_payload: z.number().optional(),
 };
 
 export const jobSectionSchema = z.object(sectionKeys);

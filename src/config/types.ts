@@ -30,6 +30,11 @@ export interface Channel {
   readonly dataFiles: readonly DataFile[];
   readonly s3BucketName: string | undefined;
   readonly inputBucketPrefix: string | undefined;
+  /** Metrics only (old `bucket_prefix`): the prefix of `s3://<s3BucketName>/<prefix>/<model>/evaluation/`. */
+  readonly bucketPrefix: string | undefined;
+  /** Metrics only (old `InputLocalFilepath` / `OuputLocalFilepath`): the job's input and output folders. */
+  readonly inputLocalPath: string | undefined;
+  readonly outputLocalPath: string | undefined;
   readonly loc: Loc;
 }
 
@@ -66,6 +71,10 @@ export interface JobSection {
   readonly distribution: Readonly<Record<string, HyperValue>> | undefined;
   /** In file order; a bare `channels: train` becomes one channel with no data files. */
   readonly channels: readonly Channel[];
+  /** Processing (old `location.outputLocalFilepath`): the folder the outputs are read from. */
+  readonly outputLocalPath: string | undefined;
+  /** Keys the old framework read that change nothing here (relative to the section), to report once. */
+  readonly noEffect: readonly string[];
   readonly transform: TransformOptions | undefined;
 }
 

@@ -156,7 +156,10 @@ function reportIgnoredKeys(model: ModelConfig, steps: readonly StepConfig[], bag
     if (section && present) ignored.push(`${section.kind}.${key}`);
   };
   const all = Object.values(model.sections);
+  // SageMaker names pipeline models itself; the old framework's Model(name=…) never reached the definition.
+  if (model.displayName !== undefined) ignored.push('name');
   for (const s of all) {
+    for (const key of s.noEffect) ignored.push(`${s.kind}.${key}`);
     note(s, 'base_job_name', s.baseJobName !== undefined);
     note(s, 'framework_version', s.frameworkVersion !== undefined);
     note(s, 'distribution', s.distribution !== undefined);

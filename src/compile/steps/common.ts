@@ -1,5 +1,6 @@
 // Pieces several step classes share: S3 inputs, VPC and KMS settings, cache config, chained outputs.
 import { sectionFor } from '../../config/types.js';
+import path from 'node:path';
 import type { Channel, DataFile, JobSection, StepConfig } from '../../config/types.js';
 import type { CompileContext } from '../context.js';
 import { modelOf } from '../context.js';
@@ -160,11 +161,16 @@ export function compact<T extends Record<string, Value | undefined>>(o: T): Reco
 }
 
 /** Each dataFile of each channel as a processing input `<sourceName>` at /opt/ml/processing/input/<sourceName>. */
-export function staticInputs(ctx: CompileContext, section: JobSection): Record<string, Value>[] {
+export function staticInputs(
+  ctx: CompileContext,
+  section: JobSection,
+  /** The metrics step's folder may be moved (InputLocalFilepath). */
+  folder: string = PATHS.processingInput,
+): Record<string, Value>[] {
   return section.channels.flatMap((c) =>
     c.dataFiles.map((f) => {
       const name = f.sourceName ?? c.name;
-      return s3Input(dataFileUri(ctx, c, f), `${PATHS.processingInput}/${name}`, name, section);
+      return s3Input(dataFileUri(ctx, c, f), path.posix.join(folder, name), name, section);
     }),
   );
 }

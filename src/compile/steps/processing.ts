@@ -1,5 +1,6 @@
 // Processing steps (step_class Processing): the section step_type names (preprocess, evaluate, postprocess, …) as
 // a processing job that runs the entry point from the unpacked source_directory, with the contract's container paths.
+import path from 'node:path';
 import type { StepConfig } from '../../config/types.js';
 import type { CompileContext } from '../context.js';
 import { modelOf } from '../context.js';
@@ -42,7 +43,7 @@ export function processingStep(ctx: CompileContext, step: StepConfig): Definitio
     AppManaged: false,
     S3Output: {
       S3Uri: executionScoped(ctx.settings.bucket, ctx.pipeline, step.name, 'output', ch),
-      LocalPath: `${PATHS.processingOutput}/${ch}`,
+      LocalPath: path.posix.join(section.outputLocalPath ?? PATHS.processingOutput, ch),
       S3UploadMode: section.s3UploadMode ?? 'EndOfJob',
     },
   }));
