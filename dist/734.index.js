@@ -2834,6 +2834,13 @@ function sectionNamed(written, cls, model) {
     if (written === undefined)
         return 'train';
     const sections = Object.keys(model?.sections ?? {});
+    // The template's values on Training steps (`train`, `transform`, `registry`, …) mean `train`; only `training`
+    // may name a section of that name.
+    const lower = written.toLowerCase();
+    if (cls === 'Training' &&
+        IGNORED_STEP_TYPES.includes(lower) &&
+        !(lower === 'training' && sections.includes(written)))
+        return 'train';
     if (sections.includes(written))
         return written;
     const folded = sections.find((k) => k.toLowerCase() === written.toLowerCase());
@@ -2841,8 +2848,6 @@ function sectionNamed(written, cls, model) {
         return folded;
     if (JOB_SECTIONS.includes(written.toLowerCase()))
         return written.toLowerCase();
-    if (cls === 'Training' && IGNORED_STEP_TYPES.includes(written.toLowerCase()))
-        return 'train';
     return written;
 }
 function references_buildStep(s, model, modelConfig, index, rel, at, bag) {

@@ -129,11 +129,19 @@ type At = (rel: (string | number)[]) => { loc: Loc; path: string };
 function sectionNamed(written: string | undefined, cls: StepClass, model: ModelConfig | undefined): string {
   if (written === undefined) return 'train';
   const sections = Object.keys(model?.sections ?? {});
+  // The template's values on Training steps (`train`, `transform`, `registry`, …) mean `train`; only `training`
+  // may name a section of that name.
+  const lower = written.toLowerCase();
+  if (
+    cls === 'Training' &&
+    IGNORED_STEP_TYPES.includes(lower) &&
+    !(lower === 'training' && sections.includes(written))
+  )
+    return 'train';
   if (sections.includes(written)) return written;
   const folded = sections.find((k) => k.toLowerCase() === written.toLowerCase());
   if (folded) return folded;
   if ((JOB_SECTIONS as readonly string[]).includes(written.toLowerCase())) return written.toLowerCase();
-  if (cls === 'Training' && IGNORED_STEP_TYPES.includes(written.toLowerCase())) return 'train';
   return written;
 }
 

@@ -221,6 +221,24 @@ describe('Training step_type: a second training section (training_service.py)', 
     });
   });
 
+  it("the old template's values on a Training step (`training`, `transform`) still mean the train section", () => {
+    const ws = tempDir();
+    cpSync(path.join(FIXTURES, 'finetune'), ws, { recursive: true });
+    const conf = path.join(ws, 'conf/conf.yaml');
+    const text = readFileSync(conf, 'utf8');
+    writeFileSync(
+      conf,
+      text.replace(
+        '- step_name: shop-Training\n            step_class: Training\n',
+        '- step_name: shop-Training\n            step_class: Training\n            step_type: transform\n',
+      ),
+    );
+    expect(readFileSync(conf, 'utf8')).toContain('step_type: transform');
+    const q = plan(ws, 'conf/conf.yaml');
+    expect(errors(q)).toEqual([]);
+    expect(q.args('shop-Training')).toEqual(p.args('shop-Training'));
+  });
+
   it('a sourceName with a space is an error where it names a ProcessingInput, at its line', () => {
     const ws = tempDir();
     cpSync(path.join(FIXTURES, 'finetune'), ws, { recursive: true });
