@@ -48,19 +48,8 @@ export class CodeArtifacts {
     }
     return this.packed(`${model.name}\u0000${path.posix.dirname(entryPoint)}`, () => {
       const { files, program } = layoutForEntryPoint(this.filesOf(model), entryPoint);
-      const bundle = packBundle(files);
       const what = `${model.sourceDirectory}/ with ${path.posix.dirname(entryPoint)}/ at the root`;
-      return {
-        artifact: this.add(
-          'source-bundle',
-          bundle.bytes,
-          bundle.sha256,
-          bundle.contentSha256,
-          'sourcedir.tar.gz',
-          what,
-        ),
-        program,
-      };
+      return { artifact: this.sourceDirBundle(files, what), program };
     });
   }
 
@@ -75,20 +64,23 @@ export class CodeArtifacts {
       return { artifact: this.sourceBundle(model), program };
     }
     return this.packed(`${model.name}\u0000repack\u0000${path.posix.dirname(entryPoint)}`, () => {
-      const bundle = packBundle(layoutForRepack(this.filesOf(model), entryPoint));
+      const files = layoutForRepack(this.filesOf(model), entryPoint);
       const what = `${model.sourceDirectory}/, and ${path.posix.dirname(entryPoint)}/'s files also at the root`;
-      return {
-        artifact: this.add(
-          'source-bundle',
-          bundle.bytes,
-          bundle.sha256,
-          bundle.contentSha256,
-          'sourcedir.tar.gz',
-          what,
-        ),
-        program,
-      };
+      return { artifact: this.sourceDirBundle(files, what), program };
     });
+  }
+
+  /** A sourcedir.tar.gz of `files` (a layout of a source_directory), as an artifact. */
+  private sourceDirBundle(files: readonly BundleFile[], what: string): Artifact {
+    const bundle = packBundle(files);
+    return this.add(
+      'source-bundle',
+      bundle.bytes,
+      bundle.sha256,
+      bundle.contentSha256,
+      'sourcedir.tar.gz',
+      what,
+    );
   }
 
   /** Packing is the compiler's main cost; a unit's jobs share bundles, so each is packed once. */
