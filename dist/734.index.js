@@ -507,6 +507,10 @@ class CodeArtifacts {
      * plus the entry folder's files at the root (repack-layout.ts); the program is the entry point as a module.
      */
     repackBundle(model, entryPoint) {
+        // Without transform.entry_point the old framework packed the whole folder with program `inference` (and
+        // checked no file: a TensorFlow Serving image, say, needs no inference script).
+        if (entryPoint === undefined)
+            return { artifact: this.sourceBundle(model), program: DEFAULTS.inferenceProgram };
         const program = moduleName(entryPoint);
         if (!entryPoint.includes('/')) {
             layoutForEntryPoint(this.filesOf(model), entryPoint); // refuses an entry point that is no file
@@ -906,8 +910,6 @@ function inferenceContainer(ctx, owner, training) {
             repack: undefined,
         };
     }
-    if (!entry)
-        throw new CompileError(owner, `${owner.path}: ModelRepack "True" needs conf.models.${owner.model}.transform.entry_point`);
     const name = `${owner.name}${REPACK_SUFFIX}`;
     if (name.length > 64) {
         throw new CompileError(owner, `${owner.path}: the repack step \`${name}\` would exceed SageMaker's 64-character step names: shorten step_name to at most ${64 - REPACK_SUFFIX.length} characters`);
@@ -3416,10 +3418,6 @@ function checkSectionUsage(pipeline, models, bag) {
             }
         }
         reportIgnoredKeys(model, unit.steps, bag);
-        const packs = model.registry?.modelRepack === true && (classes.has('CreateModel') || classes.has('RegisterModel'));
-        if (packs && model.transform?.entryPoint === undefined) {
-            bag.error('repack-needs-entry-point', model.registry?.loc ?? model.loc, `${p}.registry.ModelRepack`, `${p}.registry: ModelRepack "True" (the default) packs the inference script into the model, but ${p}.transform.entry_point is not set; set it, or set ModelRepack: "False" when the image brings its own code`);
-        }
         const tImage = model.transform?.imageUri;
         if (classes.has('Transform') && tImage && model.registry && tImage !== model.registry.imageUri) {
             bag.warning('transform-image-ignored', model.transform?.loc ?? model.loc, `${p}.transform.image_uri`, `${p}.transform.image_uri (${tImage}) is not used: the transform runs the model created from registry.InferenceSpecification.image_uri (${model.registry.imageUri})`);

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { ModelConfig, ProjectConfig } from '../config/types.js';
 import { BundleError, collectFiles, layoutForEntryPoint, packBundle, textArtifact } from './bundle.js';
 import type { BundleFile } from './bundle.js';
-import { PATHS } from './defaults.js';
+import { DEFAULTS, PATHS } from './defaults.js';
 import { layoutForRepack } from './repack-layout.js';
 import type { Artifact, ArtifactKind } from './types.js';
 
@@ -57,7 +57,11 @@ export class CodeArtifacts {
    * The inference code a repack job puts under the model's code/ (ModelRepack "True"): the whole source_directory
    * plus the entry folder's files at the root (repack-layout.ts); the program is the entry point as a module.
    */
-  repackBundle(model: ModelConfig, entryPoint: string): { artifact: Artifact; program: string } {
+  repackBundle(model: ModelConfig, entryPoint: string | undefined): { artifact: Artifact; program: string } {
+    // Without transform.entry_point the old framework packed the whole folder with program `inference` (and
+    // checked no file: a TensorFlow Serving image, say, needs no inference script).
+    if (entryPoint === undefined)
+      return { artifact: this.sourceBundle(model), program: DEFAULTS.inferenceProgram };
     const program = moduleName(entryPoint);
     if (!entryPoint.includes('/')) {
       layoutForEntryPoint(this.filesOf(model), entryPoint); // refuses an entry point that is no file

@@ -47,16 +47,6 @@ export function checkSectionUsage(
       }
     }
     reportIgnoredKeys(model, unit.steps, bag);
-    const packs =
-      model.registry?.modelRepack === true && (classes.has('CreateModel') || classes.has('RegisterModel'));
-    if (packs && model.transform?.entryPoint === undefined) {
-      bag.error(
-        'repack-needs-entry-point',
-        model.registry?.loc ?? model.loc,
-        `${p}.registry.ModelRepack`,
-        `${p}.registry: ModelRepack "True" (the default) packs the inference script into the model, but ${p}.transform.entry_point is not set; set it, or set ModelRepack: "False" when the image brings its own code`,
-      );
-    }
     const tImage = model.transform?.imageUri;
     if (classes.has('Transform') && tImage && model.registry && tImage !== model.registry.imageUri) {
       bag.warning(

@@ -293,6 +293,23 @@ describe('ModelRepack "True" with a nested entry point (create_model_service.py)
   });
 });
 
+describe('ModelRepack "True" without transform.entry_point (the old default `inference.py`)', () => {
+  it('packs the whole source_directory with program `inference`, checking no file, as the old framework', () => {
+    const ws = tempDir();
+    cpSync(path.join(FIXTURES, 'inference'), ws, { recursive: true });
+    const conf = path.join(ws, 'conf/conf.yaml');
+    writeFileSync(conf, readFileSync(conf, 'utf8').replace('        entry_point: serve/inference.py\n', ''));
+    const p = plan(ws, 'conf/conf.yaml');
+    expect(errors(p)).toEqual([]);
+    const env = (p.args('calhousing-CreateModel').PrimaryContainer as { Environment: Obj }).Environment;
+    expect(env.SAGEMAKER_PROGRAM).toBe('inference');
+    const repack = channels(p, 'calhousing-CreateModel-RepackModel');
+    const files = Object.keys(untar(p.artifact(repack.find((c) => c.name === 'code')?.uri)));
+    expect(files).toContain('serve/inference.py');
+    expect(files).not.toContain('inference.py');
+  });
+});
+
 // ------------------------------------------------------------------------------------------ older layout
 
 describe('the older layout conf.models.modelContainer.<model>', () => {

@@ -47,11 +47,6 @@ export function inferenceContainer(
       repack: undefined,
     };
   }
-  if (!entry)
-    throw new CompileError(
-      owner,
-      `${owner.path}: ModelRepack "True" needs conf.models.${owner.model}.transform.entry_point`,
-    );
   const name = `${owner.name}${REPACK_SUFFIX}`;
   if (name.length > 64) {
     throw new CompileError(
