@@ -3056,13 +3056,13 @@ function legacyContainer(root) {
     return container;
 }
 /** The tree with `conf.models.modelContainer`'s models lifted into `conf.models` (positions kept). */
-function flattenLegacyLayout(root, file, bag) {
+function flattenLegacyLayout(root, bag) {
     const container = legacyContainer(root);
     if (!container || root.kind !== 'map')
         return root;
     const inner = container.value;
     const names = inner.entries.map((e) => e.key);
-    bag.warning('legacy-model-container', container.keyLoc, `conf.models.${LEGACY_CONTAINER}`, `${file} uses the older layout conf.models.${LEGACY_CONTAINER}.<model> (before 2023-10-24), read here as conf.models.<model> (${names.join(', ') || 'no models'}): flatten it — move each model up one level and delete \`${LEGACY_CONTAINER}:\` — or run \`smp migrate --write\`, which does that keeping comments and formatting`);
+    bag.warning('legacy-model-container', container.keyLoc, `conf.models.${LEGACY_CONTAINER}`, `conf.models: the older layout conf.models.${LEGACY_CONTAINER}.<model> (before 2023-10-24) is read as conf.models.<model> (${names.join(', ') || 'no models'}): flatten it — move each model up one level and delete \`${LEGACY_CONTAINER}:\` — or run \`smp migrate --write\`, which does that keeping comments and formatting`);
     return mapAt(root, ['conf', 'models'], (models) => ({
         ...models,
         entries: models.entries.flatMap((e) => (e === container ? inner.entries : [e])),
@@ -3565,7 +3565,7 @@ function loadProject(opts) {
                 bag.error('empty-file', { file, line: 1, col: 1 }, '', `${file} is empty: expected a mapping with the root key \`conf\``);
             return { file, root: null };
         }
-        const flat = flattenLegacyLayout(root, file, bag);
+        const flat = flattenLegacyLayout(root, bag);
         rawRoots.push({ root: flat });
         return { file, root: interpolateTree(yaml11Booleans(flat), env, bag) };
     });

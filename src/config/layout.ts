@@ -21,7 +21,7 @@ export function legacyContainer(root: CNode): CMapEntry | undefined {
 }
 
 /** The tree with `conf.models.modelContainer`'s models lifted into `conf.models` (positions kept). */
-export function flattenLegacyLayout(root: CNode, file: string, bag: DiagnosticBag): CNode {
+export function flattenLegacyLayout(root: CNode, bag: DiagnosticBag): CNode {
   const container = legacyContainer(root);
   if (!container || root.kind !== 'map') return root;
   const inner = container.value as CMap;
@@ -30,7 +30,7 @@ export function flattenLegacyLayout(root: CNode, file: string, bag: DiagnosticBa
     'legacy-model-container',
     container.keyLoc,
     `conf.models.${LEGACY_CONTAINER}`,
-    `${file} uses the older layout conf.models.${LEGACY_CONTAINER}.<model> (before 2023-10-24), read here as conf.models.<model> (${names.join(', ') || 'no models'}): flatten it — move each model up one level and delete \`${LEGACY_CONTAINER}:\` — or run \`smp migrate --write\`, which does that keeping comments and formatting`,
+    `conf.models: the older layout conf.models.${LEGACY_CONTAINER}.<model> (before 2023-10-24) is read as conf.models.<model> (${names.join(', ') || 'no models'}): flatten it — move each model up one level and delete \`${LEGACY_CONTAINER}:\` — or run \`smp migrate --write\`, which does that keeping comments and formatting`,
   );
   return mapAt(root, ['conf', 'models'], (models) => ({
     ...models,

@@ -101,7 +101,7 @@ export function loadProject(opts: LoadOptions): LoadResult {
         );
       return { file, root: null };
     }
-    const flat = flattenLegacyLayout(root, file, bag);
+    const flat = flattenLegacyLayout(root, bag);
     rawRoots.push({ root: flat });
     return { file, root: interpolateTree(yaml11Booleans(flat), env, bag) };
   });
