@@ -200,6 +200,9 @@ export function loadProject(opts: LoadOptions): LoadResult {
  * Section names the pipeline's Processing and Training steps give as `step_type` (read from the raw tree, before
  * the pipeline is checked): each names a job section of its model, as in the old framework.
  */
+const SECTION_NAME = /^[A-Za-z_][A-Za-z0-9_-]{0,63}$/;
+const UNSAFE_NAMES = ['__proto__', 'constructor', 'prototype'];
+
 function namedSections(pipeline: CNode | undefined): string[] {
   const out = new Set<string>();
   const models = pipeline ? locate(pipeline, ['models']) : undefined;
@@ -212,8 +215,9 @@ function namedSections(pipeline: CNode | undefined): string[] {
       const type = locate(step, ['step_type']);
       if (!cls.found || cls.node.kind !== 'scalar' || typeof cls.node.value !== 'string') continue;
       if (!/^(processing|training)$/i.test(cls.node.value)) continue;
-      if (type.found && type.node.kind === 'scalar' && typeof type.node.value === 'string')
-        out.add(type.node.value);
+      const name = type.found && type.node.kind === 'scalar' ? type.node.value : undefined;
+      // Only names a config key can have (the reader refuses __proto__ and friends as keys).
+      if (typeof name === 'string' && SECTION_NAME.test(name) && !UNSAFE_NAMES.includes(name)) out.add(name);
     }
   }
   return [...out].sort();

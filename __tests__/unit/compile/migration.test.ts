@@ -170,6 +170,38 @@ describe('Processing step_type: postprocess, chained from a Transform (processin
   });
 });
 
+describe('step_type is data, never a key lookup on an object', () => {
+  it('__proto__, constructor and toString are clean missing-section errors', () => {
+    const ws = tempDir();
+    mkdirSync(path.join(ws, 'conf'));
+    mkdirSync(path.join(ws, 'code'));
+    writeFileSync(path.join(ws, 'code/p.py'), 'print(1)\n');
+    writeFileSync(
+      path.join(ws, 'conf/conf.yaml'),
+      `conf:
+  models:
+    m:
+      source_directory: code
+      preprocess: {image_uri: i, entry_point: p.py}
+  sagemakerPipeline:
+    pipelineName: p
+    models:
+      m:
+        steps:
+          - {step_name: a, step_class: Processing, step_type: __proto__}
+          - {step_name: b, step_class: Processing, step_type: constructor}
+          - {step_name: c, step_class: Training, step_type: toString}
+`,
+    );
+    const p = plan(ws, 'conf/conf.yaml');
+    expect(errors(p).map((d) => [d.code, d.loc?.line])).toEqual([
+      ['missing-section', 11],
+      ['missing-section', 12],
+      ['missing-section', 13],
+    ]);
+  });
+});
+
 describe('Training step_type: a second training section (training_service.py)', () => {
   const p = plan(path.join(FIXTURES, 'finetune'), 'conf/conf.yaml');
   const ft = 'shop-Finetune';
