@@ -26,7 +26,7 @@ function examples(): { name: string; config: string }[] {
     name: m[1]!,
     config: m[2]!,
   }));
-  if (out.length !== 5) throw new Error(`expected 5 examples in scripts/examples.mjs, found ${out.length}`);
+  if (out.length !== 6) throw new Error(`expected 6 examples in scripts/examples.mjs, found ${out.length}`);
   return out;
 }
 const EXAMPLES = examples();
