@@ -281,7 +281,9 @@ function parseAssignments(items) {
 /* unused harmony export resolveInside */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9271);
 // source_directory and entry points must exist inside the workspace (symlinks resolved, never outside).
+
 
 
 function checkPaths(workspace, pipeline, models, bag) {
@@ -302,12 +304,8 @@ function checkPaths(workspace, pipeline, models, bag) {
             continue;
         const used = new Set();
         for (const s of unit.steps) {
-            if (s.stepClass === 'Training')
-                used.add(model.train);
-            if (s.stepClass === 'Metrics' || s.stepType === 'evaluate')
-                used.add(model.evaluate);
-            if (s.stepType === 'preprocess')
-                used.add(model.preprocess);
+            if (s.stepClass !== 'Transform')
+                used.add((0,_types_js__WEBPACK_IMPORTED_MODULE_2__/* .sectionFor */ .v_)(model, s));
             if ((s.stepClass === 'CreateModel' || s.stepClass === 'RegisterModel') && model.registry?.modelRepack)
                 used.add(model.transform);
         }
@@ -360,6 +358,47 @@ function isFile(p) {
     catch {
         return false;
     }
+}
+
+
+/***/ }),
+
+/***/ 9271:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Bd: () => (/* binding */ allSteps),
+/* harmony export */   g$: () => (/* binding */ PyFloat),
+/* harmony export */   v_: () => (/* binding */ sectionFor)
+/* harmony export */ });
+/* unused harmony export sectionName */
+/** A number written as a float (`1.0`, `1e5`): Python's json.dumps keeps it a float, so must we. */
+class PyFloat {
+    value;
+    constructor(value) {
+        this.value = value;
+    }
+}
+/** The section a step of this class runs: its `step_type` (Processing, Training), `transform`, `evaluate`. */
+function sectionName(step) {
+    switch (step.stepClass) {
+        case 'Processing':
+        case 'Training':
+            return step.stepType;
+        case 'Transform':
+            return 'transform';
+        case 'Metrics':
+            return 'evaluate';
+        default:
+            return undefined;
+    }
+}
+function sectionFor(model, step) {
+    const name = sectionName(step);
+    return name === undefined || !Object.hasOwn(model.sections, name) ? undefined : model.sections[name];
+}
+function allSteps(p) {
+    return p.units.flatMap((u) => u.steps);
 }
 
 
@@ -642,7 +681,7 @@ async function run() {
         return;
     }
     _github_runner_js__WEBPACK_IMPORTED_MODULE_2__.info(`mode ${inputs.mode} (${inputs.modeReason})`);
-    const { runAction } = await Promise.all(/* import() */[__webpack_require__.e(366), __webpack_require__.e(589)]).then(__webpack_require__.bind(__webpack_require__, 7589));
+    const { runAction } = await Promise.all(/* import() */[__webpack_require__.e(366), __webpack_require__.e(209)]).then(__webpack_require__.bind(__webpack_require__, 6209));
     await runAction(inputs, ctx);
 }
 

@@ -183,8 +183,8 @@ __webpack_require__.d(__webpack_exports__, {
   deployCommand: () => (/* binding */ deployCommand)
 });
 
-// EXTERNAL MODULE: ./lib/cli-run.js + 5 modules
-var cli_run = __webpack_require__(1648);
+// EXTERNAL MODULE: ./lib/cli-run.js + 7 modules
+var cli_run = __webpack_require__(4549);
 // EXTERNAL MODULE: ./lib/compile/parameters.js
 var parameters = __webpack_require__(5433);
 // EXTERNAL MODULE: ./lib/version.js
@@ -1143,8 +1143,8 @@ function codebuildRepository(url) {
     }
 }
 
-// EXTERNAL MODULE: ./lib/commands/project.js + 13 modules
-var project = __webpack_require__(4574);
+// EXTERNAL MODULE: ./lib/commands/project.js + 14 modules
+var project = __webpack_require__(1336);
 ;// CONCATENATED MODULE: ./lib/commands/deploy.js
 
 

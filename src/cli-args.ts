@@ -15,6 +15,7 @@ Usage:
   smp deploy     [project options] [AWS options]
   smp run        [project options] [AWS options] [--wait [wait options]]
   smp iam-policy [project options] [AWS options]
+  smp migrate    [project options] [--write]
   smp schema
   smp init       MODEL [--workspace DIR] [--action OWNER/REPO@REF]
   smp --help | --version
@@ -30,12 +31,14 @@ Commands:
   run         deploy, then start an execution (or attach to the one this run already started); with
               --wait, follow it to the end and list the registered model versions.
   iam-policy  Print the least-privilege IAM policy the deploying role needs for this plan.
+  migrate     List the config files in the older layout (conf.models.modelContainer.<model>); with
+              --write, rewrite them to conf.models.<model> in place, keeping comments and formatting.
   schema      Print the JSON Schema of the model config format (for editors).
   init        Scaffold a model repository: MODEL/conf/conf.yaml (the pipeline's anchor config), stub
               scripts in MODEL/scripts/ and the plan and run workflows in .github/workflows/. Refuses to
               overwrite any existing file. --action sets the smp-action reference the workflows use and the
               editor-schema URL (default ${DEFAULT_ACTION}: replace OWNER).
-  validate, plan, diff, iam-policy, schema and init never touch AWS or the network.
+  validate, plan, diff, iam-policy, migrate, schema and init never touch AWS or the network.
 
 Project options:
   -c, --config GLOB          Config files, relative to the workspace (repeatable).
@@ -45,6 +48,8 @@ Plan options:
   -o, --out DIR              Folder to write the plan files to.
   -a, --against FILE         The deployed definition to compare with.
   -f, --format F             text (default), markdown (the PR comment) or json.
+Migrate options:
+  --write                    Rewrite the files in place (default: only list them).
 AWS options (override the SMP_* variables; credentials come from the default AWS chain):
   --s3-bucket NAME           SMP_S3BUCKETNAME     --execution-role-arn ARN   SMP_ROLE
   --aws-region REGION        SMP_REGION           --kms-key-id KEY           SMP_KMSKEY
@@ -96,6 +101,7 @@ export type CliCommand =
     } & ProjectArgs)
   | { kind: 'diff'; from: string; to: string; format: OutputFormat }
   | ({ kind: 'iam-policy'; overrides: SettingOverrides } & ProjectArgs)
+  | ({ kind: 'migrate'; write: boolean } & ProjectArgs)
   | ({ kind: 'deploy'; overrides: SettingOverrides; description: string | undefined } & ProjectArgs)
   | ({
       kind: 'run';
@@ -137,6 +143,7 @@ const COMMAND_OPTIONS: Record<string, readonly string[]> = {
     'param',
   ],
   'iam-policy': [...PROJECT, ...AWS],
+  migrate: [...PROJECT, 'write'],
   schema: [],
   init: ['workspace', 'action'],
 };
@@ -160,6 +167,7 @@ const OPTIONS = {
   'poll-interval-seconds': { type: 'string' },
   'stop-on-cancel': { type: 'boolean' },
   param: { type: 'string', short: 'p', multiple: true },
+  write: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
@@ -236,6 +244,8 @@ export function parseCli(
       };
     case 'iam-policy':
       return { kind: 'iam-policy', overrides, ...project };
+    case 'migrate':
+      return { kind: 'migrate', write: values.write ?? false, ...project };
     case 'deploy':
       return { kind: 'deploy', overrides, description: values.description, ...project };
     default: {

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { HELP, parseCli, UsageError } from './cli-args.js';
 import type { CliCommand, ProjectArgs } from './cli-args.js';
 import { runInit } from './commands/init.js';
+import { migrateCommand } from './commands/migrate.js';
 import { loadAndCompile } from './commands/project.js';
 import { BundleError } from './compile/bundle.js';
 import type { PipelineDefinition } from './compile/types.js';
@@ -74,6 +75,8 @@ export async function main(
       return diff(cmd, io);
     case 'iam-policy':
       return policy(cmd, env, io);
+    case 'migrate':
+      return migrateCommand(cmd, io);
     case 'deploy':
     case 'run': {
       // Loaded only here, so offline commands never pay for the AWS SDK.

@@ -5,7 +5,8 @@ import path from 'node:path';
 import type { ModelConfig, ProjectConfig } from '../config/types.js';
 import { BundleError, collectFiles, inlineFile, layoutForEntryPoint, wholeTree } from './bundle.js';
 import type { Layout, SourceFile } from './bundle.js';
-import { PATHS } from './defaults.js';
+import { DEFAULTS, PATHS } from './defaults.js';
+import { layoutForRepack } from './repack-layout.js';
 import { hashLayout, ReadCache } from './tar.js';
 import type { Artifact, ArtifactKind, ArtifactSource } from './types.js';
 
@@ -50,6 +51,30 @@ export class CodeArtifacts {
         program,
       };
     });
+  }
+
+  /**
+   * The inference code a repack job puts under the model's code/ (ModelRepack "True"): the whole source_directory
+   * plus the entry folder's files at the root (repack-layout.ts); the program is the entry point as a module.
+   */
+  repackBundle(model: ModelConfig, entryPoint: string | undefined): { artifact: Artifact; program: string } {
+    // Without transform.entry_point the old framework packed the whole folder with program `inference` (and
+    // checked no file: a TensorFlow Serving image, say, needs no inference script).
+    if (entryPoint === undefined)
+      return { artifact: this.sourceBundle(model), program: DEFAULTS.inferenceProgram };
+    const program = moduleName(entryPoint);
+    if (!entryPoint.includes('/')) {
+      layoutForEntryPoint(this.filesOf(model), entryPoint); // refuses an entry point that is no file
+      return { artifact: this.sourceBundle(model), program };
+    }
+    const folder = path.posix.dirname(entryPoint);
+    return this.packed(`${this.folderOf(model)}\u0000repack\u0000${folder}`, () => ({
+      artifact: this.bundle(
+        layoutForRepack(this.filesOf(model), entryPoint),
+        `${model.sourceDirectory}/, and ${folder}/'s files also at the root`,
+      ),
+      program,
+    }));
   }
 
   /** Hashing is the compiler's main cost; bundles are shared between jobs, so each is hashed once. */

@@ -12,7 +12,16 @@ import { normalizeModel } from './normalize.js';
 import { checkParameterRefs } from './parameters.js';
 import { readConfigText } from './read.js';
 import { buildPipeline } from './references.js';
-import { confFileSchema, lenientPipelineSchema, MODEL_NAME, modelSchema, pipelineSchema } from './schema.js';
+import { flattenLegacyLayout } from './layout.js';
+import {
+  confFileSchemaFor,
+  JOB_SECTIONS,
+  lenientPipelineSchema,
+  MODEL_NAME,
+  modelSchemaFor,
+  pipelineSchema,
+} from './schema.js';
+import type { JobSectionInput } from './schema.js';
 import { interpolationEnv, resolveSettings } from './settings.js';
 import type { Env } from './settings.js';
 import { checkShape, reportUnknownKeys } from './shape.js';
@@ -20,7 +29,7 @@ import { locate, toPlain, yaml11Booleans } from './tree.js';
 import type { CNode } from './tree.js';
 import type { ModelConfig, ProjectConfig } from './types.js';
 import { checkScheduleParameters } from './schedule.js';
-import { checkSectionUsage } from './usage.js';
+import { checkLegacyGroupNames, checkSectionUsage } from './usage.js';
 
 export interface LoadOptions {
   /** Absolute workspace root; globs and every path in the configs are relative to it. */
@@ -76,6 +85,8 @@ export function loadProject(opts: LoadOptions): LoadResult {
   const rootOf = (file: string): string =>
     roots.filter((r) => r === '' || file.startsWith(`${r}/`)).sort((a, b) => b.length - a.length)[0] ?? '';
 
+  // Unknown keys are reported once the pipeline is known: the sections its steps name are keys, not typos.
+  const rawRoots: { root: CNode }[] = [];
   const parsed: ParsedFile[] = files.map((file) => {
     const text = readText(path.join(workspace, file), file, bag);
     if (text === undefined) return { file, root: null };
@@ -92,11 +103,16 @@ export function loadProject(opts: LoadOptions): LoadResult {
         );
       return { file, root: null };
     }
-    reportUnknownKeys(confFileSchema, root, [], bag);
-    return { file, root: interpolateTree(yaml11Booleans(root), env, bag) };
+    const flat = flattenLegacyLayout(root, bag);
+    rawRoots.push({ root: flat });
+    return { file, root: interpolateTree(yaml11Booleans(flat), env, bag) };
   });
 
   const merged = mergeFiles(parsed, bag);
+  const extra = namedSections(merged.pipeline?.node);
+  const fileSchema = confFileSchemaFor(extra);
+  for (const { root } of rawRoots) reportUnknownKeys(fileSchema, root, [], bag);
+  const modelSchema = modelSchemaFor(extra);
   const models: Record<string, ModelConfig> = Object.create(null) as Record<string, ModelConfig>;
   const broken = new Set<string>();
   for (const [name, m] of merged.models) {
@@ -114,8 +130,12 @@ export function loadProject(opts: LoadOptions): LoadResult {
       broken.add(name);
       continue;
     }
-    for (const kind of ['preprocess', 'train', 'evaluate', 'transform'] as const) {
-      const section = data[kind];
+    const fields = data as Readonly<Record<string, unknown>>;
+    const sectionKinds = [...JOB_SECTIONS, ...extra].filter(
+      (k, i, all) => all.indexOf(k) === i && Object.hasOwn(fields, k),
+    );
+    for (const kind of sectionKinds) {
+      const section = fields[kind] as JobSectionInput | undefined;
       if (section?.hyperparams !== undefined && section.hyperparameters !== undefined) {
         const loc = locate(m.node, [kind, 'hyperparameters']).keyLoc ?? m.keyLoc;
         bag.error(
@@ -126,18 +146,20 @@ export function loadProject(opts: LoadOptions): LoadResult {
         );
       }
     }
-    for (const kind of ['preprocess', 'train', 'transform'] as const) {
-      if (typeof data[kind]?.channels === 'string') {
+    // The old framework read a bare name (`channels: train`) as that one channel in evaluate and transform;
+    // a Processing or Training section iterated its letters, so there it is refused.
+    for (const kind of sectionKinds.filter((k) => k !== 'evaluate' && k !== 'transform')) {
+      if (typeof (fields[kind] as JobSectionInput | undefined)?.channels === 'string') {
         const loc = locate(m.node, [kind, 'channels']).node.loc;
         bag.error(
           'bare-channel',
           loc,
           `conf.models.${name}.${kind}.channels`,
-          `conf.models.${name}.${kind}.channels: a bare channel name is only accepted in evaluate; write channels as a mapping (\`train:\` with dataFiles)`,
+          `conf.models.${name}.${kind}.channels: a bare channel name is only accepted in evaluate and transform; write channels as a mapping (\`train:\` with dataFiles)`,
         );
       }
     }
-    models[name] = normalizeModel(name, data, m.node, m.file, m.keyLoc, rootOf(m.file));
+    models[name] = normalizeModel(name, data, m.node, m.file, m.keyLoc, rootOf(m.file), extra);
   }
 
   let pipeline: ProjectConfig['pipeline'] | undefined;
@@ -151,8 +173,11 @@ export function loadProject(opts: LoadOptions): LoadResult {
         pipeline = buildPipeline({ input: lenient.data, ...merged.pipeline }, models, broken, bag);
     }
   }
-  if (pipeline) checkSectionUsage(pipeline, models, bag);
-  if (pipeline) checkScheduleParameters(pipeline, models, bag);
+  if (pipeline) {
+    checkSectionUsage(pipeline, models, bag);
+    checkLegacyGroupNames(pipeline, models, opts.env.SMP_PROJECTNAME?.trim(), bag);
+    checkScheduleParameters(pipeline, models, bag);
+  }
   if (pipeline)
     checkParameterRefs(
       [
@@ -181,6 +206,33 @@ export function loadProject(opts: LoadOptions): LoadResult {
     locations: collectLocations(merged),
   };
   return { config: deepFreeze(config), diagnostics };
+}
+
+/**
+ * Section names the pipeline's Processing and Training steps give as `step_type` (read from the raw tree, before
+ * the pipeline is checked): each names a job section of its model, as in the old framework.
+ */
+const SECTION_NAME = /^[A-Za-z_][A-Za-z0-9_-]{0,63}$/;
+const UNSAFE_NAMES = ['__proto__', 'constructor', 'prototype'];
+
+function namedSections(pipeline: CNode | undefined): string[] {
+  const out = new Set<string>();
+  const models = pipeline ? locate(pipeline, ['models']) : undefined;
+  if (!models?.found || models.node.kind !== 'map') return [];
+  for (const unit of models.node.entries) {
+    const steps = locate(unit.value, ['steps']);
+    if (!steps.found || steps.node.kind !== 'seq') continue;
+    for (const step of steps.node.items) {
+      const cls = locate(step, ['step_class']);
+      const type = locate(step, ['step_type']);
+      if (!cls.found || cls.node.kind !== 'scalar' || typeof cls.node.value !== 'string') continue;
+      if (!/^(processing|training)$/i.test(cls.node.value)) continue;
+      const name = type.found && type.node.kind === 'scalar' ? type.node.value : undefined;
+      // Only names a config key can have (the reader refuses __proto__ and friends as keys).
+      if (typeof name === 'string' && SECTION_NAME.test(name) && !UNSAFE_NAMES.includes(name)) out.add(name);
+    }
+  }
+  return [...out].sort();
 }
 
 function readText(abs: string, file: string, bag: DiagnosticBag): string | undefined {

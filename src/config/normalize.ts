@@ -1,5 +1,6 @@
 // Fold the old format's spellings into the typed model of types.ts (hyperparameters → hyperparams, …).
 import type { Loc } from './diagnostics.js';
+import { JOB_SECTIONS, NON_SECTION_KEYS } from './schema.js';
 import type {
   JobSectionInput,
   ModelInput,
@@ -27,12 +28,20 @@ export function normalizeModel(
   keyLoc: Loc,
   /** Workspace-relative folder the file's paths are relative to ('' for the workspace itself). */
   root = '',
+  /** Extra job sections (step_type names beyond the four fixed ones) the schema parsed. */
+  extra: readonly string[] = [],
 ): ModelConfig {
-  const section = (kind: JobSection['kind']): JobSection | undefined => {
-    const data = input[kind];
+  const fields = input as Readonly<Record<string, unknown>>;
+  const section = (kind: string): JobSection | undefined => {
+    const data = Object.hasOwn(fields, kind) ? (fields[kind] as JobSectionInput | undefined) : undefined;
     const e = entry(node, kind);
     return data && e ? normalizeSection(kind, data, e.value, e.keyLoc) : undefined;
   };
+  const sections: Record<string, JobSection> = Object.create(null) as Record<string, JobSection>;
+  for (const kind of [...JOB_SECTIONS, ...extra.filter((k) => !isFixedKey(k))]) {
+    const s = section(kind);
+    if (s) sections[kind] = s;
+  }
   const reg = entry(node, 'registry');
   const pkg = entry(node, 'model_package');
   return {
@@ -45,10 +54,12 @@ export function normalizeModel(
         ? normalizeRelative(`${root}/${input.source_directory}`)
         : normalizeRelative(input.source_directory),
     sourceDirectoryLoc: entry(node, 'source_directory')?.value.loc ?? keyLoc,
-    preprocess: section('preprocess'),
-    train: section('train'),
-    evaluate: section('evaluate'),
-    transform: section('transform'),
+    preprocess: sections.preprocess,
+    train: sections.train,
+    evaluate: sections.evaluate,
+    transform: sections.transform,
+    sections,
+    keys: node.entries.map((e) => e.key),
     registry: input.registry && reg ? normalizeRegistry(input.registry, reg.keyLoc) : undefined,
     modelPackage:
       input.model_package && pkg
@@ -82,8 +93,14 @@ export function normalizeRelative(p: string): string {
   return slashed.startsWith('/') ? `/${rel}` : rel;
 }
 
+function isFixedKey(k: string): boolean {
+  return (
+    (JOB_SECTIONS as readonly string[]).includes(k) || (NON_SECTION_KEYS as readonly string[]).includes(k)
+  );
+}
+
 function normalizeSection(
-  kind: JobSection['kind'],
+  kind: string,
   d: JobSectionInput | TransformSectionInput,
   node: CNode,
   loc: Loc,
@@ -116,6 +133,8 @@ function normalizeSection(
     distribution:
       typeof d.distribution === 'object' ? (d.distribution as Record<string, HyperValue>) : undefined,
     channels: normalizeChannels(d.channels, node, loc),
+    outputLocalPath: d.location?.outputLocalFilepath,
+    noEffect: noEffectKeys(kind, d),
     transform: t
       ? {
           strategy: t.strategy,
@@ -145,6 +164,23 @@ function normalizeSection(
   };
 }
 
+/** Old keys that have no effect: s3Bucket/s3InputPrefix built a path the SDK read as a local file, … */
+function noEffectKeys(kind: string, d: JobSectionInput | TransformSectionInput): string[] {
+  const out: string[] = [];
+  if (d.inputLocalFilepath !== undefined) out.push('inputLocalFilepath');
+  if (kind !== 'transform') {
+    if (d.strategy !== undefined) out.push('strategy');
+    if (d.max_payload !== undefined) out.push('max_payload');
+  }
+  if (d.channels && typeof d.channels === 'object') {
+    for (const [name, ch] of Object.entries(d.channels)) {
+      if (ch?.s3Bucket !== undefined) out.push(`channels.${name}.s3Bucket`);
+      if (ch?.s3InputPrefix !== undefined) out.push(`channels.${name}.s3InputPrefix`);
+    }
+  }
+  return out;
+}
+
 function normalizeChannels(
   channels: JobSectionInput['channels'],
   section: CNode,
@@ -159,6 +195,9 @@ function normalizeChannels(
         dataFiles: [],
         s3BucketName: undefined,
         inputBucketPrefix: undefined,
+        bucketPrefix: undefined,
+        inputLocalPath: undefined,
+        outputLocalPath: undefined,
         loc: at.node.loc ?? sectionLoc,
       },
     ];
@@ -174,6 +213,9 @@ function normalizeChannels(
       })),
       s3BucketName: ch?.s3BucketName?.trim(),
       inputBucketPrefix: ch?.inputBucketPrefix,
+      bucketPrefix: ch?.bucket_prefix,
+      inputLocalPath: ch?.InputLocalFilepath,
+      outputLocalPath: ch?.OuputLocalFilepath,
       loc: chNode.keyLoc ?? chNode.node.loc,
     };
   });

@@ -2,6 +2,7 @@
 import { realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { DiagnosticBag } from './diagnostics.js';
+import { sectionFor } from './types.js';
 import type { JobSection, ModelConfig, PipelineConfig } from './types.js';
 
 export function checkPaths(
@@ -36,9 +37,7 @@ export function checkPaths(
     if (!unit) continue;
     const used = new Set<JobSection | undefined>();
     for (const s of unit.steps) {
-      if (s.stepClass === 'Training') used.add(model.train);
-      if (s.stepClass === 'Metrics' || s.stepType === 'evaluate') used.add(model.evaluate);
-      if (s.stepType === 'preprocess') used.add(model.preprocess);
+      if (s.stepClass !== 'Transform') used.add(sectionFor(model, s));
       if ((s.stepClass === 'CreateModel' || s.stepClass === 'RegisterModel') && model.registry?.modelRepack)
         used.add(model.transform);
     }

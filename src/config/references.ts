@@ -2,7 +2,7 @@
 // Each rule reports under its own code; the code is the rule's name in tests and docs.
 import type { DiagnosticBag, Loc } from './diagnostics.js';
 import { findCycle, parseDependencyLine } from './dependencies.js';
-import { IGNORED_STEP_TYPES, STEP_CLASSES, STEP_TYPES } from './schema.js';
+import { IGNORED_STEP_TYPES, JOB_SECTIONS, NON_SECTION_KEYS, STEP_CLASSES } from './schema.js';
 import type { PipelineInput, StepClass, StepInput } from './schema.js';
 import { inFileOrder } from './normalize.js';
 import { buildParameters } from './parameters.js';
@@ -59,7 +59,16 @@ export function buildPipeline(
     }
     const steps: StepConfig[] = [];
     unit.steps.forEach((s, index) => {
-      const step = buildStep(s, model, index, [...unitPath, 'steps', index], at, bag, src.node);
+      const step = buildStep(
+        s,
+        model,
+        models[model],
+        index,
+        [...unitPath, 'steps', index],
+        at,
+        bag,
+        src.node,
+      );
       if (!step) {
         // Already reported; remember the name so later rules do not report it again as missing.
         unusable.add(s.step_name);
@@ -130,9 +139,35 @@ export function buildPipeline(
 
 type At = (rel: (string | number)[]) => { loc: Loc; path: string };
 
+/**
+ * The section a Processing or Training step runs: the model's section named by step_type (as written, else the one
+ * that matches ignoring case). Training defaults to `train`, and keeps that for the values the old template wrote on
+ * Training steps (`training`, …) when the model has no such section. An unknown name is kept: the unit check
+ * reports the missing section.
+ */
+function sectionNamed(written: string | undefined, cls: StepClass, model: ModelConfig | undefined): string {
+  if (written === undefined) return 'train';
+  const sections = Object.keys(model?.sections ?? {});
+  // The template's values on Training steps (`train`, `transform`, `registry`, …) mean `train`; only `training`
+  // may name a section of that name.
+  const lower = written.toLowerCase();
+  if (
+    cls === 'Training' &&
+    IGNORED_STEP_TYPES.includes(lower) &&
+    !(lower === 'training' && sections.includes(written))
+  )
+    return 'train';
+  if (sections.includes(written)) return written;
+  const folded = sections.find((k) => k.toLowerCase() === written.toLowerCase());
+  if (folded) return folded;
+  if ((JOB_SECTIONS as readonly string[]).includes(written.toLowerCase())) return written.toLowerCase();
+  return written;
+}
+
 function buildStep(
   s: StepInput,
   model: string,
+  modelConfig: ModelConfig | undefined,
   index: number,
   rel: (string | number)[],
   at: At,
@@ -152,32 +187,32 @@ function buildStep(
     return undefined;
   }
   let stepType: StepConfig['stepType'];
-  if (cls === 'Processing') {
-    if (s.step_type === undefined) {
+  if (cls === 'Processing' || cls === 'Training') {
+    const written = s.step_type;
+    if (written === undefined && cls === 'Processing') {
       const a = at([...rel, 'step_class']);
       bag.error(
         'processing-needs-step-type',
         a.loc,
         `${stepPath}.step_type`,
-        `${stepPath}: a Processing step needs \`step_type: preprocess\` (runs the preprocess section) or \`step_type: evaluate\``,
+        `${stepPath}: a Processing step needs \`step_type\`: the conf.models.${model} section it runs (preprocess, evaluate, postprocess, …)`,
       );
       return undefined;
     }
-    const written = s.step_type;
-    stepType = STEP_TYPES.find((t) => t === written.toLowerCase());
-    if (!stepType) {
+    if (written !== undefined && (NON_SECTION_KEYS as readonly string[]).includes(written)) {
       const a = at([...rel, 'step_type']);
       bag.error(
-        'unknown-step-type',
+        'step-type-not-a-section',
         a.loc,
         a.path,
-        `${a.path}: unknown step type \`${s.step_type}\` for a Processing step: use preprocess or evaluate${didYouMean(s.step_type, STEP_TYPES)}`,
+        `${a.path}: \`${written}\` is not a job section: step_type names the conf.models.${model} section the step runs (such as ${cls === 'Training' ? 'train' : 'preprocess'})`,
       );
       return undefined;
     }
+    stepType = sectionNamed(written, cls, modelConfig);
   } else if (
     s.step_type !== undefined &&
-    ![...STEP_TYPES, ...IGNORED_STEP_TYPES].includes(s.step_type.toLowerCase())
+    ![...JOB_SECTIONS, ...IGNORED_STEP_TYPES].includes(s.step_type.toLowerCase())
   ) {
     const a = at([...rel, 'step_type']);
     bag.warning(
@@ -259,14 +294,18 @@ function checkUnit(
       `${s.path}: a ${s.stepClass} step needs an earlier ${cls} step in model \`${s.model}\` (${why})`,
     );
   };
-  const section = (s: StepConfig, key: 'preprocess' | 'train' | 'evaluate' | 'registry'): void => {
-    if (!model || model[key]) return;
-    const a = at(rel(s, 'step_class'));
+  const section = (s: StepConfig, key: string): void => {
+    if (!model) return;
+    if (key === 'registry' ? model.registry : Object.hasOwn(model.sections, key)) return;
+    const typed = s.stepClass === 'Processing' || (s.stepClass === 'Training' && key !== 'train');
+    const a = at(rel(s, typed ? 'step_type' : 'step_class'));
+    const candidates = model.keys.filter((k) => !(NON_SECTION_KEYS as readonly string[]).includes(k));
+    const hint = typed ? didYouMean(key, candidates) : '';
     bag.error(
       'missing-section',
       a.loc,
       a.path,
-      `${s.path}: a ${s.stepClass}${s.stepType ? ` (${s.stepType})` : ''} step runs conf.models.${s.model}.${key}, which ${model.file} does not define`,
+      `${s.path}: a ${s.stepClass}${typed ? ` (${key})` : ''} step runs conf.models.${s.model}.${key}, which ${model.file} does not define${hint}`,
     );
   };
 
@@ -288,10 +327,8 @@ function checkUnit(
     }
     switch (s.stepClass) {
       case 'Processing':
-        section(s, s.stepType === 'evaluate' ? 'evaluate' : 'preprocess');
-        break;
       case 'Training':
-        section(s, 'train');
+        section(s, s.stepType ?? 'train');
         break;
       case 'CreateModel':
         if (fromRegistry) break; // the model package brings image and artifacts

@@ -11,7 +11,10 @@ export const STEP_CLASSES = [
   'RegisterModel',
 ] as const;
 export type StepClass = (typeof STEP_CLASSES)[number];
-export const STEP_TYPES = ['preprocess', 'evaluate'] as const;
+/** The job sections every model may have; a Processing or Training step's `step_type` may name any other. */
+export const JOB_SECTIONS = ['preprocess', 'train', 'evaluate', 'transform'] as const;
+/** Model keys that are not job sections, so no `step_type` can name them. */
+export const NON_SECTION_KEYS = ['source_directory', 'name', 'registry', 'model_package'] as const;
 /** Values the old template wrote on non-Processing steps; accepted and ignored there. */
 export const IGNORED_STEP_TYPES = [
   'train',
@@ -59,10 +62,9 @@ const jsonValue: z.ZodType<unknown> = z.lazy(() =>
   ]),
 );
 
+// sourceName only reaches SageMaker as a ProcessingInput name: usage.ts checks it there (training ignores it).
 const dataFile = z.object({
-  sourceName: text
-    .regex(/^[A-Za-z0-9_-]{1,64}$/, 'letters, digits, - and _ (1-64), as a ProcessingInput name')
-    .optional(),
+  sourceName: text.optional(),
   fileName: text,
 });
 
@@ -71,6 +73,14 @@ const channel = z
     dataFiles: z.array(dataFile).optional(),
     s3BucketName: text.optional(),
     inputBucketPrefix: z.string().optional(),
+    // Read by the old framework's metrics step: the output prefix and the container folders (kept: scripts
+    // depend on those paths). The spelling `OuputLocalFilepath` is the old framework's.
+    bucket_prefix: z.string().optional(),
+    InputLocalFilepath: text.optional(),
+    OuputLocalFilepath: text.optional(),
+    // Read by the old framework only to build a path the SDK then took for a local file: no effect here.
+    s3Bucket: z.string().optional(),
+    s3InputPrefix: z.string().optional(),
   })
   .nullable();
 
@@ -80,7 +90,8 @@ const channels = z.union([z.record(z.string().regex(/^[A-Za-z0-9\-_.]{1,64}$/), 
 const sectionKeys = {
   image_uri: text,
   entry_point: text,
-  base_job_name: text.max(63).optional(),
+  // No length rule: SageMaker never sees it in a pipeline (usage.ts says it has no effect).
+  base_job_name: text.optional(),
   instance_type: text
     .regex(INSTANCE_TYPE_OR_PARAM, 'an instance type like ml.m5.xlarge (or ${param:Name})')
     .optional(),
@@ -112,6 +123,12 @@ const sectionKeys = {
     .union([z.enum(['FullyReplicated', 'ShardedByS3Key']), z.record(z.string(), jsonValue)])
     .optional(),
   channels: channels.optional(),
+  // The old processing step's output folder (processing_service.py reads `location.outputLocalFilepath`).
+  location: z.object({ outputLocalFilepath: text.optional() }).optional(),
+  // Old keys with no effect (reported): the manifest input's folder, and two metrics arguments it never used.
+  inputLocalFilepath: text.optional(),
+  strategy: z.string().optional(),
+  max_payload: z.number().optional(),
 };
 
 export const jobSectionSchema = z.object(sectionKeys);
@@ -252,6 +269,27 @@ export const retrySchema = z.array(
     backoff_rate: z.number().min(1).max(10).optional(),
   }),
 );
+
+/**
+ * The model schema with `extra` job sections (the names Processing/Training steps give as `step_type`), so they
+ * are checked like `preprocess` and their keys are known. Names of fixed keys are left as they are.
+ */
+export function modelSchemaFor(extra: readonly string[]): typeof modelSchema {
+  const shape: Record<string, z.ZodType> = {};
+  for (const name of extra) {
+    if (!Object.hasOwn(modelSchema.shape, name)) shape[name] = jobSectionSchema.optional();
+  }
+  return Object.keys(shape).length === 0 ? modelSchema : (modelSchema.extend(shape) as typeof modelSchema);
+}
+
+export function confFileSchemaFor(extra: readonly string[]): typeof confFileSchema {
+  if (extra.every((n) => Object.hasOwn(modelSchema.shape, n))) return confFileSchema;
+  return confFileSchema.extend({
+    conf: confFileSchema.shape.conf.extend({
+      models: z.record(z.string(), modelSchemaFor(extra)).optional(),
+    }),
+  }) as typeof confFileSchema;
+}
 
 export const stepSchema = z.object({
   step_name: text.regex(STEP_NAME, 'letters, digits, - and _, at most 64 characters'),

@@ -30,12 +30,21 @@ export interface Channel {
   readonly dataFiles: readonly DataFile[];
   readonly s3BucketName: string | undefined;
   readonly inputBucketPrefix: string | undefined;
+  /** Metrics only (old `bucket_prefix`): the prefix of `s3://<s3BucketName>/<prefix>/<model>/evaluation/`. */
+  readonly bucketPrefix: string | undefined;
+  /** Metrics only (old `InputLocalFilepath` / `OuputLocalFilepath`): the job's input and output folders. */
+  readonly inputLocalPath: string | undefined;
+  readonly outputLocalPath: string | undefined;
   readonly loc: Loc;
 }
 
-/** A job section (`preprocess`, `train`, `evaluate`, `transform`) with the old spellings folded together. */
+/**
+ * A job section (`preprocess`, `train`, `evaluate`, `transform`, or any other name a Processing or Training step's
+ * `step_type` names, such as `postprocess` or `finetune`) with the old spellings folded together.
+ */
 export interface JobSection {
-  readonly kind: 'preprocess' | 'train' | 'evaluate' | 'transform';
+  /** The section's key in `conf.models.<model>`. */
+  readonly kind: string;
   readonly loc: Loc;
   readonly imageUri: string | undefined;
   readonly entryPoint: string | undefined;
@@ -62,6 +71,10 @@ export interface JobSection {
   readonly distribution: Readonly<Record<string, HyperValue>> | undefined;
   /** In file order; a bare `channels: train` becomes one channel with no data files. */
   readonly channels: readonly Channel[];
+  /** Processing (old `location.outputLocalFilepath`): the folder the outputs are read from. */
+  readonly outputLocalPath: string | undefined;
+  /** Keys the old framework read that change nothing here (relative to the section), to report once. */
+  readonly noEffect: readonly string[];
   readonly transform: TransformOptions | undefined;
   /** Managed spot training (train); see compile/steps/training.ts for the defaults. */
   readonly spot: SpotOptions | undefined;
@@ -128,6 +141,10 @@ export interface ModelConfig {
   readonly train: JobSection | undefined;
   readonly evaluate: JobSection | undefined;
   readonly transform: JobSection | undefined;
+  /** Every job section by its key: the four above and the extra ones steps name with `step_type`. */
+  readonly sections: Readonly<Record<string, JobSection>>;
+  /** Every key of the model's mapping, in file order (suggestions for a step_type naming no section). */
+  readonly keys: readonly string[];
   readonly registry: RegistrySection | undefined;
   readonly modelPackage: ModelPackageSource | undefined;
 }
@@ -165,8 +182,11 @@ export interface RetryRule {
 export interface StepConfig {
   readonly name: string;
   readonly stepClass: StepClass;
-  /** Processing only: which section the job runs. */
-  readonly stepType: 'preprocess' | 'evaluate' | undefined;
+  /**
+   * Processing and Training: the `conf.models.<model>` section the job runs (`step_type`, as the old framework
+   * reads it; Training defaults to `train`). Undefined for the other classes.
+   */
+  readonly stepType: string | undefined;
   readonly model: string;
   /** Position of the step inside its model's `steps` list. */
   readonly index: number;
@@ -245,6 +265,26 @@ export interface ProjectConfig {
   readonly settings: Settings;
   /** Positions of config nodes by key path (`conf.models.m.train.instance_type`), for later messages. */
   readonly locations: ReadonlyMap<string, Loc>;
+}
+
+/** The section a step of this class runs: its `step_type` (Processing, Training), `transform`, `evaluate`. */
+export function sectionName(step: StepConfig): string | undefined {
+  switch (step.stepClass) {
+    case 'Processing':
+    case 'Training':
+      return step.stepType;
+    case 'Transform':
+      return 'transform';
+    case 'Metrics':
+      return 'evaluate';
+    default:
+      return undefined;
+  }
+}
+
+export function sectionFor(model: ModelConfig, step: StepConfig): JobSection | undefined {
+  const name = sectionName(step);
+  return name === undefined || !Object.hasOwn(model.sections, name) ? undefined : model.sections[name];
 }
 
 export function allSteps(p: PipelineConfig): StepConfig[] {

@@ -2,7 +2,11 @@
 import type { DiagnosticBag } from './diagnostics.js';
 import { MODEL_PACKAGE_GROUP_NAME, PIPELINE_NAME } from './schema.js';
 import { checkSpot } from './step-extensions.js';
-import type { JobSection, ModelConfig, PipelineConfig } from './types.js';
+import { sectionFor } from './types.js';
+import type { JobSection, ModelConfig, PipelineConfig, StepConfig } from './types.js';
+
+/** SageMaker's ProcessingInput name rule (the only place a dataFile's sourceName reaches SageMaker). */
+const PROCESSING_INPUT_NAME = /^[A-Za-z0-9_-]{1,64}$/;
 
 export function checkSectionUsage(
   pipeline: PipelineConfig,
@@ -13,14 +17,19 @@ export function checkSectionUsage(
     const model = models[unit.model];
     if (!model) continue;
     const classes = new Set(unit.steps.map((s) => s.stepClass));
-    const types = new Set(unit.steps.map((s) => s.stepType));
     const p = `conf.models.${model.name}`;
 
-    if (classes.has('Training') && model.train) checkTrainingChannels(model.train, `${p}.train`, bag);
-    if (types.has('preprocess') && model.preprocess)
-      checkProcessingInputs(model.preprocess, `${p}.preprocess`, bag);
-    if ((classes.has('Metrics') || types.has('evaluate')) && model.evaluate)
-      checkProcessingInputs(model.evaluate, `${p}.evaluate`, bag);
+    // Each section once, by how its steps use it: a training job's channels, a processing job's inputs.
+    const trained = new Set<JobSection>();
+    const processed = new Set<JobSection>();
+    for (const s of unit.steps) {
+      const section = sectionFor(model, s);
+      if (!section) continue;
+      if (s.stepClass === 'Training') trained.add(section);
+      if (s.stepClass === 'Processing' || s.stepClass === 'Metrics') processed.add(section);
+    }
+    for (const section of trained) checkTrainingChannels(section, `${p}.${section.kind}`, bag);
+    for (const section of processed) checkProcessingInputs(section, `${p}.${section.kind}`, bag);
 
     if (
       classes.has('RegisterModel') &&
@@ -38,24 +47,9 @@ export function checkSectionUsage(
         );
       }
     }
-    reportIgnoredKeys(model, bag);
+    reportIgnoredKeys(model, unit.steps, bag);
     if (model.modelPackage) checkRegistryUnit(model, bag);
-    for (const kind of ['preprocess', 'train', 'evaluate', 'transform'] as const) {
-      const section = model[kind];
-      if (section) checkSpot(section, `${p}.${kind}`, bag);
-    }
-    const packs =
-      !model.modelPackage &&
-      model.registry?.modelRepack === true &&
-      (classes.has('CreateModel') || classes.has('RegisterModel'));
-    if (packs && model.transform?.entryPoint === undefined) {
-      bag.error(
-        'repack-needs-entry-point',
-        model.registry?.loc ?? model.loc,
-        `${p}.registry.ModelRepack`,
-        `${p}.registry: ModelRepack "True" (the default) packs the inference script into the model, but ${p}.transform.entry_point is not set; set it, or set ModelRepack: "False" when the image brings its own code`,
-      );
-    }
+    for (const [kind, section] of Object.entries(model.sections)) checkSpot(section, `${p}.${kind}`, bag);
     const tImage = model.transform?.imageUri;
     if (
       classes.has('Transform') &&
@@ -71,6 +65,36 @@ export function checkSectionUsage(
         `${p}.transform.image_uri (${tImage}) is not used: the transform runs the model created from registry.InferenceSpecification.image_uri (${model.registry.imageUri})`,
       );
     }
+  }
+}
+
+/**
+ * Before 2023-10-24 the old framework named model package groups `<SMP_PROJECTNAME>-<model>` (later `None-<model>`,
+ * by a bug, and it never read ModelPackageGroupName). With SMP_PROJECTNAME set, a team is likely to have such
+ * groups: say once per model that versions now go to another group, and what to write to keep the old one.
+ */
+export function checkLegacyGroupNames(
+  pipeline: PipelineConfig,
+  models: Readonly<Record<string, ModelConfig>>,
+  projectName: string | undefined,
+  bag: DiagnosticBag,
+): void {
+  if (!projectName) return;
+  for (const unit of pipeline.units) {
+    const model = models[unit.model];
+    const registry = model?.registry;
+    if (!model || !registry || registry.modelPackageGroupName !== undefined) continue;
+    if (!unit.steps.some((s) => s.stepClass === 'RegisterModel')) continue;
+    const old = `${projectName}-${model.name}`;
+    const now = `${pipeline.name}-${model.name}`;
+    if (old === now) continue;
+    const p = `conf.models.${model.name}.registry`;
+    bag.warning(
+      'group-name-changed',
+      registry.loc,
+      `${p}.ModelPackageGroupName`,
+      `${p}: SMP_PROJECTNAME is set, so the old framework registered ${model.name} in the model package group \`${old}\` (<SMP_PROJECTNAME>-<model>); smp registers it in \`${now}\` (<pipelineName>-<model>). To keep adding versions to the old group, set ModelPackageGroupName: ${old}`,
+    );
   }
 }
 
@@ -101,6 +125,15 @@ function checkProcessingInputs(section: JobSection, path: string, bag: Diagnosti
         );
         return;
       }
+      if (!PROCESSING_INPUT_NAME.test(f.sourceName)) {
+        bag.error(
+          'bad-input-name',
+          f.loc,
+          `${at}.sourceName`,
+          `${at}: sourceName \`${f.sourceName}\` names a processing input, and SageMaker allows letters, digits, - and _ (at most 64) there: rename it (the input folder /opt/ml/processing/input/<sourceName> follows)`,
+        );
+        return;
+      }
       const prev = names.get(f.sourceName);
       if (prev) {
         bag.error(
@@ -116,17 +149,24 @@ function checkProcessingInputs(section: JobSection, path: string, bag: Diagnosti
 }
 
 /** Keys the format accepts (the old template had them) that change nothing in a pipeline: say so, once per model. */
-function reportIgnoredKeys(model: ModelConfig, bag: DiagnosticBag): void {
+function reportIgnoredKeys(model: ModelConfig, steps: readonly StepConfig[], bag: DiagnosticBag): void {
   const ignored: string[] = [];
   const note = (section: JobSection | undefined, key: string, present: boolean): void => {
     if (section && present) ignored.push(`${section.kind}.${key}`);
   };
-  for (const s of [model.preprocess, model.train, model.evaluate, model.transform]) {
-    note(s, 'base_job_name', s?.baseJobName !== undefined);
-    note(s, 'framework_version', s?.frameworkVersion !== undefined);
-    note(s, 'distribution', s?.distribution !== undefined);
+  const all = Object.values(model.sections);
+  // SageMaker names pipeline models itself; the old framework's Model(name=…) never reached the definition.
+  if (model.displayName !== undefined) ignored.push('name');
+  for (const s of all) {
+    for (const key of s.noEffect) ignored.push(`${s.kind}.${key}`);
+    note(s, 'base_job_name', s.baseJobName !== undefined);
+    note(s, 'framework_version', s.frameworkVersion !== undefined);
+    note(s, 'distribution', s.distribution !== undefined);
   }
-  for (const s of [model.preprocess, model.evaluate, model.transform]) {
+  // Training reads these; sections no Training step runs do not (a section's role is its steps', so a section
+  // both a Training and a Processing step run keeps them).
+  const trainedKinds = new Set(steps.filter((s) => s.stepClass === 'Training').map((s) => s.stepType));
+  for (const s of all.filter((x) => x.kind !== 'train' && !trainedKinds.has(x.kind))) {
     note(s, 'output_path', s?.outputPath !== undefined);
     note(s, 'hyperparams', Object.keys(s?.hyperparams ?? {}).length > 0);
     note(s, 'model_data_uri', s?.modelDataUri !== undefined);

@@ -21,13 +21,13 @@ function withConf(from: string, to: string): Record<string, string> {
 }
 
 describe('compile edge cases', () => {
-  it('a Processing step running the evaluate section gets its defaults (50 GB, 3600 s)', () => {
+  it("a Processing step running the evaluate section gets the processing defaults, as the old framework's ProcessingService (32 GB, 3000 s)", () => {
     const r = compile(withConf('            step_type: preprocess\n', '            step_type: evaluate\n'));
     expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     const prep = r.plan!.definition.Steps.find((s) => s.Name === 'prep')!.Arguments as Record<string, never>;
     expect(prep).toMatchObject({
-      ProcessingResources: { ClusterConfig: { VolumeSizeInGB: 50 } },
-      StoppingCondition: { MaxRuntimeInSeconds: 3600 },
+      ProcessingResources: { ClusterConfig: { VolumeSizeInGB: 32 } },
+      StoppingCondition: { MaxRuntimeInSeconds: 3000 },
     });
   });
 

@@ -640,8 +640,13 @@ describe('repack sub-steps (SDK 06: ModelStep with runtime repack)', () => {
     expect(keys(own)).toEqual(keys(sdkContainer));
     expect(own.ModelDataUrl).toEqual({ Get: 'Steps.rregister-RepackModel.ModelArtifacts.S3ModelArtifacts' });
     expect(keys(own.Environment)).toEqual(keys(at(sdkContainer, 'Environment')));
-    // With SMP_REGION us-west-2 and entry point inference.py, the environment is exactly the SDK's.
-    expect(own.Environment).toEqual(at(sdkContainer, 'Environment'));
+    // With SMP_REGION us-west-2 and entry point inference.py, the environment is the SDK's, but for the program:
+    // the old framework gave the SDK the entry point in module form (create_model_service.py), so `inference`.
+    expect(own.Environment).toEqual({
+      ...(at(sdkContainer, 'Environment') as Record<string, string>),
+      SAGEMAKER_PROGRAM: 'inference',
+    });
+    expect(at(sdkContainer, 'Environment', 'SAGEMAKER_PROGRAM')).toBe('inference.py');
     expect(own.Image).toBe(at(sdkContainer, 'Image'));
 
     const reused = list(at(step(ours, 'register').Arguments, 'InferenceSpecification', 'Containers'))[0];
@@ -676,9 +681,10 @@ describe('RegisterModel (SDK 06, 07)', () => {
   it('has the SDK Arguments keys for the keys both produce', () => {
     for (const name of ['register', 'rregister']) {
       const args = step(ours, name).Arguments;
-      expect(without(keys(args), ['ModelMetrics', 'CustomerMetadataProperties'])).toEqual(
-        keys(sdk06.Arguments),
-      );
+      // The description is the old framework's (it always sent one); the SDK case gave none.
+      expect(
+        without(keys(args), ['ModelMetrics', 'CustomerMetadataProperties', 'ModelPackageDescription']),
+      ).toEqual(keys(sdk06.Arguments));
       expect(keys(args.InferenceSpecification)).toEqual(keys(sdk06.Arguments.InferenceSpecification));
       expect(keys(args.InferenceSpecification)).toEqual(keys(sdk07.Arguments.InferenceSpecification));
       expect(args.SkipModelValidation).toBe(sdk06.Arguments.SkipModelValidation);

@@ -4,7 +4,7 @@
 // configured names, and the contract's value at every path where the old output has a documented bug
 // (G1 group names, G2 caching, G3 Training VPC, C1 training channels, D3 metrics output, D4 metrics URI,
 // D5 transform bucket). Everything else named below must agree with the old output, except what we change on
-// purpose: code keys (only their form is checked), Training output/debug/profiler paths, ModelPackageDescription.
+// purpose: code keys (only their form is checked), Training output/debug/profiler paths, ModelPackageDescription's words.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -213,14 +213,14 @@ const EXAMPLES: readonly Example[] = [
 ];
 
 /**
- * Arguments keys we add or drop on purpose, by step Type: Training gains VpcConfig (G3); RegisterModel drops
- * the old placeholder ModelPackageDescription.
+ * Arguments keys we add or drop on purpose, by step Type: Training gains VpcConfig (G3). RegisterModel keeps
+ * ModelPackageDescription (the old framework's placeholder, reworded: checked under G1).
  */
 const ARGUMENT_KEYS_CHANGED: Readonly<
   Record<string, { added: readonly string[]; removed: readonly string[] }>
 > = {
   Training: { added: ['VpcConfig'], removed: [] },
-  RegisterModel: { added: [], removed: ['ModelPackageDescription'] },
+  RegisterModel: { added: [], removed: [] },
 };
 
 // ------------------------------------------------------------------------------------------ helpers
@@ -617,7 +617,11 @@ describe.each(EXAMPLES)('seed-golden $name', (ex) => {
       expect(oStep(step).Arguments.ModelPackageGroupName).toBe(group);
       expect(group.startsWith(`${ex.pipeline}-`)).toBe(true);
       expect(gStep(step).Arguments.ModelPackageGroupName).toBe(`None-${group.slice(ex.pipeline.length + 1)}`);
-      expect(oStep(step).Arguments.ModelPackageDescription).toBeUndefined();
+      // register_model_service.py sent a placeholder when none is configured; ours names where it came from.
+      expect(gStep(step).Arguments.ModelPackageDescription).toMatch(/^Default Model Package Description/);
+      expect(oStep(step).Arguments.ModelPackageDescription).toBe(
+        `${group.slice(ex.pipeline.length + 1)} registered by pipeline ${ex.pipeline} (step ${step}); set registry.ModelPackageDescription to describe it`,
+      );
     }
   });
 

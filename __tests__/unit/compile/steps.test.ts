@@ -487,7 +487,7 @@ describe('Processing: chained inputs', () => {
     });
   });
 
-  it('one input per channel of the consumer section, reading the same-named output of the source', () => {
+  it("one input per channel of the source's section (the old framework's rule), not the consumer's", () => {
     const c = compile({
       model: withSections({
         preprocess: {
@@ -511,43 +511,62 @@ describe('Processing: chained inputs', () => {
         },
       ],
     });
-    expect(dataInputs(c, 'post')).toEqual([
-      {
-        name: 'prep-input-testing',
-        uri: outputsGet('prep', 'testing'),
-        local: '/opt/ml/processing/input/prep-input-testing',
-      },
-      {
-        name: 'prep-input-training',
-        uri: outputsGet('prep', 'training'),
-        local: '/opt/ml/processing/input/prep-input-training',
-      },
-    ]);
+    // processing_service.py: for channel in models[<this model>][<source step_type>].channels
+    expect(dataInputs(c, 'post')).toEqual(
+      ['training', 'testing', 'extra'].map((ch) => ({
+        name: `prep-input-${ch}`,
+        uri: outputsGet('prep', ch),
+        local: `/opt/ml/processing/input/prep-input-${ch}`,
+      })),
+    );
     expect(outputsOf(c, 'post').map((o) => o.OutputName)).toEqual(['testing', 'training']);
   });
 
-  it('a Processing source without the consumer channel is a positioned error', () => {
-    const c = compile({
-      model: withSections({
-        preprocess: { image_uri: 'img:1', entry_point: 'prep.py', channels: { training: null } },
-        evaluate: { image_uri: 'img:1', entry_point: 'evaluate.py', channels: { scoring: null } },
-      }),
-      steps: [
-        { step_name: 'prep', step_class: 'Processing', step_type: 'preprocess' },
-        {
-          step_name: 'post',
-          step_class: 'Processing',
-          step_type: 'evaluate',
-          chain_input_source_step: ['prep'],
+  it("a cross-model source without the channel the consumer's model names is a positioned error", () => {
+    const m2 = `conf:
+  models:
+    m2:
+      source_directory: m/src
+      preprocess:
+        image_uri: img:1
+        entry_point: prep.py
+        channels:
+          scoring:
+`;
+    const bad = compileFiles({
+      ...SOURCES,
+      'n/conf/conf.yaml': m2,
+      [CONF]: stringify({
+        conf: {
+          models: {
+            m: withSections({
+              preprocess: { image_uri: 'img:1', entry_point: 'prep.py', channels: { training: null } },
+            }),
+          },
+          sagemakerPipeline: {
+            pipelineName: 'p-test',
+            models: {
+              m: { steps: [{ step_name: 'prep', step_class: 'Processing', step_type: 'preprocess' }] },
+              m2: {
+                steps: [
+                  {
+                    step_name: 'post',
+                    step_class: 'Processing',
+                    step_type: 'preprocess',
+                    chain_input_source_step: ['prep'],
+                  },
+                ],
+              },
+            },
+          },
         },
-      ],
+      }),
     });
-    expect(c.plan).toBeUndefined();
-    expect(c.errors).toHaveLength(1);
-    const e = c.errors[0]!;
-    expect(e.loc).toMatchObject({ file: CONF, line: lineOf(c.confText, 'step_name: post') });
-    expect(e.loc?.col).toBeGreaterThan(0);
-    expect(e.path).toBe('conf.sagemakerPipeline.models.m.steps[1]');
+    expect(bad.plan).toBeUndefined();
+    expect(bad.errors).toHaveLength(1);
+    const e = bad.errors[0]!;
+    expect(e.loc).toMatchObject({ file: CONF, line: lineOf(bad.confText, 'step_name: post') });
+    expect(e.path).toBe('conf.sagemakerPipeline.models.m2.steps[0]');
     expect(e.message).toContain('`prep`');
     expect(e.message).toContain('`scoring`');
     expect(e.message).toContain('`training`');

@@ -117,7 +117,7 @@ describe('loadProject: rules', () => {
       '            step_type: preprocess\n',
       '',
       'm/conf/conf.yaml:32:25: error:',
-      'needs `step_type: preprocess`',
+      'needs `step_type`: the conf.models.m section it runs',
     ],
     [
       'step_type: preprocess',

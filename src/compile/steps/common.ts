@@ -1,4 +1,6 @@
 // Pieces several step classes share: S3 inputs, VPC and KMS settings, cache config, chained outputs.
+import { sectionFor } from '../../config/types.js';
+import path from 'node:path';
 import type { Channel, DataFile, JobSection, StepConfig } from '../../config/types.js';
 import type { CompileContext } from '../context.js';
 import { modelOf } from '../context.js';
@@ -72,21 +74,9 @@ export function envOf(section: JobSection | undefined): Record<string, string> |
   return section && Object.keys(section.env).length > 0 ? { ...section.env } : undefined;
 }
 
-/** The section a step of this class runs, by the contract. */
+/** The section a step of this class runs: its step_type's section (Processing, Training), transform, evaluate. */
 export function sectionOf(ctx: CompileContext, step: StepConfig): JobSection | undefined {
-  const m = modelOf(ctx, step);
-  switch (step.stepClass) {
-    case 'Processing':
-      return step.stepType === 'evaluate' ? m.evaluate : m.preprocess;
-    case 'Training':
-      return m.train;
-    case 'Transform':
-      return m.transform;
-    case 'Metrics':
-      return m.evaluate;
-    default:
-      return undefined;
-  }
+  return sectionFor(modelOf(ctx, step), step);
 }
 
 /**
@@ -126,10 +116,21 @@ export function chainOutput(
   }
 }
 
-/** Channel names a Training step reads from a chain source: the source section's channels (old behaviour). */
-export function sourceChannels(ctx: CompileContext, source: string): string[] {
+/**
+ * The channels a Processing or Training step reads from chain source `source`, exactly as the old framework
+ * picked them: the consumer's own model's section named after the source — a Processing source's step_type,
+ * `train` for any Training source, `transform` for a Transform source — and its channel names (`train` when it
+ * has none). When the consumer's model has no such section (the old framework crashed there), the source's own.
+ */
+export function chainChannels(ctx: CompileContext, consumer: StepConfig, source: string): string[] {
   const src = ctx.steps.get(source);
-  return src ? channelNames(sectionOf(ctx, src)) : [DEFAULTS.channel];
+  if (!src) return [DEFAULTS.channel];
+  const name =
+    src.stepClass === 'Processing' ? src.stepType : src.stepClass === 'Training' ? 'train' : 'transform';
+  const own = modelOf(ctx, consumer).sections;
+  if (name !== undefined && Object.hasOwn(own, name)) return channelNames(own[name]);
+  const theirs = name === undefined ? undefined : modelOf(ctx, src).sections[name];
+  return channelNames(theirs);
 }
 
 export function s3Input(
@@ -160,11 +161,16 @@ export function compact<T extends Record<string, Value | undefined>>(o: T): Reco
 }
 
 /** Each dataFile of each channel as a processing input `<sourceName>` at /opt/ml/processing/input/<sourceName>. */
-export function staticInputs(ctx: CompileContext, section: JobSection): Record<string, Value>[] {
+export function staticInputs(
+  ctx: CompileContext,
+  section: JobSection,
+  /** The metrics step's folder may be moved (InputLocalFilepath). */
+  folder: string = PATHS.processingInput,
+): Record<string, Value>[] {
   return section.channels.flatMap((c) =>
     c.dataFiles.map((f) => {
       const name = f.sourceName ?? c.name;
-      return s3Input(dataFileUri(ctx, c, f), `${PATHS.processingInput}/${name}`, name, section);
+      return s3Input(dataFileUri(ctx, c, f), path.posix.join(folder, name), name, section);
     }),
   );
 }

@@ -1,5 +1,6 @@
 // Metrics steps: a processing job from the `evaluate` section that writes model_evaluation_metrics.json,
 // exposed as the property file EvaluationReport and registered as the model's quality statistics.
+import path from 'node:path';
 import type { StepConfig } from '../../config/types.js';
 import type { CompileContext } from '../context.js';
 import { modelOf } from '../context.js';
@@ -30,13 +31,16 @@ export function metricsStep(ctx: CompileContext, step: StepConfig): DefinitionSt
       `${step.name}: chained inputs are placed under the first evaluate channel \`${channel}\` (${section.channels.length} channels given)`,
     );
   }
+  // model_metrics_service.py: the channel's InputLocalFilepath / OuputLocalFilepath move the job's folders.
+  const folders = section.channels[0];
+  const inputDir = folders?.inputLocalPath ?? PATHS.processingInput;
   const inputs: Record<string, Value>[] = [];
-  inputs.push(...staticInputs(ctx, section));
+  inputs.push(...staticInputs(ctx, section, inputDir));
   for (const src of step.chainSources) {
     inputs.push(
       s3Input(
         chainOutput(ctx, step, src, channel),
-        `${PATHS.processingInput}/${src}-${channel}`,
+        path.posix.join(inputDir, `${src}-${channel}`),
         `${src}-input`,
         section,
       ),
@@ -47,7 +51,7 @@ export function metricsStep(ctx: CompileContext, step: StepConfig): DefinitionSt
     AppManaged: false,
     S3Output: {
       S3Uri: metricsDestination(ctx, step),
-      LocalPath: `${PATHS.processingOutput}/`,
+      LocalPath: folders?.outputLocalPath ?? `${PATHS.processingOutput}/`,
       S3UploadMode: section.s3UploadMode ?? 'EndOfJob',
     },
   };
@@ -66,14 +70,15 @@ export function metricsStep(ctx: CompileContext, step: StepConfig): DefinitionSt
 }
 
 /**
- * `s3://<bucket>/<prefix>/<model>/evaluation/` when an evaluate channel names a bucket (old behaviour, kept);
+ * `s3://<bucket>/<prefix>/<model>/evaluation/` when an evaluate channel names a bucket (old behaviour, kept; the
+ * prefix is the channel's `bucket_prefix`, as the old framework read it, else its inputBucketPrefix);
  * else execution-scoped, so runs never overwrite each other's metrics (the old code froze one path).
  */
 function metricsDestination(ctx: CompileContext, step: StepConfig): Value {
   const section = sectionOf(ctx, step);
   const named = section?.channels.find((c) => c.s3BucketName !== undefined);
   if (named?.s3BucketName)
-    return `${s3Uri(named.s3BucketName, named.inputBucketPrefix, modelOf(ctx, step).name, 'evaluation')}/`;
+    return `${s3Uri(named.s3BucketName, named.bucketPrefix ?? named.inputBucketPrefix, modelOf(ctx, step).name, 'evaluation')}/`;
   return executionScoped(ctx.settings.bucket, ctx.pipeline, step.name, 'output', METRICS_OUTPUT);
 }
 

@@ -20,7 +20,8 @@ export interface InferenceContainer {
 /**
  * The container for `owner` (a CreateModel or RegisterModel step) serving the artifacts of `training`.
  * ModelRepack "False": the image brings the code; SAGEMAKER_PROGRAM names the inference module.
- * ModelRepack "True": a repack job writes the artifacts plus the code (code/) into a new model.tar.gz.
+ * ModelRepack "True": a repack job writes the artifacts plus the code (code/, the old framework's layout, see
+ * repack-layout.ts) into a new model.tar.gz; SAGEMAKER_PROGRAM is the entry point as a module (`serve.inference`).
  */
 export function inferenceContainer(
   ctx: CompileContext,
@@ -46,11 +47,6 @@ export function inferenceContainer(
       repack: undefined,
     };
   }
-  if (!entry)
-    throw new CompileError(
-      owner,
-      `${owner.path}: ModelRepack "True" needs conf.models.${owner.model}.transform.entry_point`,
-    );
   const name = `${owner.name}${REPACK_SUFFIX}`;
   if (name.length > 64) {
     throw new CompileError(
@@ -58,7 +54,7 @@ export function inferenceContainer(
       `${owner.path}: the repack step \`${name}\` would exceed SageMaker's 64-character step names: shorten step_name to at most ${64 - REPACK_SUFFIX.length} characters`,
     );
   }
-  const code = ctx.code.entryBundle(model, entry);
+  const code = ctx.code.repackBundle(model, entry);
   const program = ctx.code.repackProgram();
   const image = sklearnImage(ctx.settings.region);
   if (!image)

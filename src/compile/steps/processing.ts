@@ -1,5 +1,6 @@
-// Processing steps (step_class Processing): the preprocess (or evaluate) section as a processing job that runs
-// the entry point from the unpacked source_directory, with the container paths of the contract.
+// Processing steps (step_class Processing): the section step_type names (preprocess, evaluate, postprocess, …) as
+// a processing job that runs the entry point from the unpacked source_directory, with the contract's container paths.
+import path from 'node:path';
 import type { StepConfig } from '../../config/types.js';
 import type { CompileContext } from '../context.js';
 import { modelOf } from '../context.js';
@@ -8,6 +9,7 @@ import { executionScoped } from '../expressions.js';
 import type { DefinitionStep, Value } from '../types.js';
 import {
   cacheConfig,
+  chainChannels,
   chainOutput,
   channelNames,
   compact,
@@ -29,7 +31,7 @@ export function processingStep(ctx: CompileContext, step: StepConfig): Definitio
   const inputs: Record<string, Value>[] = [];
   inputs.push(...staticInputs(ctx, section));
   for (const src of step.chainSources) {
-    for (const ch of channels) {
+    for (const ch of chainChannels(ctx, step, src)) {
       const name = `${src}-input-${ch}`;
       inputs.push(
         s3Input(chainOutput(ctx, step, src, ch), `${PATHS.processingInput}/${name}`, name, section),
@@ -41,7 +43,7 @@ export function processingStep(ctx: CompileContext, step: StepConfig): Definitio
     AppManaged: false,
     S3Output: {
       S3Uri: executionScoped(ctx.settings.bucket, ctx.pipeline, step.name, 'output', ch),
-      LocalPath: `${PATHS.processingOutput}/${ch}`,
+      LocalPath: path.posix.join(section.outputLocalPath ?? PATHS.processingOutput, ch),
       S3UploadMode: section.s3UploadMode ?? 'EndOfJob',
     },
   }));
@@ -49,13 +51,9 @@ export function processingStep(ctx: CompileContext, step: StepConfig): Definitio
     Name: step.name,
     Type: 'Processing',
     Arguments: processingArguments(ctx, step, inputs, outputs, {
-      // The evaluate section's defaults are its own (contract), whichever step class runs it.
-      volume:
-        section.volumeSizeInGb ??
-        (section.kind === 'evaluate' ? DEFAULTS.evaluateVolumeSizeInGb : DEFAULTS.volumeSizeInGb),
-      runtime:
-        section.maxRuntimeSeconds ??
-        (section.kind === 'evaluate' ? DEFAULTS.evaluateMaxRuntimeSeconds : DEFAULTS.maxRuntimeSeconds),
+      // The old framework's processing defaults, whichever section runs (evaluate's 50 GB/3600 s are Metrics').
+      volume: section.volumeSizeInGb ?? DEFAULTS.volumeSizeInGb,
+      runtime: section.maxRuntimeSeconds ?? DEFAULTS.maxRuntimeSeconds,
     }),
     ...(cacheConfig(step) ? { CacheConfig: cacheConfig(step) } : {}),
   };

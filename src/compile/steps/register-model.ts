@@ -16,6 +16,11 @@ export function modelPackageGroupName(ctx: CompileContext, step: StepConfig): st
   return model.registry?.modelPackageGroupName ?? `${ctx.pipeline}-${model.name}`;
 }
 
+/** The old framework always sent a description (a placeholder); so do we, one that says where it came from. */
+function defaultDescription(ctx: CompileContext, step: StepConfig): string {
+  return `${step.model} registered by pipeline ${ctx.pipeline} (step ${step.name}); set registry.ModelPackageDescription to describe it`;
+}
+
 export function registerModelStep(
   ctx: CompileContext,
   step: StepConfig,
@@ -57,7 +62,7 @@ export function registerModelStep(
     Type: 'RegisterModel',
     Arguments: compact({
       ModelPackageGroupName: modelPackageGroupName(ctx, step),
-      ModelPackageDescription: registry.modelPackageDescription,
+      ModelPackageDescription: registry.modelPackageDescription ?? defaultDescription(ctx, step),
       ModelMetrics: modelMetrics,
       CustomerMetadataProperties: { PIPELINE_ARN: EXECUTION_ARN },
       InferenceSpecification: {

@@ -1,5 +1,6 @@
 // Training steps: a script-mode training job (the SDK's layout): the entry point's bundle as
-// sagemaker_submit_directory, static channels from `train.channels`, chained channels `<source>-<channel>`.
+// sagemaker_submit_directory, static channels from the section step_type names (default `train`), chained channels
+// `<source>-<channel>`.
 import { WHOLE_PARAM_REF } from '../../config/parameter-syntax.js';
 import type { StepConfig } from '../../config/types.js';
 import type { CompileContext } from '../context.js';
@@ -9,6 +10,7 @@ import { pythonJson, s3Uri } from '../expressions.js';
 import type { DefinitionStep, Value } from '../types.js';
 import {
   cacheConfig,
+  chainChannels,
   chainOutput,
   compact,
   CompileError,
@@ -17,7 +19,6 @@ import {
   SCRIPT_MODE_KEYS,
   scriptModeHyperparameters,
   sectionOf,
-  sourceChannels,
   tagsOf,
   volumeKmsKey,
   vpcConfig,
@@ -29,7 +30,7 @@ export function trainingStep(ctx: CompileContext, step: StepConfig): DefinitionS
   if (!section?.imageUri || !section.entryPoint) {
     throw new CompileError(
       step,
-      `${step.path}: conf.models.${step.model}.train needs image_uri and entry_point`,
+      `${step.path}: conf.models.${step.model}.${step.stepType ?? 'train'} needs image_uri and entry_point`,
     );
   }
   const { artifact, program } = ctx.code.entryBundle(model, section.entryPoint);
@@ -69,7 +70,7 @@ export function trainingStep(ctx: CompileContext, step: StepConfig): DefinitionS
     );
   }
   for (const src of step.chainSources) {
-    for (const ch of sourceChannels(ctx, src))
+    for (const ch of chainChannels(ctx, step, src))
       channels.push(channelFor(chainOutput(ctx, step, src, ch), `${src}-${ch}`));
   }
   const names = new Set<string>();
@@ -89,7 +90,7 @@ export function trainingStep(ctx: CompileContext, step: StepConfig): DefinitionS
     if (SCRIPT_MODE_KEYS.includes(k)) {
       throw new CompileError(
         step,
-        `${step.path}: hyperparameter \`${k}\` is set by smp (script mode); remove it from conf.models.${step.model}.train`,
+        `${step.path}: hyperparameter \`${k}\` is set by smp (script mode); remove it from conf.models.${step.model}.${section.kind}`,
       );
     }
     // A whole-value `${param:Name}` is sent as the parameter itself (the SDK's to_string()), not JSON-quoted.
