@@ -26,6 +26,7 @@ import type { Deployed } from '../plan/view.js';
 import { renderPlanComment } from '../report/plan-comment.js';
 import type { PlanView } from '../report/plan-comment.js';
 import { diffText } from '../report/plan-text.js';
+import { mdCode } from '../report/escape.js';
 import { renderMarker } from '../report/marker.js';
 import { scheduleChange } from '../report/plan-registry.js';
 import { renderFailure, renderRunReport } from '../report/run-report.js';
@@ -454,7 +455,7 @@ async function finish(
           ...(pipeline
             ? [
                 renderMarker({ pipeline, planHash: 'none' }),
-                `### smp plan: \`${pipeline.replace(/`/g, '')}\` does not compile`,
+                `### smp plan: ${mdCode(pipeline, false)} does not compile`,
                 '',
               ]
             : []),
