@@ -18,70 +18,152 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./node_modules/picomatch/index.js
+var picomatch = __webpack_require__(4006);
 ;// CONCATENATED MODULE: ./lib/config/glob.js
-// A small glob matcher, so the offline core needs no @actions/* package. Supports `*`, `**`, `?`,
-// `[abc]`, `[!abc]` and `{a,b}`; `*` and `?` never cross `/` nor match a leading dot.
-function globToRegExp(glob) {
-    let re = '';
-    let i = 0;
-    let braceDepth = 0;
-    while (i < glob.length) {
-        const c = glob[i];
-        if (c === '*') {
-            if (glob[i + 1] === '*') {
-                const atSegmentStart = i === 0 || glob[i - 1] === '/';
-                const atSegmentEnd = i + 2 === glob.length || glob[i + 2] === '/';
-                if (atSegmentStart && atSegmentEnd) {
-                    // `**/` matches zero or more whole directories (not dot-directories).
-                    re += glob[i + 2] === '/' ? '(?:(?!\\.)[^/]*/)*' : '(?:(?!\\.)[^/]*(?:/(?!\\.)[^/]*)*)?';
-                    i += glob[i + 2] === '/' ? 3 : 2;
-                    continue;
-                }
-            }
-            re += atStart(glob, i) ? '(?!\\.)[^/]*' : '[^/]*';
-            i += glob[i + 1] === '*' ? 2 : 1;
-        }
-        else if (c === '?') {
-            re += atStart(glob, i) ? '(?!\\.)[^/]' : '[^/]';
-            i++;
-        }
-        else if (c === '[') {
-            const end = glob.indexOf(']', i + 2);
-            if (end === -1) {
-                re += '\\[';
-                i++;
+// Config globs with Python-glob semantics (the old framework used glob.glob(..., recursive=True)): `*`, `?`,
+// `[abc]`, `[!abc]` within one path segment, `**` as a whole segment for zero or more folders, and `{a,b}`
+// alternatives; wildcards never match a leading dot; `(`, `|`, `+`, `@`, `!` are literal characters.
+//
+// Matching is per path segment, with picomatch matching a name against one segment's pattern, and the folder
+// walk advancing a set of segment positions (an NFA), so time grows linearly with the depth and number of
+// paths, never exponentially (several `**` against a deep tree used to backtrack for hours). Within a segment,
+// names are at most 255 bytes and a segment may hold at most MAX_STARS `*`, which bounds picomatch's work.
+
+/** `*` per path segment: more would let picomatch's backtracking grow as name length ^ stars. */
+const MAX_STARS = 3;
+/** Alternatives a glob's `{…}` groups may expand to. */
+const MAX_EXPANSIONS = 256;
+class GlobError extends Error {
+    name = 'GlobError';
+}
+/** One compiled glob per `{…}` alternative, each a list of segments. Throws GlobError when too complex. */
+function compileGlob(glob) {
+    return expandBraces(glob).map((alt) => alt.split('/').map((seg) => {
+        if (seg === '**')
+            return { globstar: true };
+        if ((seg.match(/\*+/g) ?? []).length > MAX_STARS)
+            throw new GlobError(`the path segment \`${seg}\` has more than ${MAX_STARS} \`*\`; use fewer wildcards`);
+        if (!hasMagic(seg))
+            return { globstar: false, test: (name) => name === seg };
+        const isMatch = picomatch(toPicomatch(seg), {
+            dot: false,
+            nonegate: true,
+            noextglob: true,
+            nobrace: true,
+        });
+        return { globstar: false, test: (name) => isMatch(name) };
+    }));
+}
+/** One segment in picomatch's syntax: Python's `[!…]` is `[^…]`, and regex/extglob characters are literal. */
+function toPicomatch(seg) {
+    let out = '';
+    for (let i = 0; i < seg.length; i++) {
+        const c = seg[i];
+        if (c === '[') {
+            const end = seg.indexOf(']', i + 2);
+            if (end !== -1) {
+                let body = seg.slice(i + 1, end);
+                const negate = body.startsWith('!') || body.startsWith('^');
+                if (negate)
+                    body = body.slice(1);
+                out += `[${negate ? '^' : ''}${body.replace(/\\/g, '\\\\')}]`;
+                i = end;
                 continue;
             }
-            let body = glob.slice(i + 1, end);
-            const negate = body.startsWith('!') || body.startsWith('^');
-            if (negate)
-                body = body.slice(1);
-            re += `[${negate ? '^/' : ''}${body.replace(/[\\\]]/g, '\\$&')}]`;
-            i = end + 1;
+            out += '\\[';
         }
-        else if (c === '{') {
-            braceDepth++;
-            re += '(?:';
-            i++;
+        else if (c === '*' || c === '?')
+            out += c;
+        else if (/[\\()|+@!$^.{},\]]/.test(c))
+            out += `\\${c}`;
+        else
+            out += c;
+    }
+    return out;
+}
+/** `a{b,c{d,e}}` → `ab`, `acd`, `ace`; an unclosed `{` is literal. */
+function expandBraces(glob) {
+    const open = glob.indexOf('{');
+    if (open === -1)
+        return [glob];
+    let depth = 0;
+    const commas = [];
+    let close = -1;
+    for (let i = open; i < glob.length; i++) {
+        const c = glob[i];
+        if (c === '{')
+            depth++;
+        else if (c === '}' && --depth === 0) {
+            close = i;
+            break;
         }
-        else if (c === '}' && braceDepth > 0) {
-            braceDepth--;
-            re += ')';
-            i++;
-        }
-        else if (c === ',' && braceDepth > 0) {
-            re += '|';
-            i++;
-        }
-        else {
-            re += c.replace(/[.+^$()|\\]/g, '\\$&');
-            i++;
+        else if (c === ',' && depth === 1)
+            commas.push(i);
+    }
+    if (close === -1)
+        return [glob];
+    const head = glob.slice(0, open);
+    const tails = expandBraces(glob.slice(close + 1));
+    const bounds = [open, ...commas, close];
+    const out = [];
+    for (let k = 0; k + 1 < bounds.length; k++) {
+        for (const alt of expandBraces(glob.slice(bounds[k] + 1, bounds[k + 1]))) {
+            for (const tail of tails) {
+                out.push(`${head}${alt}${tail}`);
+                if (out.length > MAX_EXPANSIONS)
+                    throw new GlobError(`its \`{…}\` alternatives expand to more than ${MAX_EXPANSIONS} globs`);
+            }
         }
     }
-    return new RegExp(`^${re}$`);
+    return out;
 }
-function atStart(glob, i) {
-    return i === 0 || glob[i - 1] === '/';
+/** Positions reachable after `**` segments at `states` (a `**` also matches zero folders). */
+function closure(segments, states) {
+    const out = new Set();
+    const todo = [...states];
+    while (todo.length > 0) {
+        const s = todo.pop();
+        if (out.has(s))
+            continue;
+        out.add(s);
+        if (segments[s]?.globstar)
+            todo.push(s + 1);
+    }
+    return out;
+}
+/** Positions after consuming one path segment `name`; a `**` matches any name not starting with a dot. */
+function step(segments, states, name) {
+    const next = [];
+    for (const s of states) {
+        const seg = segments[s];
+        if (!seg)
+            continue;
+        if (seg.globstar) {
+            if (!name.startsWith('.'))
+                next.push(s);
+        }
+        else if (seg.test(name))
+            next.push(s + 1);
+    }
+    return closure(segments, next);
+}
+/** Whether a path ends at an accepting position (a final `**` already accepts through closure). */
+function accepts(segments, states) {
+    return states.has(segments.length);
+}
+/** Whether a workspace-relative POSIX path matches one of the compiled alternatives. */
+function matches(compiled, file) {
+    const names = file.split('/');
+    return compiled.some((segments) => {
+        let states = closure(segments, [0]);
+        for (const name of names) {
+            states = step(segments, states, name);
+            if (states.size === 0)
+                return false;
+        }
+        return accepts(segments, states);
+    });
 }
 /** The leading directories of a glob that hold no pattern characters, e.g. `examples/` of `examples/*\/conf`. */
 function literalPrefix(glob) {
@@ -100,21 +182,39 @@ function hasMagic(glob) {
 
 // EXTERNAL MODULE: ./lib/config/paths.js
 var paths = __webpack_require__(6446);
+// EXTERNAL MODULE: ./lib/config/visible.js
+var visible = __webpack_require__(8828);
 ;// CONCATENATED MODULE: ./lib/config/find.js
 // Find config files: globs relative to the workspace root, never outside it.
 
 
 
 
+
 /** Folders never searched: dependencies and VCS data are never model configs. */
 const SKIPPED_DIRS = new Set(['node_modules', '.git']);
+/** Globs one per line or comma-separated; a comma inside `{a,b}` belongs to the glob. */
 function splitGlobs(raw) {
     if (!raw)
         return [];
-    return raw
-        .split(/[\n,]/)
-        .map((g) => g.trim())
-        .filter((g) => g !== '' && !g.startsWith('#'));
+    const out = [];
+    let depth = 0;
+    let current = '';
+    for (const c of raw) {
+        if (c === '{')
+            depth++;
+        else if (c === '}' && depth > 0)
+            depth--;
+        if (c === '\n' || c === '\r' || (c === ',' && depth === 0)) {
+            out.push(current);
+            current = '';
+            depth = 0;
+        }
+        else
+            current += c;
+    }
+    out.push(current);
+    return out.map((g) => g.trim()).filter((g) => g !== '' && !g.startsWith('#'));
 }
 function findConfigFiles(globs, workspace, bag) {
     const files = [];
@@ -126,7 +226,7 @@ function findConfigFiles(globs, workspace, bag) {
             bag.error('glob-outside-workspace', null, 'config', `config glob \`${glob}\` points outside the workspace ${workspace}; write it relative to the workspace root`);
             continue;
         }
-        const matches = matchGlob(normalized, workspace);
+        const matches = matchGlob(normalized, workspace, glob, bag);
         if (matches.length === 0)
             unmatched.push(glob);
         for (const m of matches) {
@@ -149,46 +249,72 @@ function findConfigFiles(globs, workspace, bag) {
     }
     return { files };
 }
-function matchGlob(glob, workspace) {
+function matchGlob(glob, workspace, written, bag) {
     if (!hasMagic(glob)) {
         const abs = external_node_path_.join(workspace, glob);
         // One spelling per file (`conf//c.yaml` is `conf/c.yaml`), so two globs cannot load it twice.
         return (0,paths/* isFile */.fo)(abs) && insideWorkspace(abs, workspace) ? [external_node_path_.posix.normalize(glob)] : [];
     }
-    const re = globToRegExp(glob);
-    const prefix = literalPrefix(glob);
-    const out = [];
-    walk(workspace, prefix, re, out, workspace);
-    return out.sort();
-}
-function walk(workspace, rel, re, out, root) {
-    let names;
+    let compiled;
     try {
-        names = (0,external_node_fs_.readdirSync)(external_node_path_.join(workspace, rel));
+        compiled = compileGlob(glob);
     }
-    catch {
-        return;
+    catch (err) {
+        if (!(err instanceof GlobError))
+            throw err;
+        bag.error('bad-glob', null, 'config', `config glob \`${(0,visible/* shown */.SP)(written)}\`: ${err.message}`);
+        return [];
     }
-    for (const name of names.sort()) {
-        if (SKIPPED_DIRS.has(name))
-            continue;
-        const childRel = rel ? `${rel}/${name}` : name;
-        const abs = external_node_path_.join(workspace, childRel);
-        let st;
+    const out = new Set();
+    for (const segments of compiled)
+        walk(workspace, segments, out);
+    return [...out].sort();
+}
+/**
+ * Every file below `workspace` that `segments` match, folder by folder with the set of segment positions
+ * still possible (folders no position can continue in are never read). Iterative: depth costs no stack.
+ */
+function walk(workspace, segments, out) {
+    const todo = [{ rel: '', states: closure(segments, [0]) }];
+    // A folder reached again (through symlinks) in the same positions has nothing new to give.
+    const seen = new Set();
+    while (todo.length > 0) {
+        const { rel, states } = todo.pop();
+        let names;
         try {
-            st = (0,external_node_fs_.statSync)(abs);
+            names = (0,external_node_fs_.readdirSync)(external_node_path_.join(workspace, rel));
         }
         catch {
             continue;
         }
-        if (st.isDirectory()) {
-            // Symlinked folders are followed only while they stay inside the workspace (and cannot loop).
-            if (!insideWorkspace(abs, root) || isSymlinkLoop(abs, workspace))
+        for (const name of names) {
+            if (SKIPPED_DIRS.has(name))
                 continue;
-            walk(workspace, childRel, re, out, root);
-        }
-        else if (st.isFile() && re.test(childRel) && insideWorkspace(abs, root)) {
-            out.push(childRel);
+            const next = step(segments, states, name);
+            if (next.size === 0)
+                continue;
+            const childRel = rel ? `${rel}/${name}` : name;
+            const abs = external_node_path_.join(workspace, childRel);
+            let st;
+            try {
+                st = (0,external_node_fs_.statSync)(abs);
+            }
+            catch {
+                continue;
+            }
+            if (st.isDirectory()) {
+                // Symlinked folders are followed only while they stay inside the workspace (and cannot loop).
+                if (!insideWorkspace(abs, workspace) || isSymlinkLoop(abs, workspace))
+                    continue;
+                const key = `${(0,external_node_fs_.realpathSync)(abs)}\0${[...next].sort().join(',')}`;
+                if (seen.has(key))
+                    continue;
+                seen.add(key);
+                todo.push({ rel: childRel, states: next });
+            }
+            else if (st.isFile() && accepts(segments, next) && insideWorkspace(abs, workspace)) {
+                out.add(childRel);
+            }
         }
     }
 }
@@ -849,7 +975,7 @@ async function run() {
     _github_runner_js__WEBPACK_IMPORTED_MODULE_2__.info(`mode ${inputs.mode} (${inputs.modeReason})`);
     if (ctx.payloadProblem)
         _github_runner_js__WEBPACK_IMPORTED_MODULE_2__.warning(ctx.payloadProblem, { title: 'smp: event payload' });
-    const { runAction } = await Promise.all(/* import() */[__webpack_require__.e(366), __webpack_require__.e(751)]).then(__webpack_require__.bind(__webpack_require__, 9751));
+    const { runAction } = await Promise.all(/* import() */[__webpack_require__.e(366), __webpack_require__.e(253)]).then(__webpack_require__.bind(__webpack_require__, 6253));
     await runAction(inputs, ctx);
 }
 

@@ -296,7 +296,8 @@ async function readDeployedState(
 
 function recordPlanOutputs(inputs: ActionInputs, plan: Plan, view: PlanView, state: State): void {
   const dir = path.join(
-    process.env.RUNNER_TEMP ?? path.join(inputs.workspace, '.smp'),
+    // Never inside the checkout: a committed `.smp` symlink would redirect the write.
+    process.env.RUNNER_TEMP ?? tmpdir(),
     'smp-plan',
     plan.pipelineName,
   );
