@@ -23,7 +23,12 @@ export function readConfigFile(abs: string, file: string, bag: DiagnosticBag): s
   try {
     const st = fstatSync(fd);
     if (!st.isFile()) {
-      bag.error('not-a-file', start, '', `${file} is not a regular file (a FIFO, socket or device); configs are files`);
+      bag.error(
+        'not-a-file',
+        start,
+        '',
+        `${file} is not a regular file (a FIFO, socket or device); configs are files`,
+      );
       return undefined;
     }
     if (st.size > MAX_CONFIG_BYTES) {

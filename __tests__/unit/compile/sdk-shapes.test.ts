@@ -226,9 +226,7 @@ let oursKms: Definition;
 beforeAll(() => {
   plan = compile(ENV);
   ours = JSON.parse(JSON.stringify(plan.definition)) as Definition;
-  oursKms = JSON.parse(
-    JSON.stringify(compile({ ...ENV, SMP_KMSKEY: KMS_KEY }).definition),
-  ) as Definition;
+  oursKms = JSON.parse(JSON.stringify(compile({ ...ENV, SMP_KMSKEY: KMS_KEY }).definition)) as Definition;
 });
 
 afterAll(() => {
