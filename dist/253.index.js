@@ -1996,7 +1996,10 @@ function mergeFiles(files, bag) {
             continue;
         confs++;
         const modelsEntry = (0,tree/* entry */.f_)(conf, 'models');
-        if (modelsEntry && modelsEntry.value.kind === 'map') {
+        if (modelsEntry && modelsEntry.value.kind === 'seq') {
+            bag.error('models-not-mapping', modelsEntry.value.loc, 'conf.models', 'conf.models is a list: write it as a mapping from model name to settings (`m:` with its settings indented below, no `-`)');
+        }
+        else if (modelsEntry && modelsEntry.value.kind === 'map') {
             for (const m of modelsEntry.value.entries)
                 mergeModel(models, m, file, bag);
         }
@@ -2191,6 +2194,11 @@ const read_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 const MAX_ALIAS_COUNT = 100;
 /** Nesting depth after alias expansion; real configs stay under 15. */
 const MAX_DEPTH = 64;
+/**
+ * Nesting at which the file is not parsed at all: yaml's composer recurses, and a few hundred levels are still
+ * safe, so up to here the converter reports MAX_DEPTH with the file's other errors.
+ */
+const MAX_PARSE_DEPTH = 200;
 function readConfigText(text, file, bag) {
     const lineCounter = new dist/* LineCounter */.HN();
     const at = (offset) => {
@@ -2395,14 +2403,14 @@ function explainYamlError(code, message, text, offset) {
     }
     return message;
 }
-/** Offset of the first collection nested deeper than MAX_DEPTH in the concrete syntax tree (iteratively). */
+/** Offset of the first collection nested deeper than MAX_PARSE_DEPTH in the concrete syntax tree (iteratively). */
 function firstTooDeep(tokens) {
     const stack = [];
     for (const t of tokens)
         stack.push([t, 0]);
     while (stack.length > 0) {
         const [node, depth] = stack.pop();
-        if (depth > MAX_DEPTH)
+        if (depth > MAX_PARSE_DEPTH)
             return node.offset ?? 0;
         if (node.type === 'document' && node.value)
             stack.push([node.value, depth]);

@@ -253,7 +253,12 @@ function matchGlob(glob, workspace, written, bag) {
     if (!hasMagic(glob)) {
         const abs = external_node_path_.join(workspace, glob);
         // One spelling per file (`conf//c.yaml` is `conf/c.yaml`), so two globs cannot load it twice.
-        return (0,paths/* isFile */.fo)(abs) && insideWorkspace(abs, workspace) ? [external_node_path_.posix.normalize(glob)] : [];
+        if (!(0,paths/* isFile */.fo)(abs))
+            return [];
+        if (insideWorkspace(abs, workspace))
+            return [external_node_path_.posix.normalize(glob)];
+        refuseOutside(external_node_path_.posix.normalize(glob), abs, bag);
+        return [];
     }
     let compiled;
     try {
@@ -267,14 +272,14 @@ function matchGlob(glob, workspace, written, bag) {
     }
     const out = new Set();
     for (const segments of compiled)
-        walk(workspace, segments, out);
+        walk(workspace, segments, out, bag);
     return [...out].sort();
 }
 /**
  * Every file below `workspace` that `segments` match, folder by folder with the set of segment positions
  * still possible (folders no position can continue in are never read). Iterative: depth costs no stack.
  */
-function walk(workspace, segments, out) {
+function walk(workspace, segments, out, bag) {
     const todo = [{ rel: '', states: closure(segments, [0]) }];
     // A folder reached again (through symlinks) in the same positions has nothing new to give.
     const seen = new Set();
@@ -312,11 +317,25 @@ function walk(workspace, segments, out) {
                 seen.add(key);
                 todo.push({ rel: childRel, states: next });
             }
-            else if (st.isFile() && accepts(segments, next) && insideWorkspace(abs, workspace)) {
-                out.add(childRel);
+            else if (st.isFile() && accepts(segments, next)) {
+                if (insideWorkspace(abs, workspace))
+                    out.add(childRel);
+                else
+                    refuseOutside(childRel, abs, bag);
             }
         }
     }
+}
+/** A matched config that is a symlink to outside the workspace: refused by name, never read. */
+function refuseOutside(rel, abs, bag) {
+    let real = abs;
+    try {
+        real = (0,external_node_fs_.realpathSync)(abs);
+    }
+    catch {
+        // dangling: the message still names the link
+    }
+    bag.error('config-outside-workspace', null, 'config', `config file ${(0,visible/* shown */.SP)(rel)} is a symlink to ${(0,visible/* shown */.SP)(real, 200)}, outside the workspace; it is not read (configs must be files of the checkout)`);
 }
 function insideWorkspace(abs, workspace) {
     try {
@@ -472,6 +491,19 @@ function resolveInside(root, rel) {
         real = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(joined);
     }
     catch {
+        // Missing: but an existing parent may be a symlink out of the workspace (`code` → /etc for `code/sub`).
+        for (let dir = node_path__WEBPACK_IMPORTED_MODULE_1__.dirname(joined); isWithin(root, dir) && dir !== root; dir = node_path__WEBPACK_IMPORTED_MODULE_1__.dirname(dir)) {
+            let parent;
+            try {
+                parent = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(dir);
+            }
+            catch {
+                continue;
+            }
+            return isWithin(root, parent)
+                ? { kind: 'missing', real: joined }
+                : { kind: 'outside', real: node_path__WEBPACK_IMPORTED_MODULE_1__.join(parent, node_path__WEBPACK_IMPORTED_MODULE_1__.relative(dir, joined)) };
+        }
         return { kind: 'missing', real: joined };
     }
     return isWithin(root, real) ? { kind: 'inside', real } : { kind: 'outside', real };

@@ -2,7 +2,7 @@
 // expected.json lists the complete set of error lines `smp validate` must print (file:line:col and a
 // message fragment). Each case runs the bundled CLI (dist/cli.js) on a fresh temp copy of the folder.
 // The rule code of each expected error is checked in-process too, since the CLI does not print codes.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import {
   cpSync,
   existsSync,
@@ -10,6 +10,9 @@ import {
   mkdtempSync,
   readdirSync,
   readFileSync,
+  closeSync,
+  ftruncateSync,
+  openSync,
   rmSync,
   statSync,
   symlinkSync,
@@ -19,6 +22,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { displayMessage } from '../../src/config/diagnostics.js';
 import { loadProject } from '../../src/config/load.js';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -47,9 +51,64 @@ interface Expected {
     readonly target: string;
     readonly kind: 'dir' | 'file';
   }[];
+  /** Big or special inputs made at test time (never committed). */
+  readonly generate?: readonly Generated[];
+  /** Also run `smp plan`, which must give the same errors (the same verdict as validate). */
+  readonly plan?: boolean;
   readonly errors: readonly ExpectedLine[];
   /** Warnings to assert (only for cases about a warning); other warnings may appear. */
   readonly warnings?: readonly ExpectedLine[];
+}
+
+type Generated =
+  | { readonly kind: 'nested'; readonly path: string; readonly depth: number }
+  | { readonly kind: 'fifo'; readonly path: string }
+  | { readonly kind: 'sparse'; readonly path: string; readonly bytes: number }
+  | { readonly kind: 'many'; readonly count: number };
+
+/** Writes one generated input into the workspace copy `ws`. */
+function generate(ws: string, g: Generated): void {
+  const at = (rel: string): string => {
+    mkdirSync(path.dirname(path.join(ws, rel)), { recursive: true });
+    return path.join(ws, rel);
+  };
+  switch (g.kind) {
+    case 'nested':
+      writeFileSync(
+        at(g.path),
+        `conf:\n  models:\n    m:\n      source_directory: code\n      x: ${'['.repeat(g.depth)}${']'.repeat(g.depth)}\n`,
+      );
+      return;
+    case 'fifo':
+      execFileSync('mkfifo', [at(g.path)]);
+      return;
+    case 'sparse': {
+      // A hole, not data: the file claims its size without using the disk.
+      const fd = openSync(at(g.path), 'w');
+      ftruncateSync(fd, g.bytes);
+      closeSync(fd);
+      return;
+    }
+    case 'many': {
+      const names = Array.from({ length: g.count }, (_, i) => `m${String(i).padStart(4, '0')}`);
+      names.forEach((name, i) =>
+        writeFileSync(
+          at(`models/${name}/conf.yaml`),
+          `conf:\n  models:\n    ${name}:\n      source_directory: code\n      train:\n        image_uri: img:1\n        entry_point: ${i === g.count - 1 ? 'nope.py' : 'train.py'}\n`,
+        ),
+      );
+      writeFileSync(
+        at('conf/conf.yaml'),
+        `conf:\n  sagemakerPipeline:\n    pipelineName: many\n    models:\n${names
+          .map(
+            (n) =>
+              `      ${n}:\n        steps:\n          - step_name: ${n}-train\n            step_class: Training\n`,
+          )
+          .join('')}`,
+      );
+      return;
+    }
+  }
 }
 
 interface RunResult {
@@ -126,6 +185,7 @@ function prepareWorkspace(name: string, expected: Expected): string {
     mkdirSync(path.dirname(path.join(ws, s.link)), { recursive: true });
     symlinkSync(target, path.join(ws, s.link), s.kind === 'dir' ? 'dir' : 'file');
   }
+  for (const g of expected.generate ?? []) generate(ws, g);
   return ws;
 }
 
@@ -152,7 +212,7 @@ function matchLines(
 
 describe('malformed-config corpus (smp validate)', () => {
   it('has at least 30 cases, each with a well-formed expected.json', () => {
-    expect(cases.length).toBeGreaterThanOrEqual(30);
+    expect(cases.length).toBeGreaterThanOrEqual(56);
     for (const name of cases) {
       expect(name, 'folder names are <NN-short-name>').toMatch(/^\d{2}-[a-z0-9-]+$/);
       const exp = readExpected(name);
@@ -162,7 +222,9 @@ describe('malformed-config corpus (smp validate)', () => {
         expect(e.contains, name).not.toBe('');
         if (e.file !== null) {
           expect(Number.isInteger(e.line) && Number.isInteger(e.col), `${name}: line/col`).toBe(true);
-          expect(existsSync(path.join(INVALID_DIR, name, e.file)), `${name}: ${e.file} exists`).toBe(true);
+          // Generated inputs (big or special files) exist only in the test's copy.
+          if (!exp.generate)
+            expect(existsSync(path.join(INVALID_DIR, name, e.file)), `${name}: ${e.file} exists`).toBe(true);
         }
       }
     }
@@ -188,6 +250,22 @@ describe('malformed-config corpus (smp validate)', () => {
     expect(r.stderr, report).toContain(
       `smp: ${expected.errors.length} error${expected.errors.length === 1 ? '' : 's'}: configuration is invalid`,
     );
+    if (expected.plan) {
+      const p = await runCli(
+        [
+          'plan',
+          '--workspace',
+          ws,
+          '--out',
+          path.join(ws, '..', 'out'),
+          ...expected.globs.flatMap((g) => ['--config', g]),
+        ],
+        env,
+      );
+      const planErrors = p.stderr.split('\n').filter((l) => ERROR_LINE.test(l));
+      expect(p.status, p.stderr).toBe(1);
+      expect(planErrors, 'smp plan gives the verdict of smp validate').toEqual(errorLines);
+    }
     if (expected.warnings) {
       const warningLines = lines.filter((l) => /(?:^|: )warning: /.test(l));
       expect(matchLines(warningLines, expected.warnings, 'warning'), report).toEqual([]);
@@ -199,7 +277,8 @@ describe('malformed-config corpus (smp validate)', () => {
       code: d.code,
       severity: d.severity,
       loc: d.loc ? `${d.loc.file}:${String(d.loc.line)}:${String(d.loc.col)}` : null,
-      message: d.message,
+      // As printed: control and invisible characters visible.
+      message: displayMessage(d.message),
     }));
     for (const [severity, list] of [
       ['error', expected.errors],

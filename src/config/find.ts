@@ -89,7 +89,10 @@ function matchGlob(glob: string, workspace: string, written: string, bag: Diagno
   if (!hasMagic(glob)) {
     const abs = path.join(workspace, glob);
     // One spelling per file (`conf//c.yaml` is `conf/c.yaml`), so two globs cannot load it twice.
-    return isFile(abs) && insideWorkspace(abs, workspace) ? [path.posix.normalize(glob)] : [];
+    if (!isFile(abs)) return [];
+    if (insideWorkspace(abs, workspace)) return [path.posix.normalize(glob)];
+    refuseOutside(path.posix.normalize(glob), abs, bag);
+    return [];
   }
   let compiled: Segment[][];
   try {
@@ -100,7 +103,7 @@ function matchGlob(glob: string, workspace: string, written: string, bag: Diagno
     return [];
   }
   const out = new Set<string>();
-  for (const segments of compiled) walk(workspace, segments, out);
+  for (const segments of compiled) walk(workspace, segments, out, bag);
   return [...out].sort();
 }
 
@@ -108,7 +111,7 @@ function matchGlob(glob: string, workspace: string, written: string, bag: Diagno
  * Every file below `workspace` that `segments` match, folder by folder with the set of segment positions
  * still possible (folders no position can continue in are never read). Iterative: depth costs no stack.
  */
-function walk(workspace: string, segments: readonly Segment[], out: Set<string>): void {
+function walk(workspace: string, segments: readonly Segment[], out: Set<string>, bag: DiagnosticBag): void {
   const todo: { rel: string; states: Set<number> }[] = [{ rel: '', states: closure(segments, [0]) }];
   // A folder reached again (through symlinks) in the same positions has nothing new to give.
   const seen = new Set<string>();
@@ -139,11 +142,28 @@ function walk(workspace: string, segments: readonly Segment[], out: Set<string>)
         if (seen.has(key)) continue;
         seen.add(key);
         todo.push({ rel: childRel, states: next });
-      } else if (st.isFile() && accepts(segments, next) && insideWorkspace(abs, workspace)) {
-        out.add(childRel);
+      } else if (st.isFile() && accepts(segments, next)) {
+        if (insideWorkspace(abs, workspace)) out.add(childRel);
+        else refuseOutside(childRel, abs, bag);
       }
     }
   }
+}
+
+/** A matched config that is a symlink to outside the workspace: refused by name, never read. */
+function refuseOutside(rel: string, abs: string, bag: DiagnosticBag): void {
+  let real = abs;
+  try {
+    real = realpathSync(abs);
+  } catch {
+    // dangling: the message still names the link
+  }
+  bag.error(
+    'config-outside-workspace',
+    null,
+    'config',
+    `config file ${shown(rel)} is a symlink to ${shown(real, 200)}, outside the workspace; it is not read (configs must be files of the checkout)`,
+  );
 }
 
 export function insideWorkspace(abs: string, workspace: string): boolean {

@@ -96,6 +96,18 @@ export function resolveInside(root: string, rel: string): Resolved {
   try {
     real = realpathSync(joined);
   } catch {
+    // Missing: but an existing parent may be a symlink out of the workspace (`code` → /etc for `code/sub`).
+    for (let dir = path.dirname(joined); isWithin(root, dir) && dir !== root; dir = path.dirname(dir)) {
+      let parent: string;
+      try {
+        parent = realpathSync(dir);
+      } catch {
+        continue;
+      }
+      return isWithin(root, parent)
+        ? { kind: 'missing', real: joined }
+        : { kind: 'outside', real: path.join(parent, path.relative(dir, joined)) };
+    }
     return { kind: 'missing', real: joined };
   }
   return isWithin(root, real) ? { kind: 'inside', real } : { kind: 'outside', real };

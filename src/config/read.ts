@@ -16,6 +16,11 @@ const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 export const MAX_ALIAS_COUNT = 100;
 /** Nesting depth after alias expansion; real configs stay under 15. */
 const MAX_DEPTH = 64;
+/**
+ * Nesting at which the file is not parsed at all: yaml's composer recurses, and a few hundred levels are still
+ * safe, so up to here the converter reports MAX_DEPTH with the file's other errors.
+ */
+const MAX_PARSE_DEPTH = 200;
 
 export interface ReadResult {
   readonly root: CNode | null;
@@ -264,13 +269,13 @@ interface CstNode {
   readonly items?: readonly { readonly key?: CstNode | null; readonly value?: CstNode | null }[];
 }
 
-/** Offset of the first collection nested deeper than MAX_DEPTH in the concrete syntax tree (iteratively). */
+/** Offset of the first collection nested deeper than MAX_PARSE_DEPTH in the concrete syntax tree (iteratively). */
 function firstTooDeep(tokens: Iterable<unknown>): number | undefined {
   const stack: [CstNode, number][] = [];
   for (const t of tokens) stack.push([t as CstNode, 0]);
   while (stack.length > 0) {
     const [node, depth] = stack.pop() as [CstNode, number];
-    if (depth > MAX_DEPTH) return node.offset ?? 0;
+    if (depth > MAX_PARSE_DEPTH) return node.offset ?? 0;
     if (node.type === 'document' && node.value) stack.push([node.value, depth]);
     for (const item of node.items ?? []) {
       if (item.key) stack.push([item.key, depth + 1]);
