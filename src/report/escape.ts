@@ -25,7 +25,10 @@ export function mdText(s: string): string {
       // entities before it looks for mentions); one inside `://` and `www.` stops bare-URL autolinks.
       .replace(/@/g, `&#64;${JOIN}`)
       .replace(/:\/\//g, `:${JOIN}//`)
-      .replace(/\b(www)\./gi, `$1${JOIN}.`)
+      .replace(/(?<![A-Za-z0-9])(www)\./gi, `$1${JOIN}.`)
+      // At the start of a line (a blockquote line of a failure), `- x` and `1. x` would start a list.
+      .replace(/^(\s*)-/, '$1\\-')
+      .replace(/^(\s*\d+)([.)])/, '$1\\$2')
   );
 }
 
@@ -34,7 +37,11 @@ export function mdCode(s: string, inTable = true): string {
   const text = plain(s);
   const longest = longestRun(text, 0);
   const fence = '`'.repeat(longest + 1);
-  const pad = text.startsWith('`') || text.endsWith('`') || text === '' ? ' ' : '';
+  // A code span drops one space at each end when both are there: pad then too, so the value shows as is.
+  const pad =
+    text.startsWith('`') || text.endsWith('`') || text === '' || (text.startsWith(' ') && text.endsWith(' '))
+      ? ' '
+      : '';
   return `${fence}${pad}${inTable ? text.replace(/\|/g, '\\|') : text}${pad}${fence}`;
 }
 
