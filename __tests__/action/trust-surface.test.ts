@@ -100,8 +100,8 @@ describe('names that spell workflow commands', () => {
   });
 
   it('the summary of a hostile pipeline name renders no heading, mention, link or comment', async () => {
-    const expected = readExpected('51-hostile-names');
-    const ws = prepareWorkspace('51-hostile-names', expected, tempRoots);
+    const expected = readExpected('54-hostile-names');
+    const ws = prepareWorkspace('54-hostile-names', expected, tempRoots);
     const r = await plan(ws, expected.globs.join('\n'));
     const html = marked.parse(r.summary, { gfm: true, async: false });
     // Our marker is the one comment, on the first line; the name inside it is JSON-escaped.

@@ -86,7 +86,7 @@ function matchLines(
 
 describe('malformed-config corpus (smp validate)', () => {
   it('has at least 30 cases, each with a well-formed expected.json', () => {
-    expect(cases.length).toBeGreaterThanOrEqual(56);
+    expect(cases.length).toBeGreaterThanOrEqual(59);
     for (const name of cases) {
       expect(name, 'folder names are <NN-short-name>').toMatch(/^\d{2}-[a-z0-9-]+$/);
       const exp = readExpected(name);
