@@ -9,7 +9,7 @@ export const modules = {
 /* harmony export */   openAwsSession: () => (/* binding */ openAwsSession)
 /* harmony export */ });
 /* unused harmony export AwsSetupError */
-/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3581);
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1173);
 // AWS access for the action: OIDC role assumption (with refresh) or the default chain; offline when a plan
 // run has no credentials (fork PRs, no secrets), never failing a plan for that reason.
 

@@ -3,6 +3,7 @@
 import { readGithubContext } from './github/event.js';
 import { InputError, readInputs } from './github/inputs.js';
 import * as core from './github/runner.js';
+import { mdText } from './report/escape.js';
 
 export async function run(): Promise<void> {
   const ctx = readGithubContext();
@@ -14,11 +15,12 @@ export async function run(): Promise<void> {
       err instanceof InputError
         ? err.message
         : `smp-action failed: ${err instanceof Error ? err.message : String(err)}`;
-    await core.appendSummary(`> [!CAUTION]\n> **Invalid input**: ${message.replace(/[<>&]/g, ' ')}\n`);
+    await core.appendSummary(`> [!CAUTION]\n> **Invalid input**: ${mdText(message)}\n`);
     core.setFailed(message);
     return;
   }
   core.info(`mode ${inputs.mode} (${inputs.modeReason})`);
+  if (ctx.payloadProblem) core.warning(ctx.payloadProblem, { title: 'smp: event payload' });
   const { runAction } = await import('./action/run-action.js');
   await runAction(inputs, ctx);
 }

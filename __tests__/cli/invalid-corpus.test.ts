@@ -3,54 +3,18 @@
 // message fragment). Each case runs the bundled CLI (dist/cli.js) on a fresh temp copy of the folder.
 // The rule code of each expected error is checked in-process too, since the CLI does not print codes.
 import { spawn } from 'node:child_process';
-import {
-  cpSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { displayMessage } from '../../src/config/diagnostics.js';
 import { loadProject } from '../../src/config/load.js';
+import { cases, INVALID_DIR, prepareWorkspace, readExpected } from '../helpers/corpus.js';
+import type { ExpectedLine } from '../helpers/corpus.js';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const CLI = path.join(REPO, 'dist', 'cli.js');
-const INVALID_DIR = path.join(REPO, '__tests__', 'fixtures', 'invalid');
 const VALID_DIR = path.join(REPO, '__tests__', 'fixtures', 'valid-minimal');
-
-interface ExpectedLine {
-  /** Workspace-relative file, or null for a diagnostic without a position (settings, "no pipeline"). */
-  readonly file: string | null;
-  readonly line?: number;
-  readonly col?: number;
-  /** Rule code (checked in-process: the CLI does not print it). */
-  readonly code?: string;
-  /** A fragment of the message that must follow `error: ` / `warning: ` on that line. */
-  readonly contains: string;
-}
-
-interface Expected {
-  readonly note?: string;
-  readonly globs: readonly string[];
-  readonly env?: Readonly<Record<string, string>>;
-  /** Symlinks the test creates in the temp copy, pointing at a path outside the workspace. */
-  readonly symlinks?: readonly {
-    readonly link: string;
-    readonly target: string;
-    readonly kind: 'dir' | 'file';
-  }[];
-  readonly errors: readonly ExpectedLine[];
-  /** Warnings to assert (only for cases about a warning); other warnings may appear. */
-  readonly warnings?: readonly ExpectedLine[];
-}
 
 interface RunResult {
   readonly status: number | null;
@@ -59,10 +23,6 @@ interface RunResult {
 }
 
 const ERROR_LINE = /^(?:\S[^\n]*?:\d+:\d+: )?error: /;
-
-const cases = readdirSync(INVALID_DIR)
-  .filter((name) => statSync(path.join(INVALID_DIR, name)).isDirectory())
-  .sort();
 
 const tempRoots: string[] = [];
 
@@ -103,32 +63,6 @@ function runCli(args: readonly string[], env: Record<string, string>): Promise<R
   });
 }
 
-function readExpected(name: string): Expected {
-  return JSON.parse(readFileSync(path.join(INVALID_DIR, name, 'expected.json'), 'utf8')) as Expected;
-}
-
-/** Copies the case into <tmp>/ws and creates its symlinks to targets in <tmp>/outside. */
-function prepareWorkspace(name: string, expected: Expected): string {
-  const tmp = mkdtempSync(path.join(tmpdir(), `smp-invalid-${name.slice(0, 2)}-`));
-  tempRoots.push(tmp);
-  const ws = path.join(tmp, 'ws');
-  cpSync(path.join(INVALID_DIR, name), ws, { recursive: true });
-  rmSync(path.join(ws, 'expected.json'));
-  for (const s of expected.symlinks ?? []) {
-    const target = path.join(tmp, 'outside', s.target);
-    if (s.kind === 'dir') {
-      mkdirSync(target, { recursive: true });
-      writeFileSync(path.join(target, 'train.py'), 'print("outside")\n');
-    } else {
-      mkdirSync(path.dirname(target), { recursive: true });
-      writeFileSync(target, 'print("outside")\n');
-    }
-    mkdirSync(path.dirname(path.join(ws, s.link)), { recursive: true });
-    symlinkSync(target, path.join(ws, s.link), s.kind === 'dir' ? 'dir' : 'file');
-  }
-  return ws;
-}
-
 function prefixOf(e: ExpectedLine, severity: 'error' | 'warning'): string {
   return e.file === null ? `${severity}: ` : `${e.file}:${String(e.line)}:${String(e.col)}: ${severity}: `;
 }
@@ -152,7 +86,7 @@ function matchLines(
 
 describe('malformed-config corpus (smp validate)', () => {
   it('has at least 30 cases, each with a well-formed expected.json', () => {
-    expect(cases.length).toBeGreaterThanOrEqual(30);
+    expect(cases.length).toBeGreaterThanOrEqual(59);
     for (const name of cases) {
       expect(name, 'folder names are <NN-short-name>').toMatch(/^\d{2}-[a-z0-9-]+$/);
       const exp = readExpected(name);
@@ -162,7 +96,9 @@ describe('malformed-config corpus (smp validate)', () => {
         expect(e.contains, name).not.toBe('');
         if (e.file !== null) {
           expect(Number.isInteger(e.line) && Number.isInteger(e.col), `${name}: line/col`).toBe(true);
-          expect(existsSync(path.join(INVALID_DIR, name, e.file)), `${name}: ${e.file} exists`).toBe(true);
+          // Generated inputs (big or special files) exist only in the test's copy.
+          if (!exp.generate)
+            expect(existsSync(path.join(INVALID_DIR, name, e.file)), `${name}: ${e.file} exists`).toBe(true);
         }
       }
     }
@@ -170,7 +106,7 @@ describe('malformed-config corpus (smp validate)', () => {
 
   it.concurrent.for(cases)('%s', async (name, { expect }) => {
     const expected = readExpected(name);
-    const ws = prepareWorkspace(name, expected);
+    const ws = prepareWorkspace(name, expected, tempRoots);
     const env = cleanEnv(expected.env);
     const args = ['validate', '--workspace', ws, ...expected.globs.flatMap((g) => ['--config', g])];
     const r = await runCli(args, env);
@@ -188,6 +124,22 @@ describe('malformed-config corpus (smp validate)', () => {
     expect(r.stderr, report).toContain(
       `smp: ${expected.errors.length} error${expected.errors.length === 1 ? '' : 's'}: configuration is invalid`,
     );
+    if (expected.plan) {
+      const p = await runCli(
+        [
+          'plan',
+          '--workspace',
+          ws,
+          '--out',
+          path.join(ws, '..', 'out'),
+          ...expected.globs.flatMap((g) => ['--config', g]),
+        ],
+        env,
+      );
+      const planErrors = p.stderr.split('\n').filter((l) => ERROR_LINE.test(l));
+      expect(p.status, p.stderr).toBe(1);
+      expect(planErrors, 'smp plan gives the verdict of smp validate').toEqual(errorLines);
+    }
     if (expected.warnings) {
       const warningLines = lines.filter((l) => /(?:^|: )warning: /.test(l));
       expect(matchLines(warningLines, expected.warnings, 'warning'), report).toEqual([]);
@@ -199,7 +151,8 @@ describe('malformed-config corpus (smp validate)', () => {
       code: d.code,
       severity: d.severity,
       loc: d.loc ? `${d.loc.file}:${String(d.loc.line)}:${String(d.loc.col)}` : null,
-      message: d.message,
+      // As printed: control and invisible characters visible.
+      message: displayMessage(d.message),
     }));
     for (const [severity, list] of [
       ['error', expected.errors],

@@ -26,6 +26,7 @@ import type { Deployed } from '../plan/view.js';
 import { renderPlanComment } from '../report/plan-comment.js';
 import type { PlanView } from '../report/plan-comment.js';
 import { diffText } from '../report/plan-text.js';
+import { mdCode } from '../report/escape.js';
 import { renderMarker } from '../report/marker.js';
 import { scheduleChange } from '../report/plan-registry.js';
 import { renderFailure, renderRunReport } from '../report/run-report.js';
@@ -295,7 +296,8 @@ async function readDeployedState(
 
 function recordPlanOutputs(inputs: ActionInputs, plan: Plan, view: PlanView, state: State): void {
   const dir = path.join(
-    process.env.RUNNER_TEMP ?? path.join(inputs.workspace, '.smp'),
+    // Never inside the checkout: a committed `.smp` symlink would redirect the write.
+    process.env.RUNNER_TEMP ?? tmpdir(),
     'smp-plan',
     plan.pipelineName,
   );
@@ -454,7 +456,7 @@ async function finish(
           ...(pipeline
             ? [
                 renderMarker({ pipeline, planHash: 'none' }),
-                `### smp plan: \`${pipeline.replace(/`/g, '')}\` does not compile`,
+                `### smp plan: ${mdCode(pipeline, false)} does not compile`,
                 '',
               ]
             : []),

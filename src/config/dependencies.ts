@@ -134,32 +134,40 @@ function columnLoc(node: CScalar, i: number): Loc {
   return node.loc;
 }
 
-/** A cycle in the combined graph, as the list of step names `a → b → … → a`, or undefined. */
+/**
+ * A cycle in the combined graph, as the list of step names `a → b → … → a`, or undefined. Iterative (an explicit
+ * stack), so a 10,000-step chain cannot overflow the call stack.
+ */
 export function findCycle(
   nodes: readonly string[],
   edges: ReadonlyMap<string, readonly string[]>,
 ): string[] | undefined {
   const state = new Map<string, 1 | 2>();
-  const stack: string[] = [];
-  const visit = (n: string): string[] | undefined => {
-    state.set(n, 1);
-    stack.push(n);
-    for (const m of edges.get(n) ?? []) {
-      const s = state.get(m);
-      if (s === 1) return [...stack.slice(stack.indexOf(m)), m];
-      if (s === undefined) {
-        const c = visit(m);
-        if (c) return c;
+  for (const startNode of nodes) {
+    if (state.has(startNode)) continue;
+    const path: string[] = [startNode];
+    const next: number[] = [0];
+    state.set(startNode, 1);
+    while (path.length > 0) {
+      const top = path.length - 1;
+      const n = path[top] as string;
+      const out = edges.get(n) ?? [];
+      const i = next[top] as number;
+      if (i >= out.length) {
+        state.set(n, 2);
+        path.pop();
+        next.pop();
+        continue;
       }
-    }
-    stack.pop();
-    state.set(n, 2);
-    return undefined;
-  };
-  for (const n of nodes) {
-    if (!state.has(n)) {
-      const c = visit(n);
-      if (c) return c;
+      next[top] = i + 1;
+      const m = out[i] as string;
+      const s = state.get(m);
+      if (s === 1) return [...path.slice(path.indexOf(m)), m];
+      if (s === undefined) {
+        state.set(m, 1);
+        path.push(m);
+        next.push(0);
+      }
     }
   }
   return undefined;

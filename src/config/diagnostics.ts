@@ -1,4 +1,5 @@
 // Diagnostics are data: every phase collects them and the adapters (CLI, action) decide how to show them.
+import { shown, visible } from './visible.js';
 
 /** A position in a config file. `line` and `col` are 1-based, as editors and GitHub annotations count. */
 export interface Loc {
@@ -19,14 +20,23 @@ export interface Diagnostic {
   readonly message: string;
 }
 
+/** A file name from the PR is shown with its control characters visible (a newline cannot start a line). */
 export function formatLoc(loc: Loc): string {
-  return `${loc.file}:${loc.line}:${loc.col}`;
+  return `${visible(loc.file)}:${loc.line}:${loc.col}`;
+}
+
+/** Longest message printed: a message quoting a huge value is cut, with its length. */
+export const MAX_MESSAGE = 2000;
+
+/** The message as shown: one line, control characters visible, cut when huge. */
+export function displayMessage(message: string): string {
+  return shown(message, MAX_MESSAGE);
 }
 
 /** `file:line:col: error: message` (the form compilers use, so editors and terminals link it). */
 export function formatDiagnostic(d: Diagnostic): string {
   const where = d.loc ? `${formatLoc(d.loc)}: ` : '';
-  return `${where}${d.severity}: ${d.message}`;
+  return `${where}${d.severity}: ${displayMessage(d.message)}`;
 }
 
 /** Collects diagnostics in the order they are found; phases share one bag. */

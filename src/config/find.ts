@@ -2,8 +2,10 @@
 import { readdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { DiagnosticBag } from './diagnostics.js';
-import { globToRegExp, hasMagic, literalPrefix } from './glob.js';
+import { accepts, closure, compileGlob, GlobError, hasMagic, step } from './glob.js';
+import type { Segment } from './glob.js';
 import { isFile, isWithin } from './paths.js';
+import { shown } from './visible.js';
 
 /** Folders never searched: dependencies and VCS data are never model configs. */
 const SKIPPED_DIRS = new Set(['node_modules', '.git']);
@@ -13,12 +15,23 @@ export interface FoundFiles {
   readonly files: readonly string[];
 }
 
+/** Globs one per line or comma-separated; a comma inside `{a,b}` belongs to the glob. */
 export function splitGlobs(raw: string | undefined): string[] {
   if (!raw) return [];
-  return raw
-    .split(/[\n,]/)
-    .map((g) => g.trim())
-    .filter((g) => g !== '' && !g.startsWith('#'));
+  const out: string[] = [];
+  let depth = 0;
+  let current = '';
+  for (const c of raw) {
+    if (c === '{') depth++;
+    else if (c === '}' && depth > 0) depth--;
+    if (c === '\n' || c === '\r' || (c === ',' && depth === 0)) {
+      out.push(current);
+      current = '';
+      depth = 0;
+    } else current += c;
+  }
+  out.push(current);
+  return out.map((g) => g.trim()).filter((g) => g !== '' && !g.startsWith('#'));
 }
 
 export function findConfigFiles(globs: readonly string[], workspace: string, bag: DiagnosticBag): FoundFiles {
@@ -36,7 +49,7 @@ export function findConfigFiles(globs: readonly string[], workspace: string, bag
       );
       continue;
     }
-    const matches = matchGlob(normalized, workspace);
+    const matches = matchGlob(normalized, workspace, glob, bag);
     if (matches.length === 0) unmatched.push(glob);
     for (const m of matches) {
       if (!seen.has(m)) {
@@ -72,44 +85,85 @@ export function findConfigFiles(globs: readonly string[], workspace: string, bag
   return { files };
 }
 
-function matchGlob(glob: string, workspace: string): string[] {
+function matchGlob(glob: string, workspace: string, written: string, bag: DiagnosticBag): string[] {
   if (!hasMagic(glob)) {
     const abs = path.join(workspace, glob);
     // One spelling per file (`conf//c.yaml` is `conf/c.yaml`), so two globs cannot load it twice.
-    return isFile(abs) && insideWorkspace(abs, workspace) ? [path.posix.normalize(glob)] : [];
+    if (!isFile(abs)) return [];
+    if (insideWorkspace(abs, workspace)) return [path.posix.normalize(glob)];
+    refuseOutside(path.posix.normalize(glob), abs, bag);
+    return [];
   }
-  const re = globToRegExp(glob);
-  const prefix = literalPrefix(glob);
-  const out: string[] = [];
-  walk(workspace, prefix, re, out, workspace);
-  return out.sort();
+  let compiled: Segment[][];
+  try {
+    compiled = compileGlob(glob);
+  } catch (err) {
+    if (!(err instanceof GlobError)) throw err;
+    bag.error('bad-glob', null, 'config', `config glob \`${shown(written)}\`: ${err.message}`);
+    return [];
+  }
+  const out = new Set<string>();
+  for (const segments of compiled) walk(workspace, segments, out, bag);
+  return [...out].sort();
 }
 
-function walk(workspace: string, rel: string, re: RegExp, out: string[], root: string): void {
-  let names: string[];
-  try {
-    names = readdirSync(path.join(workspace, rel));
-  } catch {
-    return;
-  }
-  for (const name of names.sort()) {
-    if (SKIPPED_DIRS.has(name)) continue;
-    const childRel = rel ? `${rel}/${name}` : name;
-    const abs = path.join(workspace, childRel);
-    let st;
+/**
+ * Every file below `workspace` that `segments` match, folder by folder with the set of segment positions
+ * still possible (folders no position can continue in are never read). Iterative: depth costs no stack.
+ */
+function walk(workspace: string, segments: readonly Segment[], out: Set<string>, bag: DiagnosticBag): void {
+  const todo: { rel: string; states: Set<number> }[] = [{ rel: '', states: closure(segments, [0]) }];
+  // A folder reached again (through symlinks) in the same positions has nothing new to give.
+  const seen = new Set<string>();
+  while (todo.length > 0) {
+    const { rel, states } = todo.pop() as { rel: string; states: Set<number> };
+    let names: string[];
     try {
-      st = statSync(abs);
+      names = readdirSync(path.join(workspace, rel));
     } catch {
       continue;
     }
-    if (st.isDirectory()) {
-      // Symlinked folders are followed only while they stay inside the workspace (and cannot loop).
-      if (!insideWorkspace(abs, root) || isSymlinkLoop(abs, workspace)) continue;
-      walk(workspace, childRel, re, out, root);
-    } else if (st.isFile() && re.test(childRel) && insideWorkspace(abs, root)) {
-      out.push(childRel);
+    for (const name of names) {
+      if (SKIPPED_DIRS.has(name)) continue;
+      const next = step(segments, states, name);
+      if (next.size === 0) continue;
+      const childRel = rel ? `${rel}/${name}` : name;
+      const abs = path.join(workspace, childRel);
+      let st;
+      try {
+        st = statSync(abs);
+      } catch {
+        continue;
+      }
+      if (st.isDirectory()) {
+        // Symlinked folders are followed only while they stay inside the workspace (and cannot loop).
+        if (!insideWorkspace(abs, workspace) || isSymlinkLoop(abs, workspace)) continue;
+        const key = `${realpathSync(abs)}\0${[...next].sort().join(',')}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        todo.push({ rel: childRel, states: next });
+      } else if (st.isFile() && accepts(segments, next)) {
+        if (insideWorkspace(abs, workspace)) out.add(childRel);
+        else refuseOutside(childRel, abs, bag);
+      }
     }
   }
+}
+
+/** A matched config that is a symlink to outside the workspace: refused by name, never read. */
+function refuseOutside(rel: string, abs: string, bag: DiagnosticBag): void {
+  let real = abs;
+  try {
+    real = realpathSync(abs);
+  } catch {
+    // dangling: the message still names the link
+  }
+  bag.error(
+    'config-outside-workspace',
+    null,
+    'config',
+    `config file ${shown(rel)} is a symlink to ${shown(real, 200)}, outside the workspace; it is not read (configs must be files of the checkout)`,
+  );
 }
 
 export function insideWorkspace(abs: string, workspace: string): boolean {

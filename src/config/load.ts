@@ -1,9 +1,10 @@
 // The config phase: find → read → interpolate → merge → check shapes → check references → check paths.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { checkPaths } from './paths.js';
 import { DiagnosticBag } from './diagnostics.js';
 import type { Diagnostic, Loc } from './diagnostics.js';
+import { readConfigFile } from './file-text.js';
 import { findConfigFiles } from './find.js';
 import { interpolateTree } from './interpolate.js';
 import { mergeFiles } from './merge.js';
@@ -54,9 +55,6 @@ export interface LoadResult {
   readonly pipelineName?: string | undefined;
 }
 
-/** Largest config file we read: real ones are a few KiB; this keeps a stray data file from hanging the parser. */
-const MAX_FILE_BYTES = 1024 * 1024;
-
 export function loadProject(opts: LoadOptions): LoadResult {
   const bag = new DiagnosticBag();
   const workspace = path.resolve(opts.workspace);
@@ -88,7 +86,7 @@ export function loadProject(opts: LoadOptions): LoadResult {
   // Unknown keys are reported once the pipeline is known: the sections its steps name are keys, not typos.
   const rawRoots: { root: CNode }[] = [];
   const parsed: ParsedFile[] = files.map((file) => {
-    const text = readText(path.join(workspace, file), file, bag);
+    const text = readConfigFile(path.join(workspace, file), file, bag);
     if (text === undefined) return { file, root: null };
     const before = bag.errors.length;
     const { root } = readConfigText(text, file, bag);
@@ -233,30 +231,6 @@ function namedSections(pipeline: CNode | undefined): string[] {
     }
   }
   return [...out].sort();
-}
-
-function readText(abs: string, file: string, bag: DiagnosticBag): string | undefined {
-  try {
-    const buf = readFileSync(abs);
-    if (buf.length > MAX_FILE_BYTES) {
-      bag.error(
-        'file-too-large',
-        { file, line: 1, col: 1 },
-        '',
-        `${file} is ${buf.length} bytes: config files larger than 1 MiB are refused`,
-      );
-      return undefined;
-    }
-    return buf.toString('utf8').replace(/^\uFEFF/, '');
-  } catch (err) {
-    bag.error(
-      'unreadable-file',
-      null,
-      '',
-      `cannot read ${file}: ${err instanceof Error ? err.message : String(err)}`,
-    );
-    return undefined;
-  }
 }
 
 function collectLocations(merged: ReturnType<typeof mergeFiles>): Map<string, Loc> {

@@ -26,7 +26,14 @@ export function mergeFiles(files: readonly ParsedFile[], bag: DiagnosticBag): Me
     if (!conf) continue;
     confs++;
     const modelsEntry = entry(conf, 'models');
-    if (modelsEntry && modelsEntry.value.kind === 'map') {
+    if (modelsEntry && modelsEntry.value.kind === 'seq') {
+      bag.error(
+        'models-not-mapping',
+        modelsEntry.value.loc,
+        'conf.models',
+        'conf.models is a list: write it as a mapping from model name to settings (`m:` with its settings indented below, no `-`)',
+      );
+    } else if (modelsEntry && modelsEntry.value.kind === 'map') {
       for (const m of modelsEntry.value.entries) mergeModel(models, m, file, bag);
     }
     const p = entry(conf, 'sagemakerPipeline');

@@ -1,5 +1,5 @@
 // source_directory and entry points must exist inside the workspace (symlinks resolved, never outside).
-import { realpathSync, statSync } from 'node:fs';
+import { lstatSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { DiagnosticBag } from './diagnostics.js';
 import { sectionFor } from './types.js';
@@ -24,6 +24,15 @@ export function checkPaths(
       );
       continue;
     }
+    if (dir.kind === 'inside' && isFile(dir.real)) {
+      bag.error(
+        'source-directory-is-file',
+        model.sourceDirectoryLoc,
+        p,
+        `${p}: \`${model.sourceDirectory}\` is a file, not a folder; source_directory is the folder that holds the model's scripts`,
+      );
+      continue;
+    }
     if (dir.kind === 'missing' || !isDir(dir.real)) {
       bag.error(
         'missing-source-directory',
@@ -44,6 +53,16 @@ export function checkPaths(
     for (const section of used) {
       if (!section?.entryPoint) continue;
       const ep = `conf.models.${model.name}.${section.kind}.entry_point`;
+      // The bundler ships source_directory only: an entry point leaving it is refused the same way here.
+      if (section.entryPoint.startsWith('/') || section.entryPoint.split(/[\\/]/).includes('..')) {
+        bag.error(
+          'entry-point-outside-source',
+          section.entryPointLoc ?? section.loc,
+          ep,
+          `${ep}: \`${section.entryPoint}\` must be a file path relative to source_directory, without .. segments (only source_directory is shipped)`,
+        );
+        continue;
+      }
       const rel = path.posix.join(model.sourceDirectory, section.entryPoint);
       const file = resolveInside(root, rel);
       if (file.kind === 'outside') {
@@ -76,6 +95,18 @@ export function resolveInside(root: string, rel: string): Resolved {
   try {
     real = realpathSync(joined);
   } catch {
+    // Missing: but an existing parent may be a symlink out of the workspace (`code` → /etc for `code/sub`).
+    for (let dir = path.dirname(joined); isWithin(root, dir) && dir !== root; dir = path.dirname(dir)) {
+      let parent: string;
+      try {
+        parent = realpathSync(dir);
+      } catch {
+        continue;
+      }
+      return isWithin(root, parent)
+        ? { kind: 'missing', real: joined }
+        : { kind: 'outside', real: path.join(parent, path.relative(dir, joined)) };
+    }
     return { kind: 'missing', real: joined };
   }
   return isWithin(root, real) ? { kind: 'inside', real } : { kind: 'outside', real };
@@ -101,4 +132,23 @@ export function isFile(p: string): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * The first existing component of `rel` (below `root`) that is a symlink, as a root-relative POSIX path, or
+ * undefined. Folders that are deleted or written into must be real folders: a symlink could point anywhere.
+ */
+export function symlinkOnPath(root: string, rel: string): string | undefined {
+  const parts = rel.split(/[\\/]+/).filter((p) => p !== '' && p !== '.');
+  for (let i = 1; i <= parts.length; i++) {
+    const sub = parts.slice(0, i).join('/');
+    let st;
+    try {
+      st = lstatSync(path.join(root, sub));
+    } catch {
+      return undefined; // the rest does not exist yet
+    }
+    if (st.isSymbolicLink()) return sub;
+  }
+  return undefined;
 }

@@ -1,16 +1,26 @@
 // Read one YAML or JSON config file into a positioned tree (JSON is YAML, so one parser serves both).
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, Scalar, visit } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, Parser, Scalar, visit } from 'yaml';
 import type { Alias, Document, Node as YNode, Pair } from 'yaml';
 import type { DiagnosticBag, Loc } from './diagnostics.js';
 import type { CMapEntry, CNode, ScalarStyle } from './tree.js';
+import { shown, visible } from './visible.js';
 
 /** Keys that could reach an object's prototype chain if a careless consumer assigned them. */
 export const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** C0 controls but tab, LF and CR, and DEL: text never needs them. */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
 /** Alias expansions allowed per document before it counts as an expansion bomb (yaml's own check). */
 export const MAX_ALIAS_COUNT = 100;
 /** Nesting depth after alias expansion; real configs stay under 15. */
 const MAX_DEPTH = 64;
+/**
+ * Nesting at which the file is not parsed at all: yaml's composer recurses, and a few hundred levels are still
+ * safe, so up to here the converter reports MAX_DEPTH with the file's other errors.
+ */
+const MAX_PARSE_DEPTH = 200;
 
 export interface ReadResult {
   readonly root: CNode | null;
@@ -18,11 +28,35 @@ export interface ReadResult {
 
 export function readConfigText(text: string, file: string, bag: DiagnosticBag): ReadResult {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, merge: true, uniqueKeys: true, prettyErrors: false });
   const at = (offset: number): Loc => {
     const p = lineCounter.linePos(offset);
     return { file, line: p.line, col: p.col };
   };
+  // Before the parser proper, whose composer recurses: 10,000 nested `[` must be an error, not a stack overflow.
+  const tokens = new Parser(lineCounter.addNewLine).parse(text);
+  const tooDeep = firstTooDeep(tokens);
+  if (tooDeep !== undefined) {
+    bag.error(
+      'too-deep',
+      at(tooDeep),
+      '',
+      `nesting deeper than ${MAX_DEPTH} levels (real configs stay under 15); flatten the structure`,
+    );
+    return { root: null };
+  }
+  if (/\.json$/i.test(file)) {
+    const comment = jsonCommentOffset(text);
+    if (comment !== undefined) {
+      bag.error(
+        'json-comment',
+        at(comment),
+        '',
+        'JSON has no comments: remove the comment, or write this config as YAML (conf.yaml), where `#` starts a comment',
+      );
+      return { root: null };
+    }
+  }
+  const doc = parseDocument(text, { merge: true, uniqueKeys: true, prettyErrors: false });
 
   const lines = text.split('\n');
   for (const e of doc.errors) {
@@ -121,6 +155,7 @@ class Converter {
           continue;
         }
         const key = keyText(keyNode);
+        this.checkControls(key, keyLoc, 'key');
         const childPath = path ? `${path}.${key}` : key;
         if (FORBIDDEN_KEYS.has(key)) {
           this.bag.error(
@@ -145,6 +180,18 @@ class Converter {
     return { kind: 'scalar', loc, value: null, style: 'implicit' };
   }
 
+  /** Control characters (a `"\\e"` or `"\\0"` escape) would reach AWS, logs and the comment: refuse them. */
+  private checkControls(s: string, loc: Loc, what: 'key' | 'value'): void {
+    const m = CONTROL.exec(s);
+    if (!m) return;
+    this.bag.error(
+      'control-character',
+      loc,
+      '',
+      `this ${what} holds the control character ${visible(m[0])} at character ${m.index + 1} (${shown(s)}): configs hold plain text; remove it`,
+    );
+  }
+
   private mergeSources(value: YNode | null, depth: number, path: string, keyLoc: Loc): CMapEntry[] {
     if (!value) return [];
     const sources = isSeq(value) ? (value.items as YNode[]) : [value];
@@ -163,6 +210,7 @@ class Converter {
 
   private scalar(node: Scalar, loc: Loc): CNode {
     const v = node.value;
+    if (typeof v === 'string') this.checkControls(v, loc, 'value');
     const value =
       v === null || v === undefined
         ? null
@@ -211,6 +259,44 @@ function explainYamlError(code: string, message: string, text: string, offset: n
     return `duplicate key${key ? ` \`${key}\`` : ''}: a key may appear only once in a mapping (the old framework silently kept the last one)`;
   }
   return message;
+}
+
+interface CstNode {
+  readonly type?: string;
+  readonly offset?: number;
+  readonly value?: CstNode;
+  readonly key?: CstNode | null;
+  readonly items?: readonly { readonly key?: CstNode | null; readonly value?: CstNode | null }[];
+}
+
+/** Offset of the first collection nested deeper than MAX_PARSE_DEPTH in the concrete syntax tree (iteratively). */
+function firstTooDeep(tokens: Iterable<unknown>): number | undefined {
+  const stack: [CstNode, number][] = [];
+  for (const t of tokens) stack.push([t as CstNode, 0]);
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop() as [CstNode, number];
+    if (depth > MAX_PARSE_DEPTH) return node.offset ?? 0;
+    if (node.type === 'document' && node.value) stack.push([node.value, depth]);
+    for (const item of node.items ?? []) {
+      if (item.key) stack.push([item.key, depth + 1]);
+      if (item.value) stack.push([item.value, depth + 1]);
+    }
+  }
+  return undefined;
+}
+
+/** Offset of a `//` or `/*` comment in JSON text (outside strings), or undefined. */
+function jsonCommentOffset(text: string): number | undefined {
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === '/' && (text[i + 1] === '/' || text[i + 1] === '*')) return i;
+  }
+  return undefined;
 }
 
 function firstAliasOffset(doc: Document): number {

@@ -1,6 +1,7 @@
 // Framework settings (old: framework/conf/conf.yaml) come from SMP_* environment variables; the action
 // maps its inputs onto the same names, so there is one source of truth here.
 import type { DiagnosticBag } from './diagnostics.js';
+import { shown, visible } from './visible.js';
 
 export interface Settings {
   readonly bucket: string;
@@ -31,18 +32,40 @@ export interface SettingsOptions {
 
 export function resolveSettings(env: Env, options: SettingsOptions, bag: DiagnosticBag): Settings {
   const placeholders: string[] = [];
+  const refused = new Set<string>();
   const get = (name: string): string | undefined => {
     const v = env[name]?.trim();
-    return v ? v : undefined;
+    if (!v) return undefined;
+    // A newline or control character would reach AWS (or a log line) as is: one clear error instead.
+    const m = CONTROL.exec(v);
+    if (m) {
+      if (!refused.has(name))
+        bag.error(
+          'bad-setting',
+          null,
+          name,
+          `${name} holds ${m[0] === '\n' ? 'a newline' : `the control character ${visible(m[0])}`} (${shown(v)}); a setting is one line of text`,
+        );
+      refused.add(name);
+      return undefined;
+    }
+    return v;
   };
   const required = (name: keyof typeof PLACEHOLDERS, derived?: string): string => {
     const v = get(name) ?? derived;
     if (v !== undefined) return v;
+    if (refused.has(name)) return PLACEHOLDERS[name];
     if (options.allowPlaceholders) {
       placeholders.push(name);
       return PLACEHOLDERS[name];
     }
-    bag.error('missing-setting', null, name, `${name} is not set: ${SETTING_HELP[name]}`);
+    const empty = env[name] !== undefined;
+    bag.error(
+      'missing-setting',
+      null,
+      name,
+      `${name} is ${empty ? 'set to the empty string' : 'not set'}: ${SETTING_HELP[name]}`,
+    );
     return PLACEHOLDERS[name];
   };
 
@@ -89,6 +112,13 @@ export function resolveSettings(env: Env, options: SettingsOptions, bag: Diagnos
   return Object.freeze(settings);
 }
 
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f]/;
+
+/** A KMS key id, key ARN, alias name or alias ARN, as SageMaker and S3 accept them. */
+const KMS_KEY =
+  /^(?:(?:mrk-)?[0-9a-f]{32}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32}|alias\/[A-Za-z0-9/_-]{1,250}|arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:(?:key\/(?:mrk-[0-9a-f]{32}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})|alias\/[A-Za-z0-9/_-]{1,250}))$/;
+
 const SETTING_HELP: Record<keyof typeof PLACEHOLDERS, string> = {
   SMP_S3BUCKETNAME: 'the S3 bucket for code bundles and outputs (action input `s3-bucket`, CLI --s3-bucket)',
   SMP_ROLE: 'the SageMaker execution role ARN (action input `execution-role-arn`, CLI --execution-role-arn)',
@@ -111,7 +141,7 @@ function checkSettings(s: Settings, bag: DiagnosticBag): void {
       'bad-setting',
       null,
       'SMP_ROLE',
-      `SMP_ROLE \`${s.role}\` is not an IAM role ARN (arn:aws:iam::<account>:role/<name>)`,
+      `SMP_ROLE \`${shown(s.role)}\` is not an IAM role ARN (arn:aws:iam::<account>:role/<name>)`,
     );
   }
   if (!/^\d{12}$/.test(s.accountId)) {
@@ -119,7 +149,7 @@ function checkSettings(s: Settings, bag: DiagnosticBag): void {
       'bad-setting',
       null,
       'SMP_ACCOUNTID',
-      `SMP_ACCOUNTID \`${s.accountId}\` is not a 12-digit account id`,
+      `SMP_ACCOUNTID \`${shown(s.accountId)}\` is not a 12-digit account id`,
     );
   }
   if (!/^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d$/.test(s.region)) {
@@ -127,7 +157,7 @@ function checkSettings(s: Settings, bag: DiagnosticBag): void {
       'bad-setting',
       null,
       'SMP_REGION',
-      `SMP_REGION \`${s.region}\` is not an AWS region name (e.g. us-east-1)`,
+      `SMP_REGION \`${shown(s.region)}\` is not an AWS region name (e.g. us-east-1)`,
     );
   }
   if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(s.bucket)) {
@@ -135,7 +165,7 @@ function checkSettings(s: Settings, bag: DiagnosticBag): void {
       'bad-setting',
       null,
       'SMP_S3BUCKETNAME',
-      `SMP_S3BUCKETNAME \`${s.bucket}\` is not an S3 bucket name (3-63 lowercase letters, digits, dots, hyphens; no s3:// prefix)`,
+      `SMP_S3BUCKETNAME \`${shown(s.bucket)}\` is not an S3 bucket name (3-63 lowercase letters, digits, dots, hyphens; no s3:// prefix)`,
     );
   }
   for (const sn of s.subnets) {
@@ -144,7 +174,7 @@ function checkSettings(s: Settings, bag: DiagnosticBag): void {
         'bad-setting',
         null,
         'SMP_SUBNETS',
-        `SMP_SUBNETS entry \`${sn}\` is not a subnet id (subnet-…)`,
+        `SMP_SUBNETS entry \`${shown(sn)}\` is not a subnet id (subnet-…)`,
       );
   }
   for (const sg of s.securityGroups) {
@@ -153,9 +183,17 @@ function checkSettings(s: Settings, bag: DiagnosticBag): void {
         'bad-setting',
         null,
         'SMP_SECURITYGROUPS',
-        `SMP_SECURITYGROUPS entry \`${sg}\` is not a security group id (sg-…)`,
+        `SMP_SECURITYGROUPS entry \`${shown(sg)}\` is not a security group id (sg-…)`,
       );
     }
+  }
+  if (s.kmsKey !== undefined && !KMS_KEY.test(s.kmsKey)) {
+    bag.error(
+      'bad-setting',
+      null,
+      'SMP_KMSKEY',
+      `SMP_KMSKEY \`${shown(s.kmsKey)}\` is not a KMS key: give a key id (1234abcd-12ab-34cd-56ef-1234567890ab), a key ARN (arn:aws:kms:<region>:<account>:key/<id>) or an alias (alias/<name> or its ARN)`,
+    );
   }
   if (s.subnets.length > 0 !== s.securityGroups.length > 0) {
     bag.error(

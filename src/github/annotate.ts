@@ -1,7 +1,7 @@
 // Config diagnostics as GitHub annotations, so they show inline on the PR diff.
 import * as core from './runner.js';
 import type { Diagnostic } from '../config/diagnostics.js';
-import { formatDiagnostic } from '../config/diagnostics.js';
+import { displayMessage, formatDiagnostic, formatLoc } from '../config/diagnostics.js';
 
 /** GitHub shows only the first 10 error and 10 warning annotations of a step; the log gets them all. */
 export const ANNOTATION_LIMIT = 10;
@@ -25,7 +25,7 @@ export function annotate(diagnostics: readonly Diagnostic[], workingDirectory: s
           title: `smp: ${d.code}`,
         }
       : { title: `smp: ${d.code}` };
-    const text = d.loc ? `${d.loc.file}:${d.loc.line}:${d.loc.col}: ${d.message}` : d.message;
+    const text = d.loc ? `${formatLoc(d.loc)}: ${displayMessage(d.message)}` : displayMessage(d.message);
     if (d.severity === 'error') core.error(text, props);
     else core.warning(text, props);
   }

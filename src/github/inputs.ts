@@ -1,8 +1,11 @@
 // The only reader of action inputs: one typed ActionInputs, with the defaults in one place.
+import { existsSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import * as core from './runner.js';
 import { parseParameterText } from '../config/parameter-syntax.js';
 import { splitGlobs } from '../config/find.js';
+import { isWithin, symlinkOnPath } from '../config/paths.js';
+import { hasInvisible, shown } from '../config/visible.js';
 import type { SettingOverrides } from '../config/overrides.js';
 import type { GithubContext } from './event.js';
 
@@ -68,30 +71,64 @@ function num(name: string, fallback: number, min: number, max: number): number {
   return n;
 }
 
+/** A GitHub user or organisation name: letters, digits and single inner hyphens, at most 39. */
+const OWNER = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
+/** A GitHub repository name: letters, digits, `.`, `-`, `_`, at most 100, never `.` or `..`. */
+const REPO = /^(?!\.\.?$)[A-Za-z0-9._-]{1,100}$/;
+
+/**
+ * Whether `ref` is a valid git ref name (git check-ref-format rules) that git cannot read as an option: no
+ * leading `-`, no `..`, `@{`, `//`, control characters, spaces or `~^:?*[\`, no component starting with `.` or
+ * ending with `.lock`, not ending with `/` or `.`, and not `@`.
+ */
+export function isValidRef(ref: string): boolean {
+  return (
+    ref !== '@' &&
+    ref.length <= 255 &&
+    !ref.startsWith('-') &&
+    // eslint-disable-next-line no-control-regex
+    !/[\x00-\x20\x7f~^:?*[\\]|\.\.|@\{|\/\/|\/$|\.$/.test(ref) &&
+    ref.split('/').every((c) => c !== '' && !c.startsWith('.') && !c.endsWith('.lock'))
+  );
+}
+
 /** `owner/repo[@ref][:path]` lines. */
 export function parseRepositories(raw: string): RepoSpec[] {
   return raw
-    .split('\n')
+    .split(/\r?\n|\r/)
     .map((l) => l.trim())
     .filter((l) => l !== '' && !l.startsWith('#'))
     .map((spec) => {
-      const m = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)(?:@([^:\s]+))?(?::(.+))?$/.exec(spec);
-      if (!m)
-        throw new InputError(`input \`model-repositories\`: \`${spec}\` is not \`owner/repo[@ref][:path]\``);
+      const bad = (why: string): InputError =>
+        new InputError(`input \`model-repositories\`: \`${shown(spec)}\` ${why}`);
+      const m = /^([^/@:\s]+)\/([^/@:\s]+)(?:@([^:\s]+))?(?::(.+))?$/.exec(spec);
+      if (!m) throw bad('is not `owner/repo[@ref][:path]`');
       const [, owner = '', repo = '', ref, dest] = m;
+      if (!OWNER.test(owner))
+        throw bad(
+          `names the owner \`${shown(owner)}\`, which is not a GitHub user or organisation name (letters, digits and inner hyphens)`,
+        );
+      if (!REPO.test(repo))
+        throw bad(
+          `names the repository \`${shown(repo)}\`, which is not a GitHub repository name (letters, digits, ., - and _; not . or ..)`,
+        );
+      if (ref !== undefined && !isValidRef(ref))
+        throw bad(
+          `names the ref \`${shown(ref)}\`, which is not a valid git ref name (a branch, tag or commit sha; never starting with -)`,
+        );
       const where = (dest ?? `.smp/repos/${owner}/${repo}`).replace(/\\/g, '/').replace(/^\.\/|\/+$/g, '');
       const segments = where.split('/');
-      // The folder is emptied before cloning: never the workspace itself, its .git, or a path leaving it.
+      // The folder is emptied before cloning: never the workspace itself, a .git folder, or a path leaving it.
       if (
         where === '' ||
         where === '.' ||
         path.posix.isAbsolute(where) ||
+        /^[A-Za-z]:/.test(where) ||
+        hasInvisible(where) ||
         segments.includes('..') ||
-        segments[0] === '.git'
+        segments.some((seg) => seg.toLowerCase() === '.git')
       ) {
-        throw new InputError(
-          `input \`model-repositories\`: the path of \`${spec}\` must be a new folder inside the workspace (not \`.\` or .git)`,
-        );
+        throw bad('needs a path that is a new folder inside the workspace (not `.` or .git, and no `..`)');
       }
       return { owner, repo, ref, path: where, spec };
     });
@@ -112,9 +149,16 @@ export function readInputs(ctx: GithubContext, env: NodeJS.ProcessEnv = process.
   const workingDirectory = core.getInput('working-directory').trim().replace(/\\/g, '/').replace(/\/+$/, '');
   const workspace = path.resolve(repoRoot, workingDirectory || '.');
   const root = path.resolve(repoRoot);
-  if (workspace !== root && !workspace.startsWith(root + path.sep)) {
+  if (!isWithin(root, workspace)) {
     throw new InputError(
-      `input working-directory \`${workingDirectory}\` is outside the repository checkout ${repoRoot}`,
+      `input working-directory \`${shown(workingDirectory)}\` is outside the repository checkout ${repoRoot}`,
+    );
+  }
+  // Symlinks resolved: a committed link must not move the workspace out of the checkout.
+  if (existsSync(root) && existsSync(workspace) && !isWithin(realpathSync(root), realpathSync(workspace))) {
+    const link = symlinkOnPath(root, path.relative(root, workspace)) ?? workingDirectory;
+    throw new InputError(
+      `input working-directory \`${shown(workingDirectory)}\`: ${shown(link)} is a symlink to ${realpathSync(path.join(root, link))}, outside the repository checkout ${repoRoot}`,
     );
   }
   const globs = splitGlobs(core.getInput('config'));

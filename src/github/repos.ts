@@ -1,8 +1,12 @@
 // model-repositories: shallow clones of other repositories into the workspace, before configs are globbed.
 // The token travels as an HTTP header in git's environment-scoped config, never in a URL, argv or log.
-import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { isWithin, symlinkOnPath } from '../config/paths.js';
 import type { RepoSpec } from './inputs.js';
+
+/** Written into `.git` of each clone: only a folder carrying it is ours to delete and clone again. */
+export const CLONE_MARKER = 'smp-action-clone';
 
 export type Exec = (
   tool: string,
@@ -42,16 +46,10 @@ export async function cloneRepositories(specs: readonly RepoSpec[], opts: CloneO
     GIT_CONFIG_VALUE_0: header,
   };
   const roots: string[] = [];
+  const root = realpathSync(opts.workspace);
   for (const spec of specs) {
-    const dir = path.join(opts.workspace, spec.path);
-    // Only an earlier clone of ours may be replaced: a folder of the checkout is never deleted.
-    if (existsSync(dir) && readdirSync(dir).length > 0 && !existsSync(path.join(dir, '.git'))) {
-      throw new CloneError(
-        `model-repositories: ${spec.path} already exists in the workspace and is not a clone; choose another path for ${spec.spec}`,
-      );
-    }
-    rmSync(dir, { recursive: true, force: true });
-    mkdirSync(dir, { recursive: true });
+    const dir = path.join(root, spec.path);
+    prepareCloneFolder(root, dir, spec);
     const url = `${host.origin}/${spec.owner}/${spec.repo}.git`;
     const run = async (args: string[]): Promise<void> => {
       const code = await opts.exec('git', args, { cwd: dir, env });
@@ -62,10 +60,47 @@ export async function cloneRepositories(specs: readonly RepoSpec[], opts: CloneO
     };
     opts.log(`Cloning ${spec.owner}/${spec.repo}${spec.ref ? `@${spec.ref}` : ''} into ${spec.path}`);
     await run(['init', '--quiet']);
-    await run(['remote', 'add', 'origin', url]);
-    await run(['fetch', '--quiet', '--depth', '1', '--no-tags', 'origin', spec.ref ?? 'HEAD']);
+    writeFileSync(path.join(dir, '.git', CLONE_MARKER), `${spec.spec}\n`);
+    // `--` ends the options: the remote and the ref are positional, whatever they hold.
+    await run(['remote', 'add', '--', 'origin', url]);
+    await run(['fetch', '--quiet', '--depth', '1', '--no-tags', '--', 'origin', spec.ref ?? 'HEAD']);
     await run(['checkout', '--quiet', '--detach', 'FETCH_HEAD']);
     roots.push(spec.path);
   }
   return roots;
+}
+
+/**
+ * Empties (or creates) the clone folder, refusing anything that could reach outside the workspace or delete a
+ * folder of the checkout: a symlink anywhere on the path (`.smp` itself included), a real path leaving the
+ * workspace, or an existing non-empty folder that is not an earlier clone of ours (`.git/smp-action-clone`).
+ */
+function prepareCloneFolder(root: string, dir: string, spec: RepoSpec): void {
+  const link = symlinkOnPath(root, spec.path);
+  if (link !== undefined) {
+    throw new CloneError(
+      `model-repositories: ${link} is a symlink; the clone folder ${spec.path} of ${spec.spec} must be a real folder inside the workspace (nothing is deleted or written through a symlink)`,
+    );
+  }
+  if (existsSync(dir)) {
+    if (!isWithin(root, realpathSync(dir))) {
+      throw new CloneError(`model-repositories: ${spec.path} resolves outside the workspace ${root}`);
+    }
+    const isDir = lstatSync(dir).isDirectory();
+    const ours =
+      isDir &&
+      lstatSync(path.join(dir, '.git'), { throwIfNoEntry: false })?.isDirectory() === true &&
+      existsSync(path.join(dir, '.git', CLONE_MARKER));
+    if (!isDir || (readdirSync(dir).length > 0 && !ours)) {
+      throw new CloneError(
+        `model-repositories: ${spec.path} already exists in the workspace and is not a clone made by smp-action; choose another path for ${spec.spec}`,
+      );
+    }
+  }
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  // A parent created between the checks and here could only be ours; check the result once more.
+  if (!isWithin(root, realpathSync(dir))) {
+    throw new CloneError(`model-repositories: ${spec.path} resolves outside the workspace ${root}`);
+  }
 }

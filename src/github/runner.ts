@@ -4,6 +4,7 @@
 // action's first log line (src/index.ts): @actions/core pulls in its HTTP client (undici) for the OIDC token,
 // which costs more start-up time than the rest of the entry (bench/cold-start.mjs).
 import * as core from '@actions/core';
+import { logLines, visibleLines } from '../report/log-text.js';
 
 export type AnnotationProperties = Pick<
   core.AnnotationProperties,
@@ -11,14 +12,20 @@ export type AnnotationProperties = Pick<
 >;
 
 export const getInput = (name: string): string => core.getInput(name);
-export const info = (message: string): void => core.info(message);
-export const debug = (message: string): void => core.debug(message);
-export const error = (message: string, p?: AnnotationProperties): void => core.error(message, p);
-export const warning = (message: string, p?: AnnotationProperties): void => core.warning(message, p);
-export const notice = (message: string, p?: AnnotationProperties): void => core.notice(message, p);
-export const setFailed = (message: string): void => core.setFailed(message);
+// Text we print (log-text.ts): no log line can be read as a workflow command, and control characters in
+// command messages are shown spelled out; @actions/core then escapes `%`, CR and LF as the runner expects.
+export const info = (message: string): void => core.info(logLines(message).join('\n'));
+export const debug = (message: string): void => core.debug(visibleLines(message));
+export const error = (message: string, p?: AnnotationProperties): void =>
+  core.error(visibleLines(message), p);
+export const warning = (message: string, p?: AnnotationProperties): void =>
+  core.warning(visibleLines(message), p);
+export const notice = (message: string, p?: AnnotationProperties): void =>
+  core.notice(visibleLines(message), p);
+export const setFailed = (message: string): void => core.setFailed(visibleLines(message));
 export const setSecret = (secret: string): void => core.setSecret(secret);
-export const group = <T>(name: string, fn: () => Promise<T>): Promise<T> => core.group(name, fn);
+export const group = <T>(name: string, fn: () => Promise<T>): Promise<T> =>
+  core.group(visibleLines(name), fn);
 export const setOutput = (name: string, value: string): void => core.setOutput(name, value);
 export const getIDToken = (audience: string): Promise<string> => core.getIDToken(audience);
 

@@ -1,4 +1,5 @@
 // Mermaid flowchart of the step graph: one subgraph per model, ids safe whatever the step names.
+import { visible } from '../config/visible.js';
 import type { StepGraph } from './graph.js';
 
 export interface MermaidOptions {
@@ -11,9 +12,12 @@ export interface MermaidOptions {
   readonly extraNodes?: readonly { name: string; type: string; model?: string }[];
 }
 
-/** Escapes text for a quoted Mermaid label: quotes and markup-significant characters become entities. */
+/**
+ * Escapes text for a quoted Mermaid label: control and invisible characters become visible escapes, quotes and
+ * markup-significant characters entities.
+ */
 export function mermaidLabel(text: string): string {
-  return text.replace(/[#"<>&`\\|[\]{}()]/g, (c) => `#${c.charCodeAt(0)};`);
+  return visible(text).replace(/[#"<>&`\\|[\]{}()]/g, (c) => `#${c.charCodeAt(0)};`);
 }
 
 export function renderMermaid(graph: StepGraph, opts: MermaidOptions = {}): string {

@@ -216,15 +216,17 @@ function compile(env: Readonly<Record<string, string>>): Plan {
 
 let plan: Plan;
 let ours: Definition;
-/** The same project with SMP_KMSKEY (the SDK 04 case sets a volume KMS key). */
+/**
+ * The same project with SMP_KMSKEY (the SDK 04 case sets the volume KMS key `volume-kms-key`, which the SDK
+ * passes on unchecked; smp refuses what is not a key id, ARN or alias, so a real key id stands in).
+ */
+const KMS_KEY = '1234abcd-12ab-34cd-56ef-1234567890ab';
 let oursKms: Definition;
 
 beforeAll(() => {
   plan = compile(ENV);
   ours = JSON.parse(JSON.stringify(plan.definition)) as Definition;
-  oursKms = JSON.parse(
-    JSON.stringify(compile({ ...ENV, SMP_KMSKEY: 'volume-kms-key' }).definition),
-  ) as Definition;
+  oursKms = JSON.parse(JSON.stringify(compile({ ...ENV, SMP_KMSKEY: KMS_KEY }).definition)) as Definition;
 });
 
 afterAll(() => {
@@ -312,6 +314,7 @@ describe('Processing (SDK 04: FrameworkProcessor with source_dir, property file)
     expect(cluster).toEqual({
       ...obj(at(sdk.Arguments, 'ProcessingResources', 'ClusterConfig')),
       VolumeSizeInGB: 32, // the old framework's default (contract), the SDK's is 30
+      VolumeKmsKeyId: KMS_KEY,
     });
     expect(keys(at(step(ours, 'prep').Arguments, 'ProcessingResources', 'ClusterConfig'))).toEqual(
       without(keys(cluster), ['VolumeKmsKeyId']),

@@ -3,10 +3,10 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DiagnosticBag } from '../../../src/config/diagnostics.js';
 import { findConfigFiles, splitGlobs } from '../../../src/config/find.js';
-import { globToRegExp, literalPrefix } from '../../../src/config/glob.js';
+import { compileGlob, expandBraces, literalPrefix, matches } from '../../../src/config/glob.js';
 import { makeWorkspace } from '../../helpers/workspace.js';
 
-describe('globToRegExp', () => {
+describe('glob matching (Python glob semantics, through picomatch)', () => {
   it.each([
     ['*/conf/conf.yaml', 'a/conf/conf.yaml', true],
     ['*/conf/conf.yaml', 'a/b/conf/conf.yaml', false],
@@ -20,8 +20,49 @@ describe('globToRegExp', () => {
     ['conf[!0-9].yaml', 'conf7.yaml', false],
     ['*/conf.yaml', '.hidden/conf.yaml', false],
     ['a.b/*.yaml', 'aXb/c.yaml', false],
+    ['conf[!0-9].yaml', 'confx.yaml', true],
+    ['**/conf.yaml', '.hidden/conf.yaml', false],
+    ['?onf.yaml', '.onf.yaml', false],
+    ['*.yaml', '.x.yaml', false],
+    ['a**b.yaml', 'axxb.yaml', true],
+    ['a**b.yaml', 'ax/xb.yaml', false],
+    ['conf/**', 'conf/a/b.yaml', true],
+    // Python's glob has no regex groups, extglobs or negation: these characters are literal.
+    ['(a|b).yaml', 'a.yaml', false],
+    ['(a|b).yaml', '(a|b).yaml', true],
+    ['+(a).yaml', 'a.yaml', false],
+    ['+(a).yaml', '+(a).yaml', true],
+    ['!(a).yaml', 'b.yaml', false],
+    ['!x.yaml', '!x.yaml', true],
+    ['a$^.yaml', 'a$^.yaml', true],
+    ['{a,b{c,d}}/x.yaml', 'bd/x.yaml', true],
+    ['{a/x,b}.yaml', 'a/x.yaml', true],
+    ['{a,b.yaml', '{a,b.yaml', true],
+    ['[ab.yaml', '[ab.yaml', true],
   ])('%s matches %s: %s', (glob, file, expected) => {
-    expect(globToRegExp(glob).test(file)).toBe(expected);
+    expect(matches(compileGlob(glob), file)).toBe(expected);
+  });
+
+  it('expands braces, refusing explosive ones', () => {
+    expect(expandBraces('x/{a,b}/{c,d}.yaml')).toEqual([
+      'x/a/c.yaml',
+      'x/a/d.yaml',
+      'x/b/c.yaml',
+      'x/b/d.yaml',
+    ]);
+    expect(() => expandBraces('{a,b}'.repeat(9))).toThrow(/more than 256 globs/);
+  });
+
+  it('refuses a segment with many `*` (their backtracking would grow as length ^ stars)', () => {
+    expect(() => compileGlob('*a*a*a*a*b.yaml')).toThrow(/more than 3 `\*`/);
+    // Three are fine and stay fast on a long name that almost matches.
+    expect(matches(compileGlob('*a*a*b'), 'a'.repeat(255))).toBe(false);
+  });
+
+  it('many `**` against a deep path is linear (no backtracking over folders)', () => {
+    const deep = `${Array.from({ length: 400 }, () => 'd').join('/')}/x.yml`;
+    expect(matches(compileGlob('**/**/**/**/**/**/**/**/*.yaml'), deep)).toBe(false);
+    expect(matches(compileGlob('**/**/**/**/**/**/**/**/*.yml'), deep)).toBe(true);
   });
 
   it('finds the literal folder to start walking from', () => {
@@ -95,5 +136,11 @@ describe('findConfigFiles', () => {
 
   it('splits SMP_MODEL_CONFIGPATH on newlines and commas, ignoring comments', () => {
     expect(splitGlobs(' a/*.yaml ,b/*.yaml\n# note\n\nc.yaml')).toEqual(['a/*.yaml', 'b/*.yaml', 'c.yaml']);
+    // A comma inside braces is part of the glob.
+    expect(splitGlobs('*/conf/*.{yaml,yml}, x.json\r\nz/{a,b}/c.yaml')).toEqual([
+      '*/conf/*.{yaml,yml}',
+      'x.json',
+      'z/{a,b}/c.yaml',
+    ]);
   });
 });

@@ -37,6 +37,37 @@ const input = (name: string, value: string): void => {
 };
 
 describe('event context', () => {
+  it.each([
+    ['null', 'null', /is not a JSON object/],
+    ['a list', '[]', /is not a JSON object/],
+    ['malformed JSON', '{"pull_request": ', /is not valid JSON/],
+    ['a string PR number', '{"pull_request": {"number": "7"}}', /pull_request without a valid number/],
+    ['a null pull_request', '{"pull_request": null}', /pull_request without a valid number/],
+  ])('a payload that is %s is one line and no pull request', (_, text, problem) => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'smp-event-'));
+    writeFileSync(path.join(dir, 'event.json'), text);
+    const c = readGithubContext({
+      GITHUB_EVENT_NAME: 'pull_request',
+      GITHUB_EVENT_PATH: path.join(dir, 'event.json'),
+      GITHUB_REPOSITORY: 'acme/models',
+    });
+    expect(c.pullRequest).toBeUndefined();
+    expect(c.payloadProblem).toMatch(problem);
+    expect(c.payloadProblem).toMatch(/no PR comment/);
+    expect(c.payloadProblem).not.toContain('\n');
+    expect(defaultMode(c).mode).toBe('plan');
+  });
+
+  it('a missing payload file and a pull_request event without pull_request are said so', () => {
+    expect(
+      readGithubContext({ GITHUB_EVENT_NAME: 'push', GITHUB_EVENT_PATH: '/nonexistent/event.json' })
+        .payloadProblem,
+    ).toMatch(/cannot be read/);
+    expect(event('pull_request', { repository: { default_branch: 7 } }).payloadProblem).toMatch(
+      /has no pull_request/,
+    );
+  });
+
   it('reads a same-repo pull request', () => {
     const ctx = event('pull_request', {
       pull_request: {
@@ -168,5 +199,32 @@ describe('model-repositories', () => {
     // The clone folder is emptied first: never the checkout itself or its .git.
     expect(() => parseRepositories('acme/x:.')).toThrow(/not `.` or .git/);
     expect(() => parseRepositories('acme/x:.git/hooks')).toThrow(/not `.` or .git/);
+    expect(() => parseRepositories('acme/x:vendor/.GIT/x')).toThrow(/not `.` or .git/);
+    expect(() => parseRepositories('acme/x:C:/x')).toThrow(/inside the workspace/);
+    expect(() => parseRepositories('acme/x:a\u202eb')).toThrow(/inside the workspace/);
+  });
+
+  it.each([
+    ['-upload-pack=x/repo', /not a GitHub user or organisation name/],
+    ['../repo', /not a GitHub user or organisation name/],
+    ['acme/..', /not a GitHub repository name/],
+    ['acme/.', /not a GitHub repository name/],
+    ['acme/repo@--upload-pack=touch', /not a valid git ref name/],
+    ['acme/repo@-x', /not a valid git ref name/],
+    ['acme/repo@a..b', /not a valid git ref name/],
+    ['acme/repo@refs/heads/x.lock', /not a valid git ref name/],
+    ['acme/repo@a~1', /not a valid git ref name/],
+    ['acme/repo@.hidden', /not a valid git ref name/],
+    ['acme/repo@x/', /not a valid git ref name/],
+    ['acme/repo@@', /not a valid git ref name/],
+  ])('`%s` is refused: git arguments never become options', (spec, message) => {
+    expect(() => parseRepositories(spec)).toThrow(InputError);
+    expect(() => parseRepositories(spec)).toThrow(message);
+  });
+
+  it('accepts real owner, repo and ref names', () => {
+    const [s] = parseRepositories('my-org/repo.name_2@release/v1.2\n');
+    expect(s).toMatchObject({ owner: 'my-org', repo: 'repo.name_2', ref: 'release/v1.2' });
+    expect(parseRepositories('a/b@0123456789abcdef0123456789abcdef01234567')[0]?.ref).toHaveLength(40);
   });
 });

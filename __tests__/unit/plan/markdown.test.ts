@@ -565,6 +565,16 @@ describe('headline', () => {
 describe('mentions', () => {
   it('config text cannot @-mention people or teams in the comment', async () => {
     const { mdText } = await import('../../../src/report/escape.js');
-    expect(mdText('ping @ml-team')).toBe('ping &#64;ml-team');
+    // GitHub decodes entities, then looks for `@name` in the text: a word joiner after `@` breaks the pattern.
+    const text = html(mdText('ping @ml-team and @org/team')).body.textContent ?? '';
+    expect(text).toContain('ml-team');
+    expect(text).not.toMatch(/@[a-z0-9]/i);
+  });
+
+  it('bare URLs in config text are not autolinked', async () => {
+    const { mdText } = await import('../../../src/report/escape.js');
+    const doc = html(mdText('see https://evil.example/x and www.evil.example'));
+    expect(doc.querySelectorAll('a')).toHaveLength(0);
+    expect((doc.body.textContent ?? '').replace(/\u2060/g, '')).toContain('https://evil.example/x');
   });
 });
