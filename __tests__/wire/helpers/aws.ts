@@ -229,6 +229,42 @@ export function manyUnitsFiles(n: number, pipelineName = 'p-big'): Record<string
   };
 }
 
+/**
+ * The settings a definition carries: every RoleArn, Subnets, SecurityGroupIds, KmsKeyId and VolumeKmsKeyId
+ * value anywhere in it, and the bucket of every s3:// URI.
+ */
+export function settingsInDefinition(def: unknown): {
+  buckets: string[];
+  RoleArn: string[];
+  Subnets: string[][];
+  SecurityGroupIds: string[][];
+  KmsKeyId: string[];
+  VolumeKmsKeyId: string[];
+} {
+  const out = {
+    buckets: [] as string[],
+    RoleArn: [] as string[],
+    Subnets: [] as string[][],
+    SecurityGroupIds: [] as string[][],
+    KmsKeyId: [] as string[],
+    VolumeKmsKeyId: [] as string[],
+  };
+  const walk = (v: unknown): void => {
+    if (typeof v === 'string') {
+      const m = /^s3:\/\/([^/]+)/.exec(v);
+      if (m) out.buckets.push(m[1]!);
+    } else if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === 'object')
+      for (const [k, x] of Object.entries(v)) {
+        if (k === 'RoleArn' || k === 'KmsKeyId' || k === 'VolumeKmsKeyId') out[k].push(x as string);
+        if (k === 'Subnets' || k === 'SecurityGroupIds') out[k].push(x as string[]);
+        walk(x);
+      }
+  };
+  walk(def);
+  return out;
+}
+
 // ------------------------------------------------------------------------------------------- contexts
 
 export interface Logged {
