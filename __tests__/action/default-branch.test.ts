@@ -334,6 +334,36 @@ describe('push to the default branch: require-approved-plan', () => {
     expect(awsWrites()).toEqual(expect.arrayContaining(['CreatePipeline', 'StartPipelineExecution']));
   });
 
+  it('refuses a commit that only an open, unmerged pull request holds, even with the current plan hash in its comment', async () => {
+    const { ws, commit } = gitWorkspace();
+    const head = commit('Tune calhousing');
+    const pr = gh.addPullRequest({ headSha: head }); // open, never merged
+    const planned = await planOnPullRequest(ws, pr.number, head);
+    expect(gh.comments(pr.number)).toEqual([
+      expect.objectContaining({ body: expect.stringContaining(planned) }),
+    ]);
+    aws.requests.reset();
+    gh.resetRequests();
+
+    // The same commit pushed to main without the PR being merged (e.g. pushed directly).
+    const r = await pushRun(
+      ws,
+      head,
+      { 'role-to-assume': ROLE, 'require-approved-plan': 'true' },
+      aws.env({ credentials: false }),
+    );
+    expect(r.code, r.stdout).toBe(1);
+    expect(r.outputs.get('plan-hash')).toBe(planned); // the very plan the open PR shows
+    expect(r.outputs.get('failure-reason')).toBe('plan-changed');
+    expect(errors(r)).toEqual([
+      expect.stringContaining(
+        `no merged pull request brought ${head.slice(0, 7)} into main, so there is no approved plan`,
+      ),
+    ]);
+    expect(awsWrites()).toEqual([]);
+    expect(gh.count(ROUTES.pullsForCommit)).toBe(1);
+  });
+
   it('refuses a push that no merged pull request brought (no approved plan)', async () => {
     const ws = exampleWorkspace('tf');
     const r = await pushRun(
