@@ -45,10 +45,12 @@ function plan(
 }
 
 describe('a model redefined in a later config file', () => {
-  const base = fullUnitFiles();
-  const files = {
-    ...base,
-    // Sorted after a/…: the later file. It redefines `train` (other image, instance type, hyperparameters).
+  // fullUnitFiles keeps its config in m/conf/: move it to a/conf/ so that z/ sorts after it.
+  const { 'm/conf/conf.yaml': anchor, ...rest } = fullUnitFiles();
+  const layout: Record<string, string> = {
+    ...rest,
+    'a/conf/conf.yaml': anchor!,
+    // The later file: it redefines `train` (other image, instance type, hyperparameters).
     'z/conf/conf.yaml': `conf:
   models:
     m:
@@ -60,10 +62,6 @@ describe('a model redefined in a later config file', () => {
           epochs: 7
 `,
   };
-  // fullUnitFiles keeps its config in m/conf/: move it to a/conf/ so that z/ comes later.
-  const anchor = files['m/conf/conf.yaml']!;
-  const layout: Record<string, string> = { ...files, 'a/conf/conf.yaml': anchor };
-  delete layout['m/conf/conf.yaml'];
   const r = plan(layout, ['*/conf/conf.yaml'], { ...TEST_ENV });
 
   it('takes the later file’s keys, keeps the earlier file’s other keys, and warns where', () => {
