@@ -141,10 +141,11 @@ describe.each(EXAMPLES)('smp plan --out on example $name', ({ config }) => {
     const buckets = new Set([...text.matchAll(/s3:\/\/([^/"]+)/g)].map((m) => m[1]));
     expect(buckets).toEqual(new Set([SEED_ENV.SMP_S3BUCKETNAME]));
     expect(new Set(valuesOf(def, 'RoleArn'))).toEqual(new Set([SEED_ENV.SMP_ROLE]));
-    const subnets = valuesOf(def, 'Subnets');
-    expect(subnets.length).toBeGreaterThan(0);
-    for (const s of subnets) expect(s).toEqual(SEED_ENV.SMP_SUBNETS.split(','));
-    for (const g of valuesOf(def, 'SecurityGroupIds')) expect(g).toEqual([SEED_ENV.SMP_SECURITYGROUPS]);
+    // Every job that runs containers of its own in the account's network: processing, training, the model.
+    for (const step of def.Steps.filter((x) => ['Processing', 'Training', 'Model'].includes(x.Type))) {
+      expect(valuesOf(step, 'Subnets'), step.Name).toEqual([SEED_ENV.SMP_SUBNETS.split(',')]);
+      expect(valuesOf(step, 'SecurityGroupIds'), step.Name).toEqual([[SEED_ENV.SMP_SECURITYGROUPS]]);
+    }
     expect(text).not.toMatch(/SMP_[A-Z0-9_]+/); // every setting substituted
   });
 
