@@ -100,6 +100,21 @@ function awsEnv(): Record<string, string> {
   };
 }
 
+/** `smp run --wait` of commit abcdef0 in workflow run `runId`, the server clock moving while the CLI waits. */
+async function runWaiting(ws: string, runId: string): Promise<Result> {
+  // The CLI polls in real time: move the server clock 60 s every 100 ms while it waits.
+  const ticker = setInterval(() => server.clock.advance(60_000), 100);
+  try {
+    return await smp(['run', '-w', ws, '-c', TF_GLOB, '--wait', '--poll-interval-seconds', '0.2'], {
+      ...awsEnv(),
+      GITHUB_SHA: 'abcdef0123456789',
+      GITHUB_RUN_ID: runId,
+    });
+  } finally {
+    clearInterval(ticker);
+  }
+}
+
 describe('smp deploy / run (dist/cli.js)', () => {
   it('deploy creates the pipeline (exit 0); a second deploy changes nothing', async () => {
     const ws = copyTf('calhousing-cli');
@@ -133,18 +148,7 @@ describe('smp deploy / run (dist/cli.js)', () => {
 
   it('run --wait follows the execution to Succeeded and lists the registered version (exit 0)', async () => {
     const ws = copyTf('calhousing-cliwait');
-    // The CLI polls in real time: move the server clock 60 s every 100 ms while it waits.
-    const ticker = setInterval(() => server.clock.advance(60_000), 100);
-    let r: Result;
-    try {
-      r = await smp(['run', '-w', ws, '-c', TF_GLOB, '--wait', '--poll-interval-seconds', '0.2'], {
-        ...awsEnv(),
-        GITHUB_SHA: 'abcdef0123456789',
-        GITHUB_RUN_ID: '4242',
-      });
-    } finally {
-      clearInterval(ticker);
-    }
+    const r = await runWaiting(ws, '4242');
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(
       /^execution: arn:aws:sagemaker:us-east-1:111122223333:pipeline\/calhousing-cliwait\/execution\//m,
@@ -197,17 +201,7 @@ describe('smp deploy / run (dist/cli.js)', () => {
         'approval_status: Approved',
       ),
     );
-    const ticker = setInterval(() => server.clock.advance(60_000), 100);
-    let r: Result;
-    try {
-      r = await smp(['run', '-w', ws, '-c', TF_GLOB, '--wait', '--poll-interval-seconds', '0.2'], {
-        ...awsEnv(),
-        GITHUB_SHA: 'abcdef0123456789',
-        GITHUB_RUN_ID: '4343',
-      });
-    } finally {
-      clearInterval(ticker);
-    }
+    const r = await runWaiting(ws, '4343');
     expect(r.code, r.stderr).toBe(0);
     const group = 'calhousing-approved-calhousing';
     const arn = `arn:aws:sagemaker:us-east-1:${ACCOUNT}:model-package/${group}/1`;

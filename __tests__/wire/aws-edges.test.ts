@@ -3,14 +3,12 @@
 // and the attach lookup beyond the first page, HeadObject answering 403 without s3:ListBucket, and a wait
 // that outlasts a burst of failed polls the SDK's retries do not absorb. Expected values come from what
 // each scenario sets up and from the API (not from our own output).
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ListPipelineExecutionsCommand, StartPipelineExecutionCommand } from '@aws-sdk/client-sagemaker';
-import type { AwsClients } from '../../src/aws/clients.js';
 import { deployPipeline, runPipeline } from '../../src/aws/deploy.js';
 import { executionToken } from '../../src/aws/execution.js';
 import { waitForExecution } from '../../src/aws/wait.js';
-import { defaultScript, startAwsServer } from '../servers/aws-server.js';
-import type { AwsServer } from '../servers/aws-server.js';
+import { defaultScript } from '../servers/aws-server.js';
 import {
   budget,
   clientsFor,
@@ -19,45 +17,14 @@ import {
   copyTf,
   deployContext,
   destroyClients,
-  guardNetwork,
   logger,
-  pointSdkAt,
   runContext,
   TF_GLOB,
+  wireSuite,
   writes,
 } from './helpers/aws.js';
 
-let server: AwsServer;
-let clients: AwsClients;
-let restoreEnv: () => void;
-let net: ReturnType<typeof guardNetwork>;
-
-beforeAll(async () => {
-  net = guardNetwork();
-  server = await startAwsServer();
-  restoreEnv = pointSdkAt(server);
-  clients = await clientsFor(server);
-});
-
-afterAll(async () => {
-  destroyClients(clients);
-  await server.close();
-  restoreEnv();
-  net.restore();
-  expect(net.contacted.filter((c) => c !== `127.0.0.1:${server.port}`)).toEqual([]);
-});
-
-beforeEach(() => {
-  server.requests.reset();
-  server.faults = {};
-  server.script = defaultScript();
-  server.s3.listBucket = true;
-});
-
-afterEach(() => {
-  expect(server.violations, server.formatViolations()).toEqual([]);
-  expect(server.serverErrors, server.serverErrors.join('\n')).toEqual([]);
-});
+const suite = wireSuite();
 
 const OTHER_ROLE = 'arn:aws:iam::123456789012:role/SageMakerExecutionOld';
 
@@ -65,41 +32,41 @@ describe('a re-deploy whose only change is a top-level pipeline field', () => {
   it('the execution role: exactly one UpdatePipeline carrying the new RoleArn, reported `updated`', async () => {
     const c = compile(copyTf('calhousing-role'), [TF_GLOB]);
     // Deployed with another role (same definition), e.g. changed in the console or by an older input.
-    await deployPipeline(deployContext(clients, c, () => undefined, { roleArn: OTHER_ROLE }));
-    expect(server.sagemaker.pipeline('calhousing-role')!.roleArn).toBe(OTHER_ROLE);
-    server.requests.reset();
+    await deployPipeline(deployContext(suite.clients, c, () => undefined, { roleArn: OTHER_ROLE }));
+    expect(suite.server.sagemaker.pipeline('calhousing-role')!.roleArn).toBe(OTHER_ROLE);
+    suite.server.requests.reset();
 
-    const d = await deployPipeline(deployContext(clients, c, () => undefined));
+    const d = await deployPipeline(deployContext(suite.clients, c, () => undefined));
     expect(d.action).toBe('updated');
-    expect(budget(writes(server.requests.all))).toEqual({ UpdatePipeline: 1 });
-    expect(server.requests.last('UpdatePipeline')!.input).toMatchObject({
+    expect(budget(writes(suite.server.requests.all))).toEqual({ UpdatePipeline: 1 });
+    expect(suite.server.requests.last('UpdatePipeline')!.input).toMatchObject({
       PipelineName: 'calhousing-role',
       RoleArn: c.config.settings.role,
     });
-    expect(server.sagemaker.pipeline('calhousing-role')!.roleArn).toBe(c.config.settings.role);
+    expect(suite.server.sagemaker.pipeline('calhousing-role')!.roleArn).toBe(c.config.settings.role);
 
     // And then it has converged.
-    server.requests.reset();
-    expect((await deployPipeline(deployContext(clients, c, () => undefined))).action).toBe('unchanged');
-    expect(writes(server.requests.all)).toEqual([]);
+    suite.server.requests.reset();
+    expect((await deployPipeline(deployContext(suite.clients, c, () => undefined))).action).toBe('unchanged');
+    expect(writes(suite.server.requests.all)).toEqual([]);
   });
 
   it('parallelism: exactly one UpdatePipeline carrying the new MaxParallelExecutionSteps, reported `updated`', async () => {
     const c = compile(copyTf('calhousing-par'), [TF_GLOB]);
-    await deployPipeline(deployContext(clients, c, () => undefined, { parallelism: 2 }));
-    server.requests.reset();
+    await deployPipeline(deployContext(suite.clients, c, () => undefined, { parallelism: 2 }));
+    suite.server.requests.reset();
 
-    const d = await deployPipeline(deployContext(clients, c, () => undefined, { parallelism: 4 }));
+    const d = await deployPipeline(deployContext(suite.clients, c, () => undefined, { parallelism: 4 }));
     expect(d.action).toBe('updated');
-    expect(budget(writes(server.requests.all))).toEqual({ UpdatePipeline: 1 });
-    expect(server.requests.last('UpdatePipeline')!.input).toMatchObject({
+    expect(budget(writes(suite.server.requests.all))).toEqual({ UpdatePipeline: 1 });
+    expect(suite.server.requests.last('UpdatePipeline')!.input).toMatchObject({
       ParallelismConfiguration: { MaxParallelExecutionSteps: 4 },
     });
 
-    server.requests.reset();
-    const again = await deployPipeline(deployContext(clients, c, () => undefined, { parallelism: 4 }));
+    suite.server.requests.reset();
+    const again = await deployPipeline(deployContext(suite.clients, c, () => undefined, { parallelism: 4 }));
     expect(again.action).toBe('unchanged');
-    expect(writes(server.requests.all)).toEqual([]);
+    expect(writes(suite.server.requests.all)).toEqual([]);
   });
 });
 
@@ -110,26 +77,26 @@ describe('re-running the same workflow run', () => {
     it(`after a ${ending} execution starts a new one (attached: false)`, async () => {
       const c = compile(copyTf(`calhousing-rerun-${ending.toLowerCase()}`), [TF_GLOB]);
       const pipeline = c.plan.pipelineName;
-      if (ending === 'Failed') server.script.failStep = { name: 'calhousing-Training' };
+      if (ending === 'Failed') suite.server.script.failStep = { name: 'calhousing-Training' };
       const first = await runPipeline(
-        runContext(clients, c, () => undefined, {
+        runContext(suite.clients, c, () => undefined, {
           displayName,
           token: executionToken(c.hash, '31337', '1'),
-          wait: ending === 'Failed' ? clockWait(server) : undefined,
+          wait: ending === 'Failed' ? clockWait(suite.server) : undefined,
         }),
       );
       if (ending === 'Stopped') {
-        server.sagemaker.executions.get(first.execution.arn)!.stop(server.clock.now());
-        server.clock.advance(1_000);
+        suite.server.sagemaker.executions.get(first.execution.arn)!.stop(suite.server.clock.now());
+        suite.server.clock.advance(1_000);
       }
-      expect(server.sagemaker.executions.get(first.execution.arn)!.status).toBe(ending);
-      server.script = defaultScript();
-      server.requests.reset();
+      expect(suite.server.sagemaker.executions.get(first.execution.arn)!.status).toBe(ending);
+      suite.server.script = defaultScript();
+      suite.server.requests.reset();
 
       // Attempt 2 of the same run: the same display name, another token.
       const { lines, log } = logger();
       const second = await runPipeline(
-        runContext(clients, c, log, {
+        runContext(suite.clients, c, log, {
           displayName,
           token: executionToken(c.hash, '31337', '2'),
           wait: undefined,
@@ -137,9 +104,11 @@ describe('re-running the same workflow run', () => {
       );
       expect(second.execution.attached).toBe(false);
       expect(second.execution.arn).not.toBe(first.execution.arn);
-      expect(server.requests.count('StartPipelineExecution')).toBe(1);
+      expect(suite.server.requests.count('StartPipelineExecution')).toBe(1);
       expect(lines).toContain(`Started execution ${displayName}: ${second.execution.arn}`);
-      const mine = server.sagemaker.executionsOf(pipeline).filter((e) => e.init.displayName === displayName);
+      const mine = suite.server.sagemaker
+        .executionsOf(pipeline)
+        .filter((e) => e.init.displayName === displayName);
       expect(mine.map((e) => e.arn)).toEqual([second.execution.arn, first.execution.arn]);
     });
   }
@@ -148,7 +117,7 @@ describe('re-running the same workflow run', () => {
     const c = compile(copyTf('calhousing-rerun-paged'), [TF_GLOB]);
     const pipeline = c.plan.pipelineName;
     const first = await runPipeline(
-      runContext(clients, c, () => undefined, {
+      runContext(suite.clients, c, () => undefined, {
         displayName,
         token: executionToken(c.hash, '31337', '1'),
         wait: undefined,
@@ -156,8 +125,8 @@ describe('re-running the same workflow run', () => {
     );
     // 60 executions of other runs started after ours: ours is the 61st newest, past a page of 50.
     for (let i = 0; i < 60; i++) {
-      server.clock.advance(1_000);
-      await clients.sagemaker.send(
+      suite.server.clock.advance(1_000);
+      await suite.clients.sagemaker.send(
         new StartPipelineExecutionCommand({
           PipelineName: pipeline,
           PipelineExecutionDisplayName: `other-${i}`,
@@ -165,7 +134,7 @@ describe('re-running the same workflow run', () => {
         }),
       );
     }
-    const firstPage = await clients.sagemaker.send(
+    const firstPage = await suite.clients.sagemaker.send(
       new ListPipelineExecutionsCommand({
         PipelineName: pipeline,
         SortBy: 'CreationTime',
@@ -177,18 +146,18 @@ describe('re-running the same workflow run', () => {
     expect(firstPage.PipelineExecutionSummaries!.map((e) => e.PipelineExecutionDisplayName)).not.toContain(
       displayName,
     );
-    server.requests.reset();
+    suite.server.requests.reset();
 
     const again = await runPipeline(
-      runContext(clients, c, () => undefined, {
+      runContext(suite.clients, c, () => undefined, {
         displayName,
         token: executionToken(c.hash, '31337', '2'),
         wait: undefined,
       }),
     );
     expect(again.execution).toEqual({ arn: first.execution.arn, attached: true });
-    expect(server.requests.count('StartPipelineExecution')).toBe(0);
-    const lists = server.requests.filter('ListPipelineExecutions');
+    expect(suite.server.requests.count('StartPipelineExecution')).toBe(0);
+    const lists = suite.server.requests.filter('ListPipelineExecutions');
     expect(lists).toHaveLength(2);
     expect(lists[1]!.input.NextToken).toBe(firstPage.NextToken);
   });
@@ -196,16 +165,16 @@ describe('re-running the same workflow run', () => {
 
 describe('HeadObject without s3:ListBucket', () => {
   it('a 403 means "not there": every artifact is uploaded, and the deploy succeeds', async () => {
-    server.s3.listBucket = false; // the role may PutObject/GetObject under the prefix, not list the bucket
+    suite.server.s3.listBucket = false; // the role may PutObject/GetObject under the prefix, not list the bucket
     const c = compile(copyTf('calhousing-nolist'), [TF_GLOB]);
     const { lines, log } = logger();
-    const d = await deployPipeline(deployContext(clients, c, log));
+    const d = await deployPipeline(deployContext(suite.clients, c, log));
     expect(d.action).toBe('created');
-    const heads = server.requests.filter('HeadObject');
+    const heads = suite.server.requests.filter('HeadObject');
     expect(heads).toHaveLength(c.plan.artifacts.length);
     expect(heads.every((h) => h.status === 403)).toBe(true);
-    expect(server.requests.count('PutObject')).toBe(c.plan.artifacts.length);
-    for (const a of c.plan.artifacts) expect(server.s3.getObject(a.bucket, a.key)).toBeDefined();
+    expect(suite.server.requests.count('PutObject')).toBe(c.plan.artifacts.length);
+    for (const a of c.plan.artifacts) expect(suite.server.s3.getObject(a.bucket, a.key)).toBeDefined();
     expect(d.upload.uploaded.map((u) => u.key).sort()).toEqual(c.plan.artifacts.map((a) => a.key).sort());
     expect(lines.some((l) => l.startsWith(`Uploaded ${c.plan.artifacts.length} (`))).toBe(true);
   });
@@ -215,30 +184,32 @@ describe('a wait through failed status polls', () => {
   it('a burst of 500s and connection resets longer than the SDK retry budget: logged, backed off, the wait goes on', async () => {
     const c = compile(copyTf('calhousing-pollburst'), [TF_GLOB]);
     const started = await runPipeline(
-      runContext(clients, c, () => undefined, {
+      runContext(suite.clients, c, () => undefined, {
         displayName: 'abcdef0-4040',
         token: executionToken(c.hash, '4040', '1'),
         wait: undefined,
       }),
     );
     // Two attempts per call: each of the first three polls fails after both, the fourth gets through.
-    const twoTries = await clientsFor(server, undefined, 2);
+    const twoTries = await clientsFor(suite.server, undefined, 2);
     const burst = ['error', 'reset', 'error', 'error', 'reset', 'error'] as const;
     const { lines, log } = logger();
     const sleeps: number[] = [];
     try {
-      server.faults = { queue: burst.map((kind) => ({ kind, operation: 'DescribePipelineExecution' })) };
+      suite.server.faults = {
+        queue: burst.map((kind) => ({ kind, operation: 'DescribePipelineExecution' })),
+      };
       const r = await waitForExecution(
         twoTries.sagemaker,
         started.execution.arn,
-        clockWait(server, { intervalMs: 10_000, log, onSleep: (ms) => sleeps.push(ms) }),
+        clockWait(suite.server, { intervalMs: 10_000, log, onSleep: (ms) => sleeps.push(ms) }),
       );
       expect(r.outcome).toBe('Succeeded');
       expect(r.steps.every((s) => s.status === 'Succeeded')).toBe(true);
     } finally {
       destroyClients(twoTries);
     }
-    const polls = server.requests.filter('DescribePipelineExecution');
+    const polls = suite.server.requests.filter('DescribePipelineExecution');
     expect(polls.slice(0, 6).map((p) => p.fault)).toEqual([
       'error',
       'reset',
