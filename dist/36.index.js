@@ -4419,9 +4419,10 @@ async function readDeployedState(session, plan, lenient) {
     catch (err) {
         if (!lenient)
             throw err;
-        // A plan degrades to offline: a PR role without DescribePipeline must not fail the PR.
+        // A plan degrades to offline: a PR role without DescribePipeline must not fail the PR. A notice, as
+        // for the other offline plans (README, Modes).
         const why = `could not read the deployed pipeline (${err instanceof Error ? err.message.split('\n')[0] : String(err)})`;
-        runner.warning(`${why}; planning offline`, { title: 'smp: deployed pipeline' });
+        runner.notice(`${why}; planning offline`, { title: 'smp: deployed pipeline' });
         return { deployed: { ...plan_view/* OFFLINE */.GS, note: why }, pipeline: undefined };
     }
 }

@@ -11,6 +11,7 @@ import { exampleWorkspace, pullRequestEvent, pushEvent, runAction } from '../ser
 import type { ActionRun } from '../servers/github/action-runner.js';
 import { ROUTES, startGithubServer } from '../servers/github-server.js';
 import type { GithubServer } from '../servers/github-server.js';
+import { settingsInDefinition } from '../wire/helpers/aws.js';
 
 const REPO = { fullName: 'octo-org/octo-repo', defaultBranch: 'main' };
 const ROLE = 'arn:aws:iam::123456789012:role/smp-deploy';
@@ -203,6 +204,54 @@ describe('push to the default branch: run', () => {
   });
 });
 
+describe('push to the default branch: inputs win over SMP_* variables', () => {
+  it('bucket, role, region, KMS key, subnets and security groups from the inputs reach the definition, PutObject and CreatePipeline', async () => {
+    const inputs = {
+      's3-bucket': 'input-bucket',
+      'execution-role-arn': 'arn:aws:iam::123456789012:role/InputExecution',
+      'aws-region': 'eu-west-1',
+      'kms-key-id': 'arn:aws:kms:eu-west-1:123456789012:key/1111aaaa-22bb-33cc-44dd-555555eeeeee',
+      subnets: 'subnet-0a1a1a1a, subnet-0a2a2a2a',
+      'security-groups': 'sg-0a3a3a3a',
+    };
+    const vars = {
+      SMP_S3BUCKETNAME: 'env-bucket',
+      SMP_ROLE: 'arn:aws:iam::123456789012:role/EnvExecution',
+      SMP_REGION: 'us-west-2',
+      SMP_KMSKEY: 'arn:aws:kms:us-west-2:123456789012:key/9999ffff-88ee-77dd-66cc-444444bbbbbb',
+      SMP_SUBNETS: 'subnet-0e1e1e1e',
+      SMP_SECURITYGROUPS: 'sg-0e2e2e2e',
+    };
+    const r = await pushRun(exampleWorkspace('tf'), 'e'.repeat(40), inputs, { ...aws.env(), ...vars });
+    expect(r.code, `${r.stdout}\n${r.stderr}`).toBe(0);
+    expect(r.outputs.get('pipeline-arn')).toBe(
+      'arn:aws:sagemaker:eu-west-1:123456789012:pipeline/calhousing-test',
+    );
+    expect(new Set(aws.requests.all.map((x) => x.region))).toEqual(new Set(['eu-west-1']));
+    const create = aws.requests.last('CreatePipeline')!;
+    expect(create.input.RoleArn).toBe(inputs['execution-role-arn']);
+    const puts = aws.requests.filter('PutObject');
+    expect(puts.length).toBeGreaterThan(0);
+    for (const put of puts)
+      expect(put.input).toMatchObject({
+        Bucket: inputs['s3-bucket'],
+        ServerSideEncryption: 'aws:kms',
+        SSEKMSKeyId: inputs['kms-key-id'],
+      });
+    const definition = String(create.input.PipelineDefinition);
+    for (const v of Object.values(vars)) expect(definition).not.toContain(v);
+    const found = settingsInDefinition(JSON.parse(definition) as unknown);
+    expect(new Set(found.buckets)).toEqual(new Set([inputs['s3-bucket']]));
+    expect(new Set(found.RoleArn)).toEqual(new Set([inputs['execution-role-arn']]));
+    expect(found.Subnets.length).toBeGreaterThan(0);
+    for (const sn of found.Subnets) expect(sn).toEqual(['subnet-0a1a1a1a', 'subnet-0a2a2a2a']);
+    for (const sg of found.SecurityGroupIds) expect(sg).toEqual([inputs['security-groups']]);
+    expect(found.SecurityGroupIds).toHaveLength(found.Subnets.length);
+    expect(found.KmsKeyId.length).toBeGreaterThan(0);
+    expect(new Set([...found.KmsKeyId, ...found.VolumeKmsKeyId])).toEqual(new Set([inputs['kms-key-id']]));
+  });
+});
+
 describe('push to the default branch: require-approved-plan', () => {
   it('refuses a plan that differs from the one approved on the merged PR: exit 1, failure-reason, no AWS writes, the diff', async () => {
     const { ws, commit } = gitWorkspace();
@@ -284,6 +333,36 @@ describe('push to the default branch: require-approved-plan', () => {
     expect(r.outputs.has('failure-reason')).toBe(false);
     expect(r.outputs.get('execution-status')).toBe('Executing');
     expect(awsWrites()).toEqual(expect.arrayContaining(['CreatePipeline', 'StartPipelineExecution']));
+  });
+
+  it('refuses a commit that only an open, unmerged pull request holds, even with the current plan hash in its comment', async () => {
+    const { ws, commit } = gitWorkspace();
+    const head = commit('Tune calhousing');
+    const pr = gh.addPullRequest({ headSha: head }); // open, never merged
+    const planned = await planOnPullRequest(ws, pr.number, head);
+    expect(gh.comments(pr.number)).toEqual([
+      expect.objectContaining({ body: expect.stringContaining(planned) }),
+    ]);
+    aws.requests.reset();
+    gh.resetRequests();
+
+    // The same commit pushed to main without the PR being merged (e.g. pushed directly).
+    const r = await pushRun(
+      ws,
+      head,
+      { 'role-to-assume': ROLE, 'require-approved-plan': 'true' },
+      aws.env({ credentials: false }),
+    );
+    expect(r.code, r.stdout).toBe(1);
+    expect(r.outputs.get('plan-hash')).toBe(planned); // the very plan the open PR shows
+    expect(r.outputs.get('failure-reason')).toBe('plan-changed');
+    expect(errors(r)).toEqual([
+      expect.stringContaining(
+        `no merged pull request brought ${head.slice(0, 7)} into main, so there is no approved plan`,
+      ),
+    ]);
+    expect(awsWrites()).toEqual([]);
+    expect(gh.count(ROUTES.pullsForCommit)).toBe(1);
   });
 
   it('refuses a push that no merged pull request brought (no approved plan)', async () => {

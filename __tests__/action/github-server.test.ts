@@ -60,6 +60,18 @@ describe('GitHub test server', () => {
     expect(gh.violations, gh.formatViolations()).toEqual([]);
   });
 
+  it('only a comment’s author may edit it: someone else’s comment → 403, unchanged', async () => {
+    const octokit = await start();
+    const pr = gh.addPullRequest({ headSha: 'c'.repeat(40) });
+    const theirs = gh.addComment(pr.number, 'mallory', 'their words');
+    const err = await octokit.rest.issues
+      .updateComment({ ...repo, comment_id: theirs.id, body: 'overwritten' })
+      .catch((e: unknown) => e);
+    expect(err).toMatchObject({ status: 403 });
+    expect(gh.comments(pr.number)).toEqual([expect.objectContaining({ body: 'their words', history: [] })]);
+    expect(gh.count(ROUTES.updateComment, { status: 403 })).toBe(1);
+  });
+
   it('user token: GET /user answers the private user; its comments carry that login', async () => {
     const octokit = await start({ tokenKind: 'user', login: 'smp-bot' });
     const { data } = await octokit.rest.users.getAuthenticated();

@@ -228,6 +228,43 @@ describe('pull_request: the plan comment', () => {
   });
 });
 
+describe('pull_request: the deployed pipeline cannot be read', () => {
+  it('DescribePipeline denied (not a 404): plans offline with a notice, exits 0 and comments the plan', async () => {
+    gh = await startGithubServer();
+    aws.script.deny = ['DescribePipeline']; // a PR role without sagemaker:DescribePipeline
+    try {
+      const ws = exampleWorkspace('tf');
+      const pr = gh.addPullRequest({ headSha: '6'.repeat(40) });
+      const r = await runAction({
+        workspace: ws,
+        inputs: SETTINGS,
+        event: pullRequestEvent({ number: pr.number, headSha: '6'.repeat(40), base: REPO }),
+        env: { ...gh.env(), ...aws.env({ oidc: false }) },
+        token: gh.token,
+      });
+      expectOk(r);
+      expect(aws.requests.filter('DescribePipeline').map((x) => x.errorCode)).toEqual([
+        'AccessDeniedException',
+      ]);
+      const notices = r.commands.filter((c) => c.command === 'notice').map((c) => c.message);
+      expect(notices).toEqual([
+        expect.stringMatching(
+          /^could not read the deployed pipeline \(.*not authorized to perform: sagemaker:DescribePipeline.*\); planning offline$/,
+        ),
+      ]);
+      expect(r.commands.filter((c) => c.command === 'error')).toEqual([]);
+      expect(r.outputs.get('changed')).toBe('unknown');
+      expect(r.outputs.get('plan-hash')).toMatch(/^[0-9a-f]{64}$/);
+      const [comment] = gh.comments(pr.number);
+      expect(comment?.body).toMatch(MARKER);
+      expect(comment?.body).toContain('could not read the deployed pipeline');
+      expect(awsWrites()).toEqual([]);
+    } finally {
+      aws.script.deny = [];
+    }
+  });
+});
+
 describe('pull_request: fixed bugs, kept as regression tests', () => {
   // An app installation token other than GITHUB_TOKEN (e.g. from actions/create-github-app-token) cannot call
   // GET /user either; the action then assumes github-actions[bot], never finds its own comments (authored by

@@ -1,6 +1,6 @@
 // `smp diff A.json B.json` and `smp plan --against FILE` through the bundled CLI (dist/cli.js): the three
-// output formats agree with the in-process diff, a DescribePipeline-shaped FILE reads like the plain
-// definition, a bad FILE is one `FILE: error:` line (exit 1, no stack trace), a bad --format is a usage
+// output formats show the two changes this test makes to the tf example's definition (and the plan hash the
+// README defines, computed here), a DescribePipeline-shaped FILE reads like the plain definition, a bad FILE is one `FILE: error:` line (exit 1, no stack trace), a bad --format is a usage
 // error (exit 2).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -8,12 +8,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { compileProject } from '../../src/compile/compile.js';
-import type { PipelineDefinition, Plan } from '../../src/compile/types.js';
-import { formatDiagnostic } from '../../src/config/diagnostics.js';
-import { loadProject } from '../../src/config/load.js';
-import { diffDefinitions } from '../../src/plan/diff.js';
-import { planHash } from '../../src/plan/hash.js';
+import { createHash } from 'node:crypto';
+import type { PipelineDefinition } from '../../src/compile/types.js';
 import { parseMarker } from '../../src/report/marker.js';
 import { TEST_ENV } from '../helpers/workspace.js';
 
@@ -54,12 +50,36 @@ function smpAsync(
   });
 }
 
-function compileTf(): Plan {
-  const loaded = loadProject({ workspace: REPO, globs: [TF], env: TEST_ENV, allowPlaceholders: true });
-  if (!loaded.config) throw new Error(loaded.diagnostics.map(formatDiagnostic).join('\n'));
-  const { plan, diagnostics } = compileProject(loaded.config);
-  if (!plan) throw new Error(diagnostics.map(formatDiagnostic).join('\n'));
-  return plan;
+/** The tf example planned by the CLI itself (`smp plan --out`): its definition and artifact list. */
+function planTf(): { definition: PipelineDefinition; artifacts: { key: string; contentSha256: string }[] } {
+  const out = path.join(dir, 'tf-plan');
+  const r = smp(['plan', '--workspace', REPO, '--config', TF, '--out', out]);
+  if (r.status !== 0) throw new Error(r.stderr);
+  const artifacts = JSON.parse(readFileSync(path.join(out, 'artifacts.json'), 'utf8')) as {
+    s3Uri: string;
+    contentSha256: string;
+  }[];
+  return {
+    definition: JSON.parse(readFileSync(path.join(out, 'definition.json'), 'utf8')) as PipelineDefinition,
+    artifacts: artifacts.map((a) => ({
+      key: a.s3Uri.replace(/^s3:\/\/[^/]+\//, ''),
+      contentSha256: a.contentSha256,
+    })),
+  };
+}
+
+/** JSON with object keys sorted at every level (the README's "canonical (sorted-key) definition"). */
+function canonical(v: unknown): string {
+  if (v === null || typeof v !== 'object') return JSON.stringify(v);
+  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
+  const keys = Object.keys(v).sort();
+  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`).join(',')}}`;
+}
+
+/** The plan hash as the README defines it: sha256 of the canonical definition, then the sorted artifact lines. */
+function expectedHash(def: unknown, artifacts: readonly { key: string; contentSha256: string }[]): string {
+  const lines = artifacts.map((a) => `${a.key} ${a.contentSha256}`).sort();
+  return createHash('sha256').update(canonical(def)).update('\n').update(lines.join('\n')).digest('hex');
 }
 
 function write(name: string, data: unknown): string {
@@ -69,7 +89,7 @@ function write(name: string, data: unknown): string {
 }
 
 /** The tf example as deployed before this PR: a smaller training instance and an older CreateModel setting. */
-const plan = compileTf();
+const plan = planTf();
 const planned = plan.definition;
 const deployed = JSON.parse(JSON.stringify(planned)) as PipelineDefinition;
 {
@@ -123,11 +143,54 @@ describe('smp diff', () => {
     expect(r).toEqual({ status: 0, stdout: 'no changes\n', stderr: '' });
   });
 
-  it('json: the in-process diff, and a DescribePipeline-shaped file reads like the plain definition', () => {
+  it('json: the two changes, the other steps unchanged; a DescribePipeline-shaped file reads like the plain definition', () => {
     const r = smp(['diff', '-f', 'json', 'deployed.json', 'planned.json']);
     expect(r.status).toBe(0);
-    const expected = JSON.parse(JSON.stringify(diffDefinitions(deployed, planned))) as unknown;
-    expect(JSON.parse(r.stdout)).toEqual(expected);
+    const diff = JSON.parse(r.stdout) as {
+      status: string;
+      steps: { added: unknown[]; removed: unknown[]; changed: unknown[]; unchanged: string[] };
+    };
+    expect(diff.status).toBe('changed');
+    expect(diff.steps).toEqual({
+      added: [],
+      removed: [],
+      changed: [
+        {
+          name: 'calhousing-Training',
+          type: 'Training',
+          // The config sets no instance_type: the planned one is the documented default.
+          fields: [
+            {
+              path: 'Arguments.ResourceConfig.InstanceType',
+              kind: 'changed',
+              old: 'ml.m5.large',
+              new: 'ml.m5.2xlarge',
+              redacted: false,
+            },
+          ],
+          code: [],
+        },
+        {
+          name: 'calhousing-CreateModel',
+          type: 'Model',
+          // Environment values are never shown.
+          fields: [
+            {
+              path: 'Arguments.PrimaryContainer.Environment.SAGEMAKER_PROGRAM',
+              kind: 'changed',
+              redacted: true,
+            },
+          ],
+          code: [],
+        },
+      ],
+      unchanged: [
+        'calhousing-Preprocessing',
+        'calhousing-Transform',
+        'calhousing-Metrics',
+        'calhousing-Register',
+      ],
+    });
     expect(smp(['diff', '-f', 'json', 'deployed-describe.json', 'planned-describe.json']).stdout).toBe(
       r.stdout,
     );
@@ -138,7 +201,7 @@ describe('smp diff', () => {
   it('markdown: the PR comment for the second file, its marker and hash', () => {
     const r = smp(['diff', '--format', 'markdown', 'deployed.json', 'planned.json']);
     expect(r.status).toBe(0);
-    const hash = planHash(planned, []);
+    const hash = expectedHash(planned, []);
     expect(parseMarker(r.stdout)).toEqual({ pipeline: 'planned.json', planHash: hash });
     expect(r.stdout).toContain('### smp plan: 2 steps changed in `planned.json`\n');
     expect(r.stdout).toContain('```mermaid\nflowchart TD\n');
@@ -161,7 +224,7 @@ describe('smp plan --against', () => {
       '\n2 steps changed in calhousing-test\n~ calhousing-Training (Training)\n',
     );
     expect(describe_.stdout).toContain(`\n${INSTANCE_LINE}\n`);
-    expect(describe_.stdout).toContain(`plan hash ${planHash(plan.definition, plan.artifacts)}`);
+    expect(describe_.stdout).toContain(`plan hash ${expectedHash(plan.definition, plan.artifacts)}`);
     expect(describe_.stdout).not.toContain('old-secret-program-value');
     const plain = plan_('--against', path.join(dir, 'deployed.json'));
     expect(plain.status).toBe(0);
@@ -174,8 +237,8 @@ describe('smp plan --against', () => {
     expect(r.stdout).toContain('\nNo changes to calhousing-test (6 steps)\n');
   });
 
-  it('markdown and json carry the plan hash of the in-process plan; plan.md is the markdown', () => {
-    const hash = planHash(plan.definition, plan.artifacts);
+  it('markdown and json carry the plan hash as the README defines it; plan.md is the markdown', () => {
+    const hash = expectedHash(plan.definition, plan.artifacts);
     const md = plan_('--against', path.join(dir, 'deployed.json'), '--format', 'markdown');
     expect(md.status).toBe(0);
     expect(parseMarker(md.stdout)).toEqual({ pipeline: 'calhousing-test', planHash: hash });

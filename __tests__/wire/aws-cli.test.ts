@@ -25,6 +25,7 @@ import {
   pointSdkAt,
   REPO,
   runContext,
+  settingsInDefinition,
   TF_GLOB,
   writes,
 } from './helpers/aws.js';
@@ -99,6 +100,21 @@ function awsEnv(): Record<string, string> {
   };
 }
 
+/** `smp run --wait` of commit abcdef0 in workflow run `runId`, the server clock moving while the CLI waits. */
+async function runWaiting(ws: string, runId: string): Promise<Result> {
+  // The CLI polls in real time: move the server clock 60 s every 100 ms while it waits.
+  const ticker = setInterval(() => server.clock.advance(60_000), 100);
+  try {
+    return await smp(['run', '-w', ws, '-c', TF_GLOB, '--wait', '--poll-interval-seconds', '0.2'], {
+      ...awsEnv(),
+      GITHUB_SHA: 'abcdef0123456789',
+      GITHUB_RUN_ID: runId,
+    });
+  } finally {
+    clearInterval(ticker);
+  }
+}
+
 describe('smp deploy / run (dist/cli.js)', () => {
   it('deploy creates the pipeline (exit 0); a second deploy changes nothing', async () => {
     const ws = copyTf('calhousing-cli');
@@ -132,18 +148,7 @@ describe('smp deploy / run (dist/cli.js)', () => {
 
   it('run --wait follows the execution to Succeeded and lists the registered version (exit 0)', async () => {
     const ws = copyTf('calhousing-cliwait');
-    // The CLI polls in real time: move the server clock 60 s every 100 ms while it waits.
-    const ticker = setInterval(() => server.clock.advance(60_000), 100);
-    let r: Result;
-    try {
-      r = await smp(['run', '-w', ws, '-c', TF_GLOB, '--wait', '--poll-interval-seconds', '0.2'], {
-        ...awsEnv(),
-        GITHUB_SHA: 'abcdef0123456789',
-        GITHUB_RUN_ID: '4242',
-      });
-    } finally {
-      clearInterval(ticker);
-    }
+    const r = await runWaiting(ws, '4242');
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(
       /^execution: arn:aws:sagemaker:us-east-1:111122223333:pipeline\/calhousing-cliwait\/execution\//m,
@@ -185,6 +190,95 @@ describe('smp deploy / run (dist/cli.js)', () => {
       }
     });
   }
+
+  it('run --wait reports the approval status SageMaker returns (a version registered Approved)', async () => {
+    const ws = copyTf('calhousing-approved');
+    const conf = path.join(ws, TF_GLOB);
+    writeFileSync(
+      conf,
+      readFileSync(conf, 'utf8').replace(
+        'approval_status: PendingManualApproval',
+        'approval_status: Approved',
+      ),
+    );
+    const r = await runWaiting(ws, '4343');
+    expect(r.code, r.stderr).toBe(0);
+    const group = 'calhousing-approved-calhousing';
+    const arn = `arn:aws:sagemaker:us-east-1:${ACCOUNT}:model-package/${group}/1`;
+    // What SageMaker holds for the version (the server registered it as the definition asked) …
+    expect(server.sagemaker.packages.get(arn)?.output.ModelApprovalStatus).toBe('Approved');
+    // … is what the CLI reports.
+    expect(r.stdout).toContain(`registered: ${group} v1 (Approved) ${arn}`);
+    expect(r.stdout).not.toContain('PendingManualApproval');
+  });
+
+  it('the AWS flags win over the SMP_* variables also set: definition, PutObject, CreatePipeline, region', async () => {
+    const ws = copyTf('calhousing-flags');
+    const flags = {
+      bucket: 'flag-bucket',
+      role: `arn:aws:iam::${ACCOUNT}:role/FlagExecution`,
+      region: 'eu-west-1',
+      kms: `arn:aws:kms:eu-west-1:${ACCOUNT}:key/1111aaaa-22bb-33cc-44dd-555555eeeeee`,
+      subnets: ['subnet-0f1f1f1f', 'subnet-0f2f2f2f'],
+      groups: ['sg-0f3f3f3f'],
+    };
+    const vars = {
+      SMP_S3BUCKETNAME: 'env-bucket',
+      SMP_ROLE: `arn:aws:iam::${ACCOUNT}:role/EnvExecution`,
+      SMP_REGION: 'us-west-2',
+      SMP_KMSKEY: `arn:aws:kms:us-west-2:${ACCOUNT}:key/9999ffff-88ee-77dd-66cc-444444bbbbbb`,
+      SMP_SUBNETS: 'subnet-0e1e1e1e',
+      SMP_SECURITYGROUPS: 'sg-0e2e2e2e',
+    };
+    const r = await smp(
+      [
+        'deploy',
+        '-w',
+        ws,
+        '-c',
+        TF_GLOB,
+        '--s3-bucket',
+        flags.bucket,
+        '--execution-role-arn',
+        flags.role,
+        '--aws-region',
+        flags.region,
+        '--kms-key-id',
+        flags.kms,
+        '--subnets',
+        flags.subnets.join(','),
+        '--security-groups',
+        flags.groups.join(','),
+      ],
+      { ...awsEnv(), ...vars },
+    );
+    expect(r.code, r.stderr).toBe(0);
+    // Every request is signed for the flag's region.
+    expect(new Set(server.requests.all.map((x) => x.region))).toEqual(new Set([flags.region]));
+
+    const create = server.requests.last('CreatePipeline')!;
+    expect(create.input.RoleArn).toBe(flags.role);
+    const puts = server.requests.filter('PutObject');
+    expect(puts.length).toBeGreaterThan(0);
+    for (const put of puts)
+      expect(put.input).toMatchObject({
+        Bucket: flags.bucket,
+        ServerSideEncryption: 'aws:kms',
+        SSEKMSKeyId: flags.kms,
+      });
+
+    const definition = String(create.input.PipelineDefinition);
+    for (const v of Object.values(vars)) expect(definition).not.toContain(v);
+    const found = settingsInDefinition(JSON.parse(definition) as unknown);
+    expect(new Set(found.buckets)).toEqual(new Set([flags.bucket]));
+    expect(new Set(found.RoleArn)).toEqual(new Set([flags.role]));
+    expect(found.Subnets.length).toBeGreaterThan(0);
+    for (const s of found.Subnets) expect(s).toEqual(flags.subnets);
+    for (const g of found.SecurityGroupIds) expect(g).toEqual(flags.groups);
+    expect(found.SecurityGroupIds).toHaveLength(found.Subnets.length);
+    expect(found.KmsKeyId.length).toBeGreaterThan(0);
+    expect(new Set([...found.KmsKeyId, ...found.VolumeKmsKeyId])).toEqual(new Set([flags.kms]));
+  });
 
   it('an invalid config exits 1 without a single request to AWS', async () => {
     const ws = makeWorkspace(

@@ -287,9 +287,10 @@ async function readDeployedState(
     };
   } catch (err) {
     if (!lenient) throw err;
-    // A plan degrades to offline: a PR role without DescribePipeline must not fail the PR.
+    // A plan degrades to offline: a PR role without DescribePipeline must not fail the PR. A notice, as
+    // for the other offline plans (README, Modes).
     const why = `could not read the deployed pipeline (${err instanceof Error ? err.message.split('\n')[0] : String(err)})`;
-    core.warning(`${why}; planning offline`, { title: 'smp: deployed pipeline' });
+    core.notice(`${why}; planning offline`, { title: 'smp: deployed pipeline' });
     return { deployed: { ...OFFLINE, note: why }, pipeline: undefined };
   }
 }

@@ -208,6 +208,11 @@ export class S3Service {
   readonly #uploads = new Map<string, Upload>();
   readonly #now: () => number;
   #uploadSeq = 0;
+  /**
+   * Whether the caller holds s3:ListBucket (default true). Without it S3 answers a missing key with 403
+   * AccessDenied instead of 404 (https://docs.aws.amazon.com/AmazonS3/latest/API/API_HeadObject.html).
+   */
+  listBucket = true;
 
   constructor(now: () => number) {
     this.#now = now;
@@ -438,7 +443,11 @@ export class S3Service {
     const key = input.Key as string;
     const obj = this.objects.get(`${bucket}/${key}`);
     if (!obj) {
-      // HEAD errors have no body; the SDK names a bodiless 404 `NotFound`.
+      // HEAD errors have no body; the SDK names a bodiless 404 `NotFound` (and a bodiless 403 `Forbidden`).
+      if (!this.listBucket) {
+        if (operation === 'HeadObject') throw new AwsError('Forbidden', 'Forbidden', 403);
+        throw new AwsError('AccessDenied', 'Access Denied', 403);
+      }
       if (operation === 'HeadObject') throw new AwsError('NotFound', 'Not Found', 404);
       throw new AwsError('NoSuchKey', 'The specified key does not exist.', 404, { fields: { Key: key } });
     }

@@ -501,6 +501,16 @@ export class AwsServer {
       }
     }
 
+    if (service !== 'sts' && this.script.deny.includes(record.operation)) {
+      const action = `${service === 's3' ? 's3:' : 'sagemaker:'}${record.operation}`;
+      const message = `User: arn:aws:sts::${this.accountId}:assumed-role/smp-test/session is not authorized to perform: ${action} because no identity-based policy allows the ${action} action`;
+      return {
+        error:
+          service === 's3'
+            ? new AwsError('AccessDenied', message, 403)
+            : new AwsError('AccessDeniedException', message, 400),
+      };
+    }
     const decision = this.#faults.decide(service, record.operation);
     if (decision.delayMs > 0) {
       record.fault = 'slow';

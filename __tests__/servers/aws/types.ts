@@ -111,6 +111,11 @@ export interface ServerScript {
   propertyFiles: Record<string, unknown>;
   /** Page size of SageMaker List* calls without MaxResults (default 10). */
   defaultPageSize: number;
+  /**
+   * SageMaker and S3 operations the caller's policy does not allow (e.g. `DescribePipeline`): answered with
+   * AccessDeniedException (SageMaker, 400) or AccessDenied (S3, 403), which the SDK does not retry.
+   */
+  deny: string[];
   /** STS AssumeRoleWithWebIdentity: deny (AccessDenied), or decide from the token's claims. */
   stsDeny: boolean | ((claims: Record<string, unknown>) => boolean);
   /** The next n AssumeRoleWithWebIdentity calls fail with a transient IdP error (counts down). */
@@ -142,6 +147,7 @@ export function defaultScript(): ServerScript {
     conditionOutcomes: {},
     propertyFiles: {},
     defaultPageSize: 10,
+    deny: [],
     stsDeny: false,
     stsTransientFailures: 0,
     stsTransientError: 'alternate',

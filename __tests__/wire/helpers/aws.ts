@@ -16,6 +16,8 @@ import type { ProjectConfig } from '../../../src/config/types.js';
 import type { GroupSpec } from '../../../src/aws/pipeline.js';
 import { planHashOf } from '../../../src/plan/hash.js';
 import { TEST_ENV } from '../../helpers/workspace.js';
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
+import { defaultScript, startAwsServer } from '../../servers/aws-server.js';
 import type { AwsServer, RecordedRequest } from '../../servers/aws-server.js';
 
 export const REGION = 'us-east-1';
@@ -96,6 +98,48 @@ export function guardNetwork(): { contacted: string[]; restore: () => void } {
     contacted,
     restore: () => {
       net.Socket.prototype.connect = original;
+    },
+  };
+}
+
+/**
+ * The lifecycle of a wire test file: one server for the file (network guarded, the SDK pointed at it, one set of
+ * clients), its requests, faults, script and S3 permissions reset before each test, its checks after each.
+ */
+export function wireSuite(): { readonly server: AwsServer; readonly clients: AwsClients } {
+  let server: AwsServer | undefined;
+  let clients: AwsClients | undefined;
+  let restoreEnv: () => void = () => undefined;
+  let net: ReturnType<typeof guardNetwork> | undefined;
+  beforeAll(async () => {
+    net = guardNetwork();
+    server = await startAwsServer();
+    restoreEnv = pointSdkAt(server);
+    clients = await clientsFor(server);
+  });
+  afterAll(async () => {
+    if (clients) destroyClients(clients);
+    await server?.close();
+    restoreEnv();
+    net?.restore();
+    expect(net?.contacted.filter((c) => c !== `127.0.0.1:${server?.port}`)).toEqual([]);
+  });
+  beforeEach(() => {
+    server!.requests.reset();
+    server!.faults = {};
+    server!.script = defaultScript();
+    server!.s3.listBucket = true;
+  });
+  afterEach(() => {
+    expect(server!.violations, server!.formatViolations()).toEqual([]);
+    expect(server!.serverErrors, server!.serverErrors.join('\n')).toEqual([]);
+  });
+  return {
+    get server() {
+      return server!;
+    },
+    get clients() {
+      return clients!;
     },
   };
 }
@@ -227,6 +271,42 @@ export function manyUnitsFiles(n: number, pipelineName = 'p-big'): Record<string
     'm/src/inference.py': 'def model_fn(d):\n    return d\n',
     'm/src/evaluate.py': 'print("eval")\n',
   };
+}
+
+/**
+ * The settings a definition carries: every RoleArn, Subnets, SecurityGroupIds, KmsKeyId and VolumeKmsKeyId
+ * value anywhere in it, and the bucket of every s3:// URI.
+ */
+export function settingsInDefinition(def: unknown): {
+  buckets: string[];
+  RoleArn: string[];
+  Subnets: string[][];
+  SecurityGroupIds: string[][];
+  KmsKeyId: string[];
+  VolumeKmsKeyId: string[];
+} {
+  const out = {
+    buckets: [] as string[],
+    RoleArn: [] as string[],
+    Subnets: [] as string[][],
+    SecurityGroupIds: [] as string[][],
+    KmsKeyId: [] as string[],
+    VolumeKmsKeyId: [] as string[],
+  };
+  const walk = (v: unknown): void => {
+    if (typeof v === 'string') {
+      const m = /^s3:\/\/([^/]+)/.exec(v);
+      if (m) out.buckets.push(m[1]!);
+    } else if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === 'object')
+      for (const [k, x] of Object.entries(v)) {
+        if (k === 'RoleArn' || k === 'KmsKeyId' || k === 'VolumeKmsKeyId') out[k].push(x as string);
+        if (k === 'Subnets' || k === 'SecurityGroupIds') out[k].push(x as string[]);
+        walk(x);
+      }
+  };
+  walk(def);
+  return out;
 }
 
 // ------------------------------------------------------------------------------------------- contexts
