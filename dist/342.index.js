@@ -593,6 +593,7 @@ function readInputs(ctx, env = process.env) {
         githubToken: _runner_js__WEBPACK_IMPORTED_MODULE_1__.getInput('github-token').trim(),
         modelRepositories: parseRepositories(_runner_js__WEBPACK_IMPORTED_MODULE_1__.getInput('model-repositories')),
         requireApprovedPlan: bool('require-approved-plan', false),
+        strict: bool('strict', false),
         description: _runner_js__WEBPACK_IMPORTED_MODULE_1__.getInput('description').trim() || undefined,
         maxParallelSteps: parallel === '' ? undefined : num('max-parallel-steps', 1, 1, 1000),
         parameters: params.values,
@@ -681,7 +682,7 @@ async function run() {
         return;
     }
     _github_runner_js__WEBPACK_IMPORTED_MODULE_2__.info(`mode ${inputs.mode} (${inputs.modeReason})`);
-    const { runAction } = await Promise.all(/* import() */[__webpack_require__.e(366), __webpack_require__.e(209)]).then(__webpack_require__.bind(__webpack_require__, 6209));
+    const { runAction } = await Promise.all(/* import() */[__webpack_require__.e(366), __webpack_require__.e(384)]).then(__webpack_require__.bind(__webpack_require__, 1384));
     await runAction(inputs, ctx);
 }
 

@@ -397,6 +397,7 @@ async function readDeployed(sm, name) {
             roleArn: out.RoleArn,
             description: out.PipelineDescription,
             parallelism: out.ParallelismConfiguration?.MaxParallelExecutionSteps,
+            lastModified: out.LastModifiedTime?.toISOString(),
         };
     }
     catch (err) {
@@ -1143,8 +1144,8 @@ function codebuildRepository(url) {
     }
 }
 
-// EXTERNAL MODULE: ./lib/commands/project.js + 14 modules
-var project = __webpack_require__(1336);
+// EXTERNAL MODULE: ./lib/commands/project.js + 15 modules
+var project = __webpack_require__(3895);
 ;// CONCATENATED MODULE: ./lib/commands/deploy.js
 
 
@@ -1190,7 +1191,7 @@ async function deployCommand(cmd, baseEnv, io) {
         const hash = (0,plan_hash/* planHashOf */.vy)(plan);
         const deployed = await readDeployed(clients.sagemaker, plan.pipelineName);
         const schedule = await (0,project/* readScheduleForView */.Cj)(clients, plan.pipelineName);
-        io.out((0,plan_text/* planText */.P)((0,view/* buildPlanView */.rn)(plan, {
+        io.out((0,plan_text/* planText */.Pt)((0,view/* buildPlanView */.rn)(plan, {
             ...(deployed
                 ? { state: 'read', definition: deployed.definition, arn: deployed.arn }
                 : { state: 'none', definition: null }),

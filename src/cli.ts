@@ -6,6 +6,7 @@ try {
   process.exitCode = await main(process.argv.slice(2), process.env, process.cwd(), {
     out: (l) => process.stdout.write(`${l}\n`),
     err: (l) => process.stderr.write(`${l}\n`),
+    isTty: process.stdout.isTTY === true,
   });
 } catch (err) {
   process.stderr.write(`smp: ${err instanceof Error ? err.message : String(err)}\n`);

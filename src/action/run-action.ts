@@ -22,10 +22,11 @@ import type { ActionInputs } from '../github/inputs.js';
 import { writePlanFiles } from '../plan/files.js';
 import { diffDefinitions } from '../plan/diff.js';
 import { buildPlanView, OFFLINE } from '../plan/view.js';
-import type { Deployed } from '../plan/view.js';
+import type { Deployed, Provenance } from '../plan/view.js';
 import { renderPlanComment } from '../report/plan-comment.js';
 import type { PlanView } from '../report/plan-comment.js';
-import { diffText } from '../report/plan-text.js';
+import { diffText, planText } from '../report/plan-text.js';
+import { planSummary } from '../plan/summary.js';
 import { renderMarker } from '../report/marker.js';
 import { scheduleChange } from '../report/plan-registry.js';
 import { renderFailure, renderRunReport } from '../report/run-report.js';
@@ -79,8 +80,14 @@ async function phases(
       env,
       allowPlaceholders: inputs.mode === 'plan',
       extraRoots,
+      strict: inputs.strict,
     });
     annotate(r.diagnostics, inputs.workingDirectory);
+    // What was found, so the log tells the same story as the comment.
+    if (r.plan) core.info(planSummary(r.plan));
+    const warnings = r.diagnostics.filter((d) => d.severity === 'warning').length;
+    if (warnings > 0)
+      core.info(`${warnings} config warning${warnings === 1 ? '' : 's'} (see the annotations)`);
     return Promise.resolve(r);
   });
   const { config } = compiled;
@@ -110,12 +117,18 @@ async function phases(
   const resolved = await resolveModelPackages(session, config, plan, inputs.mode === 'plan');
   plan = resolved.plan;
   const { deployed, pipeline: current } = await readDeployedState(session, plan, inputs.mode === 'plan');
-  const view = buildPlanView(plan, deployed);
+  const built = buildPlanView(plan, deployed);
+  const view: PlanView = {
+    ...built,
+    provenance: { ...built.provenance, ...provenance(inputs, ctx) },
+  };
   state.view = view;
   recordPlanOutputs(inputs, plan, view, state);
-  core.info(
-    `Plan ${view.planHash}: ${view.diff.status}${deployed.state === 'unknown' ? ` (${deployed.note ?? 'offline'})` : ''}`,
-  );
+  await core.group('Plan', () => {
+    core.info(planText(view));
+    if (deployed.state === 'unknown') core.info(`(${deployed.note ?? 'offline'})`);
+    return Promise.resolve();
+  });
 
   if (inputs.mode === 'plan') return;
   if (session.kind !== 'online') throw new Error(`cannot ${inputs.mode} without AWS access: ${session.why}`);
@@ -280,7 +293,13 @@ async function readDeployedState(
     const schedule = await readScheduleForView(session.clients, plan.pipelineName);
     return {
       deployed: d
-        ? { state: 'read', definition: d.definition, arn: d.arn, ...schedule }
+        ? {
+            state: 'read',
+            definition: d.definition,
+            arn: d.arn,
+            ...schedule,
+            ...(d.lastModified ? { lastModified: d.lastModified } : {}),
+          }
         : { state: 'none', definition: null, ...schedule },
       pipeline: d,
     };
@@ -291,6 +310,31 @@ async function readDeployedState(
     core.warning(`${why}; planning offline`, { title: 'smp: deployed pipeline' });
     return { deployed: { ...OFFLINE, note: why }, pipeline: undefined };
   }
+}
+
+/** Links for the comment: the commit (PR head), this run, and the blob base for config `file:line` links. */
+function provenance(inputs: ActionInputs, ctx: GithubContext): Provenance {
+  const sha = commitSha(ctx);
+  const repo = ctx.owner && ctx.repo ? `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}` : undefined;
+  const run = runUrl(ctx);
+  const dir = inputs.workingDirectory.replace(/^\.\/?/, '');
+  const encoded = dir
+    .split('/')
+    .filter((x) => x !== '')
+    .map((x) => `${encodeURIComponent(x)}/`)
+    .join('');
+  return {
+    ...(sha ? { commitSha: sha } : {}),
+    ...(sha && repo
+      ? { commitUrl: `${repo}/commit/${sha}`, blobBase: `${repo}/blob/${sha}/${encoded}` }
+      : {}),
+    ...(run
+      ? {
+          runUrl: run,
+          runLabel: `run ${ctx.runId ?? ''}`,
+        }
+      : {}),
+  };
 }
 
 function recordPlanOutputs(inputs: ActionInputs, plan: Plan, view: PlanView, state: State): void {

@@ -33,8 +33,26 @@ export function diffText(diff: DefinitionDiff): string {
   return out.join('\n');
 }
 
-export function planText(view: PlanView): string {
-  const lines = [headline(view).replace(/`/g, '')];
+/** ANSI colours for the verdict on a terminal: green when nothing changes, yellow for changes or ignored settings. */
+export interface TextStyle {
+  readonly colour: boolean;
+}
+
+/** Whether to colour: a TTY, unless NO_COLOR is set; FORCE_COLOR forces it (https://no-color.org). */
+export function wantsColour(env: Readonly<Record<string, string | undefined>>, isTty: boolean): boolean {
+  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0') return true;
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
+  return isTty;
+}
+
+function paint(text: string, view: PlanView, style: TextStyle | undefined): string {
+  if (!style?.colour) return text;
+  const calm = view.deployed === 'read' && view.diff.status === 'unchanged' && !text.includes('ignored');
+  return `\u001b[1;${calm ? '32' : '33'}m${text}\u001b[0m`;
+}
+
+export function planText(view: PlanView, style?: TextStyle): string {
+  const lines = [paint(`${view.pipeline}: ${headline(view)}`, view, style)];
   if (view.deployed === 'read') {
     const body = diffText(view.diff);
     if (body) lines.push(body);
