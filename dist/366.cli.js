@@ -753,6 +753,14 @@ function jobLinks(jobArn) {
         logs: `${host(region)}/cloudwatch/home?region=${region}#logsV2:log-groups/log-group/${esc(`/aws/sagemaker/${group}`)}$3FlogStreamNameFilter$3D${esc(name)}`,
     };
 }
+/** The model package group of a model package ARN in the SageMaker console (best effort). */
+function modelGroupLink(modelPackageArn) {
+    const m = /^arn:[^:]+:sagemaker:([^:]+):\d+:model-package\/([^/]+)\/\d+$/.exec(modelPackageArn);
+    if (!m)
+        return '';
+    const [, region = '', group = ''] = m;
+    return `${host(region)}/sagemaker/home?region=${region}#/model-registry/${encodeURIComponent(group)}`;
+}
 
 ;// CONCATENATED MODULE: ./lib/aws/wait.js
 // Wait for an execution: poll cheaply (one DescribePipelineExecution per poll; the step list only when the
@@ -839,8 +847,6 @@ const defaultSleep = (ms, signal) => new Promise((resolve) => {
 });
 /** Consecutive non-throttling failures (after the SDK's own retries) before the wait gives up. */
 const MAX_FAILED_POLLS = 5;
-/** List the steps at least every this many polls, whatever LastModifiedTime says. */
-const LIST_EVERY = 10;
 async function waitForExecution(sm, executionArn, opts) {
     const now = opts.now ?? Date.now;
     const sleep = opts.sleep ?? defaultSleep;
@@ -849,12 +855,10 @@ async function waitForExecution(sm, executionArn, opts) {
     const deadline = now() + opts.timeoutMs;
     const seen = new Map();
     let steps = [];
-    let lastModified;
     let status = 'Executing';
     let reason;
     let delay = opts.intervalMs;
     let failedPolls = 0;
-    let polls = 0;
     const stop = async (why) => {
         try {
             await sm.send(new dist_cjs.StopPipelineExecutionCommand({
@@ -898,16 +902,10 @@ async function waitForExecution(sm, executionArn, opts) {
             const d = await sm.send(new dist_cjs.DescribePipelineExecutionCommand({ PipelineExecutionArn: executionArn }));
             status = d.PipelineExecutionStatus ?? status;
             reason = d.FailureReason ?? reason;
-            const modified = d.LastModifiedTime?.getTime();
-            polls++;
-            // LastModifiedTime tells when something changed; a periodic listing guards against it lagging.
-            if (lastModified === undefined ||
-                modified !== lastModified ||
-                TERMINAL.has(status) ||
-                polls % LIST_EVERY === 0) {
+            // The steps are listed on every poll: LastModifiedTime is not documented to move with step
+            // transitions, and two calls per poll are far inside SageMaker's rate limits.
+            {
                 steps = await listSteps(sm, executionArn);
-                // Only after a successful listing: a throttled one must be retried on the next poll.
-                lastModified = modified;
                 for (const s of [...steps].sort((a, b) => (a.startTime?.getTime() ?? 0) - (b.startTime?.getTime() ?? 0))) {
                     if (seen.get(s.name) === s.status)
                         continue;

@@ -4093,13 +4093,14 @@ function planText(view, style) {
     return lines.join('\n');
 }
 
-// EXTERNAL MODULE: ./lib/report/duration.js
-var duration = __webpack_require__(136);
 // EXTERNAL MODULE: ./lib/report/gates.js
 var gates = __webpack_require__(3050);
+// EXTERNAL MODULE: ./lib/report/duration.js
+var duration = __webpack_require__(136);
 ;// CONCATENATED MODULE: ./lib/report/run-report.js
 // Markdown for what a deploy/run did: the pipeline change, the execution with its steps, the registered models.
 // Pure: takes plain data (no SDK types), returns strings.
+
 
 
 
@@ -4114,13 +4115,14 @@ const ICON = {
     Stopping: '⏹️',
     Executing: '⏳',
     Starting: '⏳',
+    'not run': '⚪',
 };
 function renderRunReport(r, now = Date.now()) {
     const out = [];
     if (r.action) {
-        out.push(`**Pipeline ${r.action}**${r.pipelineArn ? ` ${mdCode(r.pipelineArn)}` : ''}`);
+        out.push(`**Pipeline ${r.action}**${r.pipelineArn ? ` ${shortArn(r.pipelineArn)}` : ''}`);
         if (r.uploaded)
-            out.push(`Code: ${r.uploaded.count} object(s) uploaded (${r.uploaded.bytes} bytes), ${r.uploaded.skipped} already in S3.`);
+            out.push(`Code: ${r.uploaded.count} object${r.uploaded.count === 1 ? '' : 's'} uploaded (${formatBytes(r.uploaded.bytes)}), ${r.uploaded.skipped} already in S3.`);
         out.push('');
     }
     if (r.schedule) {
@@ -4128,7 +4130,7 @@ function renderRunReport(r, now = Date.now()) {
     }
     if (r.executionArn) {
         const link = r.executionLink ? ` ([open in SageMaker](${r.executionLink}))` : '';
-        out.push(`**Execution** ${mdCode(r.executionArn)}${link}${r.attached ? ' (attached: this run had already started it)' : ''}`);
+        out.push(`**Execution** ${shortArn(r.executionArn)}${link}${r.attached ? ' (attached: this run had already started it)' : ''}`);
         if (r.outcome)
             out.push(`Status: **${mdText(r.outcome)}**${r.failureReason ? `: ${mdText(r.failureReason)}` : ''}`);
         out.push('');
@@ -4145,18 +4147,18 @@ function renderRunReport(r, now = Date.now()) {
             ? `> [!WARNING]\n> The job was cancelled; the execution is **still running**: ${mdCode(r.executionArn ?? '')}`
             : '> [!NOTE]\n> The job was cancelled; the execution was asked to stop.', '');
     }
-    if (r.steps && r.steps.length > 0) {
+    const steps = allSteps(r);
+    if (steps.length > 0) {
         out.push('| step | status | duration | notes |', '|---|---|---|---|');
-        for (const s of r.steps) {
-            const notes = s.failureReason
-                ? mdText((0,gates/* gateFailureText */.D)(s.failureReason) ?? s.failureReason)
-                : s.cacheSource
-                    ? `cache hit: ${mdCode(s.cacheSource)}`
-                    : s.conditionOutcome && s.name.endsWith(condition/* GATE_SUFFIX */.cU)
-                        ? s.conditionOutcome === 'True'
-                            ? 'quality gate passed'
-                            : 'quality gate not passed'
-                        : '';
+        for (const s of steps) {
+            const notes = [
+                ...(s.failureReason ? [lines((0,gates/* gateFailureText */.D)(s.failureReason) ?? s.failureReason)] : []),
+                ...(s.cacheSource ? [`cache hit: ${shortArn(s.cacheSource)}`] : []),
+                ...(s.conditionOutcome && s.name.endsWith(condition/* GATE_SUFFIX */.cU)
+                    ? [s.conditionOutcome === 'True' ? 'quality gate passed' : 'quality gate not passed']
+                    : []),
+                ...(s.links && s.status === 'Failed' ? [`[job](${s.links.console}) · [logs](${s.links.logs})`] : []),
+            ].join('<br>');
             out.push(`| ${mdCode(s.name)} | ${ICON[s.status] ?? ''} ${mdText(s.status)} | ${run_report_duration(s, now)} | ${notes} |`);
         }
         out.push('');
@@ -4165,10 +4167,22 @@ function renderRunReport(r, now = Date.now()) {
     if ((r.models && r.models.length > 0) || blocked.length > 0) {
         out.push('**Registered model versions**', '', '| group | version | approval | ARN | metrics |', '|---|---|---|---|---|');
         for (const m of r.models ?? []) {
-            out.push(`| ${mdCode(m.group)} | ${m.version ?? ''} | ${mdText(m.approvalStatus)} | ${mdCode(m.arn)} | ${m.metricsUri ? metricsLink(m.metricsUri) : ''} |`);
+            const group = m.registryLink ? `[${mdCode(m.group)}](${m.registryLink})` : mdCode(m.group);
+            out.push(`| ${group} | ${m.version ?? ''} | ${mdText(m.approvalStatus)} | ${shortArn(m.arn)} | ${m.metricsUri ? metricsLink(m.metricsUri) : ''} |`);
         }
         out.push(...blocked.map(gateRow));
         out.push('');
+    }
+    const arns = [
+        ...(r.pipelineArn ? [['pipeline', r.pipelineArn]] : []),
+        ...(r.executionArn ? [['execution', r.executionArn]] : []),
+        ...(r.models ?? []).map((m) => [`model package ${m.group} v${m.version ?? '?'}`, m.arn]),
+    ];
+    if (arns.length > 0) {
+        out.push(`<details><summary>Full ARNs</summary>`, '');
+        for (const [what, arn] of arns)
+            out.push(`- ${mdText(what ?? '')}: ${mdCode(arn ?? '', false)}`);
+        out.push('', '</details>', '');
     }
     return out.join('\n');
 }
@@ -4190,6 +4204,80 @@ function parameterTable(rows) {
         '',
     ];
 }
+/** The executed steps, then every planned step the execution never reached as "not run" (definition order). */
+function allSteps(r) {
+    const ran = [...(r.steps ?? [])];
+    const seen = new Set(ran.map((s) => s.name));
+    for (const name of r.plannedSteps ?? []) {
+        if (seen.has(name))
+            continue;
+        ran.push({
+            name,
+            status: 'not run',
+            startTime: undefined,
+            endTime: undefined,
+            failureReason: undefined,
+            cacheSource: undefined,
+        });
+    }
+    if (!r.plannedSteps)
+        return ran;
+    const order = new Map(r.plannedSteps.map((n, i) => [n, i]));
+    return ran.sort((a, b) => (order.get(a.name) ?? Infinity) - (order.get(b.name) ?? Infinity));
+}
+/** A multi-line message in one cell or paragraph: each line kept (a single newline would join them). */
+function lines(text) {
+    return text
+        .split(/\r?\n/)
+        .map((l) => mdText(l))
+        .join('<br>');
+}
+/** An ARN as its readable tail (`pipeline/churn/execution/abc123` → `execution abc123`), the full one on hover. */
+function shortArn(arn) {
+    const m = /^arn:[^:]+:[^:]+:[^:]*:[^:]*:(.+)$/.exec(arn);
+    const resource = m?.[1] ?? arn;
+    const tail = resource.split('/').slice(-2).join('/');
+    return `<code title="${htmlText(arn)}">${htmlText(tail.length < resource.length ? `…/${tail}` : resource)}</code>`;
+}
+/**
+ * The outcome in one line, first in the job summary: `❌ Failed at \`train\` after 29m12s: ValueError …` with
+ * the failed job's console and log links; undefined when no execution was followed.
+ */
+function runOutcome(r, now = Date.now()) {
+    if (!r.outcome || !r.executionArn)
+        return undefined;
+    const steps = r.steps ?? [];
+    const starts = steps.flatMap((s) => (s.startTime ? [s.startTime.getTime()] : []));
+    const ends = steps.flatMap((s) => (s.endTime ? [s.endTime.getTime()] : []));
+    const took = starts.length
+        ? ` after ${(0,duration/* formatDuration */.a)((ends.length ? Math.max(...ends) : now) - Math.min(...starts))}`
+        : '';
+    const failed = steps.find((s) => s.status === 'Failed');
+    const first = (t) => mdText((t ?? '').split(/\r?\n/)[0] ?? '');
+    switch (r.outcome) {
+        case 'Succeeded': {
+            const models = (r.models ?? []).map((m) => `${mdCode(m.group, false)} v${m.version ?? '?'}`);
+            return `✅ Succeeded${took.replace('after', 'in')}${models.length ? `: registered ${models.join(', ')}` : ''}`;
+        }
+        case 'Failed': {
+            if (!failed)
+                return `❌ Failed${took}${r.failureReason ? `: ${first(r.failureReason)}` : ''}`;
+            const links = failed.links ? ` ([job](${failed.links.console}) · [logs](${failed.links.logs}))` : '';
+            return `❌ Failed at ${mdCode(failed.name, false)}${took}: ${first(failed.failureReason ?? r.failureReason)}${links}`;
+        }
+        case 'TimedOut':
+            return `⏱️ Timed out${took}: still running ${steps
+                .filter((s) => s.status === 'Executing' || s.status === 'Starting')
+                .map((s) => mdCode(s.name, false))
+                .join(', ') || 'the execution'}`;
+        case 'Cancelled':
+            return `⏹️ Cancelled${took}`;
+        case 'Stopped':
+            return `⏹️ Stopped${took}`;
+        default:
+            return `⏳ Started: ${mdText(r.outcome)}`;
+    }
+}
 /** The metrics object as a link to the S3 console (when it is a plain s3:// URI), else as code. */
 function metricsLink(uri) {
     const m = /^s3:\/\/([a-z0-9][a-z0-9.-]{1,61}[a-z0-9])\/(.+)$/.exec(uri);
@@ -4199,18 +4287,20 @@ function metricsLink(uri) {
     const href = `https://s3.console.aws.amazon.com/s3/object/${bucket}?prefix=${encodeURIComponent(key)}`;
     return `[${mdText(key.split('/').pop() ?? key)}](${href})`;
 }
-/** A failure in the same comment/summary: one clear message, no stack. */
+/** A failure in the same comment/summary: one clear message, no stack; each line stays a line. */
 function renderFailure(title, message) {
     return `> [!CAUTION]\n> **${mdText(title)}**\n>\n${message
         .split('\n')
-        .map((l) => `> ${mdText(l)}`)
-        .join('\n')}\n`;
+        .map((l) => `> ${mdText(l)}<br>`)
+        .join('\n')
+        .replace(/<br>$/, '')}\n`;
 }
 
 ;// CONCATENATED MODULE: ./lib/action/run-action.js
 // The action's phases, in the order the README documents: clone → validate/compile → AWS session → plan view →
 // gate → deploy/run → summary, comment, outputs. Each phase is a call into the core, aws/ or github/.
 // Loaded by main.ts after the first log line, so the action starts fast.
+
 
 
 
@@ -4323,7 +4413,7 @@ async function phases(inputs, ctx, state, signal) {
         return;
     const { deployPipeline, runPipeline } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(459), __webpack_require__.e(768), __webpack_require__.e(711), __webpack_require__.e(358), __webpack_require__.e(629)]).then(__webpack_require__.bind(__webpack_require__, 7629));
     const { executionDisplayName, executionToken } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(459), __webpack_require__.e(675)]).then(__webpack_require__.bind(__webpack_require__, 675));
-    const { executionLink } = await __webpack_require__.e(/* import() */ 20).then(__webpack_require__.bind(__webpack_require__, 4020));
+    const { executionLink, jobLinks, modelGroupLink } = await __webpack_require__.e(/* import() */ 20).then(__webpack_require__.bind(__webpack_require__, 4020));
     const context = deployContext({
         config,
         plan,
@@ -4395,22 +4485,32 @@ async function phases(inputs, ctx, state, signal) {
         uploaded: uploadedOf(result.upload),
         outcome: w?.outcome ?? 'started (not waiting)',
         failureReason: w?.failureReason,
-        steps: w?.steps,
-        models: result.models,
+        steps: w?.steps.map((s) => ({ ...s, links: s.jobArn ? jobLinks(s.jobArn) : undefined })),
+        plannedSteps: plan.definition.Steps.map((s) => s.Name),
+        models: result.models.map((m) => ({ ...m, registryLink: modelGroupLink(m.arn) || undefined })),
         scored: result.scored,
         schedule: scheduleReport(plan, result.schedule),
         gates: result.gates,
         cancelled: w?.outcome === 'Cancelled' ? { stillRunning: !w.stopRequested } : undefined,
     };
+    for (const m of result.models)
+        runner.info(`Registered ${m.group} version ${m.version ?? '?'} (${m.approvalStatus}): ${m.arn}`);
     if (w && w.outcome !== 'Succeeded') {
+        const failedStep = w.steps.find((s) => s.status === 'Failed');
         const running = w.steps
             .filter((s) => !['Succeeded', 'Failed', 'Stopped'].includes(s.status))
             .map((s) => s.name);
         const message = w.outcome === 'TimedOut'
             ? `gave up waiting after ${inputs.waitTimeoutMinutes} minutes; ${w.stopRequested ? 'asked SageMaker to stop the execution' : `the execution is still running${running.length ? ` (${running.join(', ')})` : ''}`}: ${result.execution.arn}`
-            : (w.failureReason ?? `the execution ended ${w.outcome}`);
+            : failedStep
+                ? `${(0,gates/* gateFailureText */.D)(failedStep.failureReason ?? '') ?? failedStep.failureReason ?? w.failureReason ?? 'no reason given'}${failedStep.jobArn ? `\njob: ${failedStep.jobArn}` : ''}`
+                : (w.failureReason ?? `the execution ended ${w.outcome}`);
         state.failure = {
-            title: w.outcome === 'TimedOut' ? 'Timed out' : `Execution ${w.outcome.toLowerCase()}`,
+            title: w.outcome === 'TimedOut'
+                ? 'Timed out'
+                : failedStep
+                    ? `Execution failed at ${failedStep.name}`
+                    : `Execution ${w.outcome.toLowerCase()}`,
             message,
         };
     }
@@ -4649,8 +4749,10 @@ async function finish(inputs, ctx, state, cancelled) {
     catch (err) {
         runner.warning(`Could not set the step outputs: ${err instanceof Error ? err.message : String(err)}`);
     }
+    // On a run the summary opens with the outcome: what happened, where, why, and the links to look.
+    const outcome = runOutcome(state.report);
     try {
-        await runner.appendSummary(render(SUMMARY_BUDGET));
+        await runner.appendSummary(`${outcome ? `### ${outcome}\n\n` : ''}${render(SUMMARY_BUDGET)}`);
     }
     catch (err) {
         runner.warning(`Could not write the job summary: ${err instanceof Error ? err.message : String(err)}`);

@@ -29,7 +29,8 @@ import { diffText, planText } from '../report/plan-text.js';
 import { planSummary } from '../plan/summary.js';
 import { renderMarker } from '../report/marker.js';
 import { scheduleChange } from '../report/plan-registry.js';
-import { renderFailure, renderRunReport } from '../report/run-report.js';
+import { gateFailureText } from '../report/gates.js';
+import { renderFailure, renderRunReport, runOutcome } from '../report/run-report.js';
 import type { RunReport } from '../report/run-report.js';
 
 /** Everything the final report needs, filled in as the phases go. */
@@ -137,7 +138,7 @@ async function phases(
 
   const { deployPipeline, runPipeline } = await import('../aws/deploy.js');
   const { executionDisplayName, executionToken } = await import('../aws/execution.js');
-  const { executionLink } = await import('../aws/console.js');
+  const { executionLink, jobLinks, modelGroupLink } = await import('../aws/console.js');
   const context = deployContext({
     config,
     plan,
@@ -218,23 +219,34 @@ async function phases(
     uploaded: uploadedOf(result.upload),
     outcome: w?.outcome ?? 'started (not waiting)',
     failureReason: w?.failureReason,
-    steps: w?.steps,
-    models: result.models,
+    steps: w?.steps.map((s) => ({ ...s, links: s.jobArn ? jobLinks(s.jobArn) : undefined })),
+    plannedSteps: plan.definition.Steps.map((s) => s.Name),
+    models: result.models.map((m) => ({ ...m, registryLink: modelGroupLink(m.arn) || undefined })),
     scored: result.scored,
     schedule: scheduleReport(plan, result.schedule),
     gates: result.gates,
     cancelled: w?.outcome === 'Cancelled' ? { stillRunning: !w.stopRequested } : undefined,
   };
+  for (const m of result.models)
+    core.info(`Registered ${m.group} version ${m.version ?? '?'} (${m.approvalStatus}): ${m.arn}`);
   if (w && w.outcome !== 'Succeeded') {
+    const failedStep = w.steps.find((s) => s.status === 'Failed');
     const running = w.steps
       .filter((s) => !['Succeeded', 'Failed', 'Stopped'].includes(s.status))
       .map((s) => s.name);
     const message =
       w.outcome === 'TimedOut'
         ? `gave up waiting after ${inputs.waitTimeoutMinutes} minutes; ${w.stopRequested ? 'asked SageMaker to stop the execution' : `the execution is still running${running.length ? ` (${running.join(', ')})` : ''}`}: ${result.execution.arn}`
-        : (w.failureReason ?? `the execution ended ${w.outcome}`);
+        : failedStep
+          ? `${gateFailureText(failedStep.failureReason ?? '') ?? failedStep.failureReason ?? w.failureReason ?? 'no reason given'}${failedStep.jobArn ? `\njob: ${failedStep.jobArn}` : ''}`
+          : (w.failureReason ?? `the execution ended ${w.outcome}`);
     state.failure = {
-      title: w.outcome === 'TimedOut' ? 'Timed out' : `Execution ${w.outcome.toLowerCase()}`,
+      title:
+        w.outcome === 'TimedOut'
+          ? 'Timed out'
+          : failedStep
+            ? `Execution failed at ${failedStep.name}`
+            : `Execution ${w.outcome.toLowerCase()}`,
       message,
     };
   }
@@ -510,8 +522,10 @@ async function finish(
   } catch (err) {
     core.warning(`Could not set the step outputs: ${err instanceof Error ? err.message : String(err)}`);
   }
+  // On a run the summary opens with the outcome: what happened, where, why, and the links to look.
+  const outcome = runOutcome(state.report);
   try {
-    await core.appendSummary(render(SUMMARY_BUDGET));
+    await core.appendSummary(`${outcome ? `### ${outcome}\n\n` : ''}${render(SUMMARY_BUDGET)}`);
   } catch (err) {
     core.warning(`Could not write the job summary: ${err instanceof Error ? err.message : String(err)}`);
   }
