@@ -4000,7 +4000,7 @@ function codeSection(view) {
                 ...files.added.map((f) => `${mdCode(f, false)} added`),
                 ...files.removed.map((f) => `${mdCode(f, false)} removed`),
             ].join(', ') || 'no file differs (packaging changed)'
-            : 'files not known (the deployed bundle has no manifest)';
+            : 'files not listed (no manifest of the deployed bundle was read)';
         out.push(`- ${mdCode(change.artifact, false)} of ${what} (sha256 ${mdCode(change.oldSha.slice(0, 8), false)} → ${mdCode(change.newSha.slice(0, 8), false)}): ${fileText}; re-runs ${steps.map((s) => mdCode(s, false)).join(', ')}`);
     }
     return out;
@@ -4391,8 +4391,11 @@ async function phases(inputs, ctx, state, signal) {
     plan = resolved.plan;
     const { deployed, pipeline: current } = await readDeployedState(session, plan, inputs.mode === 'plan');
     const built = (0,plan_view/* buildPlanView */.rn)(plan, deployed);
+    const { changedFiles } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(711), __webpack_require__.e(358), __webpack_require__.e(38)]).then(__webpack_require__.bind(__webpack_require__, 38));
+    const codeFiles = session.kind === 'online' ? await changedFiles(session.clients.s3, plan, built) : undefined;
     const view = {
         ...built,
+        ...(codeFiles && codeFiles.size > 0 ? { codeFiles } : {}),
         provenance: { ...built.provenance, ...provenance(inputs, ctx) },
     };
     state.view = view;
@@ -4411,7 +4414,7 @@ async function phases(inputs, ctx, state, signal) {
         throw new Error(`cannot ${inputs.mode}: ${resolved.note}`);
     if (inputs.requireApprovedPlan && !(await gatePasses(inputs, ctx, plan, view, state)))
         return;
-    const { deployPipeline, runPipeline } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(459), __webpack_require__.e(768), __webpack_require__.e(711), __webpack_require__.e(358), __webpack_require__.e(629)]).then(__webpack_require__.bind(__webpack_require__, 7629));
+    const { deployPipeline, runPipeline } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(459), __webpack_require__.e(711), __webpack_require__.e(768), __webpack_require__.e(358), __webpack_require__.e(408)]).then(__webpack_require__.bind(__webpack_require__, 8408));
     const { executionDisplayName, executionToken } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(459), __webpack_require__.e(675)]).then(__webpack_require__.bind(__webpack_require__, 675));
     const { executionLink, jobLinks, modelGroupLink } = await __webpack_require__.e(/* import() */ 20).then(__webpack_require__.bind(__webpack_require__, 4020));
     const context = deployContext({
@@ -6954,7 +6957,8 @@ function yaml11Booleans(node) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   MT: () => (/* binding */ verdictLine),
 /* harmony export */   Ul: () => (/* binding */ stepEdits),
-/* harmony export */   WJ: () => (/* binding */ verdict)
+/* harmony export */   WJ: () => (/* binding */ verdict),
+/* harmony export */   tA: () => (/* binding */ manifestChanges)
 /* harmony export */ });
 /** Every step the plan adds, changes or removes, in that order (definition order within each). */
 function stepEdits(diff) {
@@ -7037,6 +7041,15 @@ function verdictLine(v) {
     if (v.pipelineSettings > 0)
         parts.push(`${plural(v.pipelineSettings, 'pipeline setting')} changed`);
     return parts.join('; ');
+}
+/** Files added, changed and removed between two bundle manifests (sorted paths). */
+function manifestChanges(before, after) {
+    const paths = (o) => Object.keys(o).sort();
+    return {
+        added: paths(after).filter((p) => before[p] === undefined),
+        changed: paths(after).filter((p) => before[p] !== undefined && before[p] !== after[p]),
+        removed: paths(before).filter((p) => after[p] === undefined),
+    };
 }
 
 

@@ -154,7 +154,9 @@ describe('run + wait', () => {
     expect(server.requests.count('UpdateModelPackage')).toBe(0);
     expect(server.sagemaker.packages.get(arn)!.output.ModelApprovalStatus).toBe('PendingManualApproval');
     expect(budget(writes(server.requests.all))).toEqual({
-      PutObject: tf.plan.artifacts.length,
+      // each artifact, and the file manifest of each source bundle
+      PutObject:
+        tf.plan.artifacts.length + tf.plan.artifacts.filter((a) => a.kind === 'source-bundle').length,
       CreateModelPackageGroup: 1,
       CreatePipeline: 1,
       StartPipelineExecution: 1,

@@ -119,8 +119,12 @@ async function phases(
   plan = resolved.plan;
   const { deployed, pipeline: current } = await readDeployedState(session, plan, inputs.mode === 'plan');
   const built = buildPlanView(plan, deployed);
+  const { changedFiles } = await import('../aws/code-files.js');
+  const codeFiles =
+    session.kind === 'online' ? await changedFiles(session.clients.s3, plan, built) : undefined;
   const view: PlanView = {
     ...built,
+    ...(codeFiles && codeFiles.size > 0 ? { codeFiles } : {}),
     provenance: { ...built.provenance, ...provenance(inputs, ctx) },
   };
   state.view = view;

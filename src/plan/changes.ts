@@ -118,3 +118,16 @@ export function verdictLine(v: Verdict): string {
   if (v.pipelineSettings > 0) parts.push(`${plural(v.pipelineSettings, 'pipeline setting')} changed`);
   return parts.join('; ');
 }
+
+/** Files added, changed and removed between two bundle manifests (sorted paths). */
+export function manifestChanges(
+  before: Readonly<Record<string, string>>,
+  after: Readonly<Record<string, string>>,
+): { added: string[]; changed: string[]; removed: string[] } {
+  const paths = (o: Readonly<Record<string, string>>): string[] => Object.keys(o).sort();
+  return {
+    added: paths(after).filter((p) => before[p] === undefined),
+    changed: paths(after).filter((p) => before[p] !== undefined && before[p] !== after[p]),
+    removed: paths(before).filter((p) => after[p] === undefined),
+  };
+}

@@ -317,7 +317,7 @@ function codeSection(view: PlanView): string[] {
           ...files.added.map((f) => `${mdCode(f, false)} added`),
           ...files.removed.map((f) => `${mdCode(f, false)} removed`),
         ].join(', ') || 'no file differs (packaging changed)'
-      : 'files not known (the deployed bundle has no manifest)';
+      : 'files not listed (no manifest of the deployed bundle was read)';
     out.push(
       `- ${mdCode(change.artifact, false)} of ${what} (sha256 ${mdCode(change.oldSha.slice(0, 8), false)} → ${mdCode(change.newSha.slice(0, 8), false)}): ${fileText}; re-runs ${steps.map((s) => mdCode(s, false)).join(', ')}`,
     );
