@@ -4035,7 +4035,9 @@ function stepDetails(view, step, fields) {
 ;// CONCATENATED MODULE: ./lib/report/plan-text.js
 
 
-function diffText(diff) {
+const plan_text_KIND = { depends: 'DependsOn', data: 'data' };
+/** The diff in the comment's words: steps added/changed/removed, fields by config key and line when known. */
+function diffText(diff, sources) {
     const out = [];
     for (const s of diff.steps.added)
         out.push(`+ ${s.name} (${s.type})`);
@@ -4046,17 +4048,21 @@ function diffText(diff) {
     for (const c of diff.steps.changed) {
         out.push(`~ ${c.name} (${c.type})`);
         for (const f of c.fields) {
+            const src = sources?.get(c.name)?.get(f.path);
+            const name = src
+                ? `${src.key}${src.written ? '' : ' (not set: default)'} at ${src.loc.file}:${src.loc.line}`
+                : f.path;
             out.push(f.redacted
-                ? `    ${f.path}: ${f.kind} (value hidden)`
-                : `    ${f.path}: ${f.old ?? '∅'} → ${f.new ?? '∅'}`);
+                ? `    ${name}: ${f.kind} (value hidden)`
+                : `    ${name}: ${f.old ?? '∅'} → ${f.new ?? '∅'}`);
         }
         for (const x of c.code)
             out.push(`    ${x.path}: code changed (${x.artifact} sha256 ${x.oldSha.slice(0, 12)}… → ${x.newSha.slice(0, 12)}…)`);
     }
     for (const e of diff.edges.added)
-        out.push(`+ edge ${e.from} → ${e.to} (${e.kind})`);
+        out.push(`+ dependency ${e.from} → ${e.to} (${plan_text_KIND[e.kind]})`);
     for (const e of diff.edges.removed)
-        out.push(`- edge ${e.from} → ${e.to} (${e.kind})`);
+        out.push(`- dependency ${e.from} → ${e.to} (${plan_text_KIND[e.kind]})`);
     for (const p of diff.parameters.added)
         out.push(`+ parameter ${p.name} (${p.new ?? ''})`);
     for (const p of diff.parameters.removed)
@@ -4084,7 +4090,7 @@ function paint(text, view, style) {
 function planText(view, style) {
     const lines = [paint(`${view.pipeline}: ${headline(view)}`, view, style)];
     if (view.deployed === 'read') {
-        const body = diffText(view.diff);
+        const body = diffText(view.diff, view.sources);
         if (body)
             lines.push(body);
     }

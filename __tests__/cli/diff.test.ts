@@ -162,7 +162,10 @@ describe('smp plan --against', () => {
     expect(describe_.stdout).toContain(
       '\ncalhousing-test: Plan: 0 to add, 2 to change, 0 to remove\n~ calhousing-Training (Training)\n',
     );
-    expect(describe_.stdout).toContain(`\n${INSTANCE_LINE}\n`);
+    // The same words as the comment: the config key and where it is (the train section; the default applies).
+    expect(describe_.stdout).toContain(
+      '\n    train.instance_type (not set: default) at examples/tf/conf/conf.yaml:21: ml.m5.large → ml.m5.2xlarge\n',
+    );
     expect(describe_.stdout).toContain(`plan hash ${planHash(plan.definition, plan.artifacts)}`);
     expect(describe_.stdout).not.toContain('old-secret-program-value');
     const plain = plan_('--against', path.join(dir, 'deployed.json'));

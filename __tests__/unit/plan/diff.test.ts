@@ -295,12 +295,12 @@ describe('edges', () => {
     expect(added.edges).toEqual({ added: [{ from: 'c', to: 'b', kind: 'depends' }], removed: [] });
     expect(added.steps.changed).toEqual([]);
     expect(added.steps.unchanged).toEqual(['a', 'b', 'c']);
-    expect(diffText(added)).toBe('+ edge c → b (depends)');
+    expect(diffText(added)).toBe('+ dependency c → b (DependsOn)');
 
     const removed = diffDefinitions(withDep, without);
     expect(removed.edges).toEqual({ added: [], removed: [{ from: 'c', to: 'b', kind: 'depends' }] });
     expect(removed.steps.changed).toEqual([]);
-    expect(diffText(removed)).toBe('- edge c → b (depends)');
+    expect(diffText(removed)).toBe('- dependency c → b (DependsOn)');
   });
 
   it('a data reference moved to another step changes the edge and the referencing field', () => {
