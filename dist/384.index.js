@@ -4281,7 +4281,7 @@ function runOutcome(r, now = Date.now()) {
         case 'Stopped':
             return `⏹️ Stopped${took}`;
         default:
-            return `⏳ Started: ${mdText(r.outcome)}`;
+            return '⏳ Deployed and started (not waited for)';
     }
 }
 /** The metrics object as a link to the S3 console (when it is a plain s3:// URI), else as code. */
@@ -4768,6 +4768,8 @@ async function finish(inputs, ctx, state, cancelled) {
     }
     if (pipeline)
         await comment(inputs, ctx, body, pipeline);
+    if (pipeline && outcome && inputs.mode === 'run' && ctx.isDefaultBranchPush)
+        await statusOnMergedPr(inputs, ctx, pipeline, outcome);
     if (state.failure) {
         // Config errors are already annotated on their lines; anything else gets its whole message here.
         runner.setFailed(state.failure.annotated
@@ -4792,6 +4794,24 @@ async function comment(inputs, ctx, body, pipeline) {
     }
     catch (err) {
         runner.notice(commentFailure(err), { title: 'smp: PR comment' });
+    }
+}
+/** The merged PR's plan comment gets the run's outcome as a status line (best effort: a notice on failure). */
+async function statusOnMergedPr(inputs, ctx, pipeline, outcome) {
+    if (!inputs.comment || !ctx.owner || !ctx.repo || !ctx.sha || !inputs.githubToken)
+        return;
+    const run = (0,github_event/* runUrl */.Vp)(ctx);
+    const status = `${outcome}${run ? ` ([run ${ctx.runId ?? ''}](${run}))` : ''}`;
+    try {
+        const { createGithubClient } = await __webpack_require__.e(/* import() */ 825).then(__webpack_require__.bind(__webpack_require__, 2825));
+        const { postRunStatus } = await __webpack_require__.e(/* import() */ 510).then(__webpack_require__.bind(__webpack_require__, 4510));
+        const gh = await createGithubClient(inputs.githubToken, ctx.apiUrl);
+        const url = await postRunStatus(gh, { owner: ctx.owner, repo: ctx.repo }, ctx.sha, pipeline, status);
+        if (url)
+            runner.info(`Run status added to the merged PR's plan comment: ${url}`);
+    }
+    catch (err) {
+        runner.notice(`Could not add the run status to the merged PR's plan comment (${commentFailure(err).replace(/ The job summary has the plan\.$/, '')}); give the job permissions: pull-requests: write`, { title: 'smp: PR status' });
     }
 }
 /** Why the comment could not be written; never a failure of the job (the summary has the plan). */

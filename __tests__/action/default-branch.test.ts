@@ -177,7 +177,8 @@ describe('push to the default branch: run', () => {
     expect(
       aws.requests.filter('StartPipelineExecution').every((x) => x.accessKeyId?.startsWith('ASIA')),
     ).toBe(true);
-    expect(gh.requests).toEqual([]); // a push run needs no GitHub API call without the gate
+    // Without the gate, a push run's only GitHub call looks for the merged PR to give it the run's status.
+    expect(gh.requests.map((x) => x.route)).toEqual([ROUTES.pullsForCommit]);
   });
 
   it('a failed run: the summary opens with the failed step and its reason, every step is listed, ::error:: names it', async () => {
@@ -332,6 +333,14 @@ describe('push to the default branch: require-approved-plan', () => {
     expect(r.outputs.has('failure-reason')).toBe(false);
     expect(r.outputs.get('execution-status')).toBe('Executing');
     expect(awsWrites()).toEqual(expect.arrayContaining(['CreatePipeline', 'StartPipelineExecution']));
+    // The merged PR's plan comment tells what happened, in place: same marker and hash, a status line.
+    const ours = gh.comments(pr.number).filter((c) => c.body.startsWith('<!-- smp-action:plan'));
+    expect(ours).toHaveLength(1);
+    expect(ours[0]!.body).toContain(`"planHash":"${approved}"`);
+    expect(ours[0]!.body).toMatch(
+      /\n\n> \*\*After merge:\*\* ⏳ Deployed and started \(not waited for\) \(\[run \d+\]\(https:\/\/github\.com\/octo-org\/octo-repo\/actions\/runs\/\d+\)\)\n\n/,
+    );
+    expect(r.stdout).toContain("Run status added to the merged PR's plan comment");
   });
 
   it('refuses a push that no merged pull request brought (no approved plan)', async () => {

@@ -534,6 +534,8 @@ async function finish(
     core.warning(`Could not write the job summary: ${err instanceof Error ? err.message : String(err)}`);
   }
   if (pipeline) await comment(inputs, ctx, body, pipeline);
+  if (pipeline && outcome && inputs.mode === 'run' && ctx.isDefaultBranchPush)
+    await statusOnMergedPr(inputs, ctx, pipeline, outcome);
   if (state.failure) {
     // Config errors are already annotated on their lines; anything else gets its whole message here.
     core.setFailed(
@@ -566,6 +568,30 @@ async function comment(
       core.warning(`GitHub API rate limit nearly used up (${left} left this hour)`);
   } catch (err) {
     core.notice(commentFailure(err), { title: 'smp: PR comment' });
+  }
+}
+
+/** The merged PR's plan comment gets the run's outcome as a status line (best effort: a notice on failure). */
+async function statusOnMergedPr(
+  inputs: ActionInputs,
+  ctx: GithubContext,
+  pipeline: string,
+  outcome: string,
+): Promise<void> {
+  if (!inputs.comment || !ctx.owner || !ctx.repo || !ctx.sha || !inputs.githubToken) return;
+  const run = runUrl(ctx);
+  const status = `${outcome}${run ? ` ([run ${ctx.runId ?? ''}](${run}))` : ''}`;
+  try {
+    const { createGithubClient } = await import('../github/rest.js');
+    const { postRunStatus } = await import('../github/comment.js');
+    const gh = await createGithubClient(inputs.githubToken, ctx.apiUrl);
+    const url = await postRunStatus(gh, { owner: ctx.owner, repo: ctx.repo }, ctx.sha, pipeline, status);
+    if (url) core.info(`Run status added to the merged PR's plan comment: ${url}`);
+  } catch (err) {
+    core.notice(
+      `Could not add the run status to the merged PR's plan comment (${commentFailure(err).replace(/ The job summary has the plan\.$/, '')}); give the job permissions: pull-requests: write`,
+      { title: 'smp: PR status' },
+    );
   }
 }
 

@@ -276,7 +276,7 @@ export function runOutcome(r: RunReport, now = Date.now()): string | undefined {
     case 'Stopped':
       return `⏹️ Stopped${took}`;
     default:
-      return `⏳ Started: ${mdText(r.outcome)}`;
+      return '⏳ Deployed and started (not waited for)';
   }
 }
 
