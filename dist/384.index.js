@@ -3482,8 +3482,10 @@ function writePlanFiles(plan, dir, views, written) {
 
 // EXTERNAL MODULE: ./lib/plan/diff.js
 var diff = __webpack_require__(6840);
-// EXTERNAL MODULE: ./lib/plan/view.js + 1 modules
-var plan_view = __webpack_require__(1709);
+// EXTERNAL MODULE: ./lib/plan/dag.js
+var dag = __webpack_require__(9043);
+// EXTERNAL MODULE: ./lib/plan/view.js
+var plan_view = __webpack_require__(2510);
 // EXTERNAL MODULE: ./lib/plan/changes.js
 var changes = __webpack_require__(7918);
 // EXTERNAL MODULE: ./lib/plan/mermaid.js
@@ -4154,6 +4156,8 @@ function renderRunReport(r, now = Date.now()) {
             : '> [!NOTE]\n> The job was cancelled; the execution was asked to stop.', '');
     }
     const steps = allSteps(r);
+    if (r.dag && steps.length > 0)
+        out.push(mdFence(r.dag.trimEnd(), 'mermaid', true), '');
     if (steps.length > 0) {
         out.push('| step | status | duration | notes |', '|---|---|---|---|');
         for (const s of steps) {
@@ -4306,6 +4310,7 @@ function renderFailure(title, message) {
 // The action's phases, in the order the README documents: clone → validate/compile → AWS session → plan view →
 // gate → deploy/run → summary, comment, outputs. Each phase is a call into the core, aws/ or github/.
 // Loaded by main.ts after the first log line, so the action starts fast.
+
 
 
 
@@ -4496,6 +4501,9 @@ async function phases(inputs, ctx, state, signal) {
         failureReason: w?.failureReason,
         steps: w?.steps.map((s) => ({ ...s, links: s.jobArn ? jobLinks(s.jobArn) : undefined })),
         plannedSteps: plan.definition.Steps.map((s) => s.Name),
+        dag: w
+            ? (0,dag/* runDag */.WP)(plan.definition, (0,plan_view/* stepModels */.NG)(plan), new Map(w.steps.map((s) => [s.name, s.status])))
+            : undefined,
         models: result.models.map((m) => ({ ...m, registryLink: modelGroupLink(m.arn) || undefined })),
         scored: result.scored,
         schedule: scheduleReport(plan, result.schedule),
@@ -7081,6 +7089,242 @@ function manifestChanges(before, after) {
 
 /***/ }),
 
+/***/ 9043:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Me: () => (/* binding */ planDag),
+/* harmony export */   WP: () => (/* binding */ runDag)
+/* harmony export */ });
+/* unused harmony exports MAX_EDGES, MAX_MERMAID_CHARS, READABLE_STEPS, CLASS_DEFS */
+/* harmony import */ var _compile_branches_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2433);
+/* harmony import */ var _changes_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7918);
+/* harmony import */ var _graph_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8703);
+/* harmony import */ var _mermaid_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2484);
+// The planned DAG as Mermaid with the diff overlaid, readable at comment width whatever the size: up to
+// READABLE_STEPS steps one graph of every step; above that, one node per model first, then each changed model's
+// steps in its own graph. Every diagram stays within GitHub's rendering limits.
+
+
+
+
+/** GitHub renders at most 500 edges and 50,000 characters per diagram; we stay well inside. */
+const MAX_EDGES = 400;
+const MAX_MERMAID_CHARS = 40_000;
+/** Above this many steps a single graph shrinks below readable text at comment width (~780 px). */
+const READABLE_STEPS = 15;
+/** Colour plus a thicker border (and a badge in the label): a change reads in grayscale too. */
+const CLASS_DEFS = [
+    'classDef added fill:#dafbe1,stroke:#1a7f37,color:#0f5323,stroke-width:3px',
+    'classDef changed fill:#fff8c5,stroke:#9a6700,color:#4d2d00,stroke-width:3px',
+    'classDef removed fill:#ffebe9,stroke:#cf222e,color:#82071e,stroke-width:3px,stroke-dasharray:5 5',
+    'classDef unchanged fill:#ffffff,stroke:#8c959f,color:#24292f',
+];
+const ARROWS = 'Solid arrow: runs after (DependsOn); dotted arrow: reads its output';
+const MARKS = '➕ added, ✏️ changed, ➖ removed (thick border); plain: unchanged';
+const fits = (text, edges) => edges <= MAX_EDGES && text.length <= MAX_MERMAID_CHARS;
+function planDag(planned, models, diff) {
+    const graph = (0,_graph_js__WEBPACK_IMPORTED_MODULE_0__/* .stepGraph */ .l)(planned);
+    const classes = diff ? statusOf(planned, diff) : undefined;
+    const allModels = new Map(models);
+    const removed = [];
+    for (const s of diff?.steps.removed ?? []) {
+        const model = removedModel(s.name, diff, models);
+        if (model !== undefined)
+            allModels.set(s.name, model);
+        removed.push({ name: s.name, type: s.type, ...(model !== undefined ? { model } : {}) });
+    }
+    const removedEdges = diff?.edges.removed ?? [];
+    const addedEdges = new Set((diff?.edges.added ?? []).map(_mermaid_js__WEBPACK_IMPORTED_MODULE_1__/* .edgeKey */ .B5));
+    const classDefs = diff ? CLASS_DEFS : undefined;
+    const captionOf = (extra) => [
+        ...(extra ? [extra] : []),
+        ...(diff ? [MARKS] : []),
+        ARROWS,
+        ...(removedEdges.length ? ['“➖ removed” arrow: a dependency the plan drops'] : []),
+    ].join('. ') + '.';
+    const total = graph.nodes.length + removed.length;
+    if (total <= READABLE_STEPS) {
+        const full = (0,_mermaid_js__WEBPACK_IMPORTED_MODULE_1__/* .renderMermaid */ .m6)(graph, {
+            models,
+            classes,
+            classDefs,
+            extraNodes: removed,
+            removedEdges,
+            addedEdges,
+        });
+        if (fits(full, graph.edges.length + removedEdges.length))
+            return { mermaid: full, overview: false, details: [], caption: captionOf(''), notice: undefined };
+    }
+    const overview = collapse(graph, removed, allModels, classes, removedEdges);
+    const modelCount = new Set(graph.nodes.map((n) => allModels.get(n.name) ?? OTHER)).size;
+    if (!fits(overview.text, overview.edges)) {
+        return {
+            mermaid: (0,_mermaid_js__WEBPACK_IMPORTED_MODULE_1__/* .renderMermaid */ .m6)({
+                nodes: [{ name: `${graph.nodes.length} steps`, type: 'too many to draw' }],
+                edges: [],
+            }),
+            overview: true,
+            details: [],
+            caption: '',
+            notice: `The graph (${graph.nodes.length} steps, ${graph.edges.length} edges, ${modelCount} models) is too large for GitHub to draw, even one node per model; the table lists every change.`,
+        };
+    }
+    const details = [];
+    const skipped = [];
+    for (const [model, members] of overview.members) {
+        const changed = members.filter((n) => (classes?.get(n.name) ?? 'unchanged') !== 'unchanged');
+        if (diff && changed.length === 0)
+            continue;
+        const names = new Set(members.map((n) => n.name));
+        const inside = (e) => names.has(e.from) && names.has(e.to);
+        const sub = {
+            nodes: graph.nodes.filter((n) => names.has(n.name)),
+            edges: graph.edges.filter(inside),
+        };
+        const text = (0,_mermaid_js__WEBPACK_IMPORTED_MODULE_1__/* .renderMermaid */ .m6)(sub, {
+            models: allModels,
+            classes,
+            classDefs,
+            extraNodes: removed.filter((n) => names.has(n.name)),
+            removedEdges: removedEdges.filter(inside),
+            addedEdges,
+        });
+        if (!fits(text, sub.edges.length)) {
+            skipped.push(model);
+            continue;
+        }
+        details.push({ model, summary: countsText(members, classes), mermaid: text });
+    }
+    return {
+        mermaid: overview.text,
+        overview: true,
+        details,
+        caption: captionOf(`${graph.nodes.length} steps in ${overview.members.size} models: one box per model, an arrow where a step of one model depends on a step of another; ${diff ? "each changed model's steps follow" : "each model's steps follow"}`),
+        notice: skipped.length
+            ? `Too large to draw step by step: ${skipped.join(', ')}; the table lists every change.`
+            : undefined,
+    };
+}
+const OTHER = '(other)';
+/** Each step's status: added, removed, changed (fields, code or its upstream edges) or unchanged. */
+function statusOf(planned, diff) {
+    const out = new Map();
+    for (const s of (0,_compile_branches_js__WEBPACK_IMPORTED_MODULE_2__/* .allDefinitionSteps */ .EX)(planned.Steps))
+        out.set(s.Name, 'unchanged');
+    for (const e of (0,_changes_js__WEBPACK_IMPORTED_MODULE_3__/* .stepEdits */ .Ul)(diff))
+        out.set(e.name, e.status);
+    return out;
+}
+/**
+ * The model a removed step belonged to: that of the steps it was linked with in the deployed pipeline, else of
+ * the planned step sharing the longest name prefix (`churn-Train` with `churn-Preprocess`). The deployed
+ * definition has no model names, so this is an inference; undefined draws the step outside every model.
+ */
+function removedModel(name, diff, models) {
+    const votes = new Map();
+    for (const e of diff.edges.removed) {
+        const other = e.from === name ? e.to : e.to === name ? e.from : undefined;
+        const m = other === undefined ? undefined : models.get(other);
+        if (m !== undefined)
+            votes.set(m, (votes.get(m) ?? 0) + 1);
+    }
+    const best = [...votes].sort((a, b) => b[1] - a[1])[0];
+    if (best)
+        return best[0];
+    let bestLen = 0;
+    let bestModel;
+    for (const [step, model] of models) {
+        let i = 0;
+        while (i < step.length && i < name.length && step[i] === name[i])
+            i++;
+        if (i > bestLen)
+            [bestLen, bestModel] = [i, model];
+    }
+    return bestLen >= 3 ? bestModel : undefined;
+}
+function countsText(members, classes) {
+    const n = (s) => members.filter((m) => classes?.get(m.name) === s).length;
+    const parts = ['changed', 'added', 'removed'].filter((s) => n(s) > 0).map((s) => `${n(s)} ${s}`);
+    const steps = members.filter((m) => classes?.get(m.name) !== 'removed').length;
+    return `${steps} step${steps === 1 ? '' : 's'}${parts.length ? `, ${parts.join(', ')}` : ''}`;
+}
+/** One node per model (with its step count and changes) and the edges between models. */
+function collapse(graph, removed, models, classes, removedEdges) {
+    const modelOf = (step) => models.get(step) ?? OTHER;
+    const members = new Map();
+    for (const n of [...graph.nodes, ...removed]) {
+        const m = modelOf(n.name);
+        members.set(m, [...(members.get(m) ?? []), n]);
+    }
+    const status = new Map();
+    const nodes = [...members].map(([m, ms]) => {
+        const st = ms.map((x) => classes?.get(x.name) ?? 'unchanged');
+        status.set(m, st.every((s) => s === 'added')
+            ? 'added'
+            : st.every((s) => s === 'removed')
+                ? 'removed'
+                : st.some((s) => s !== 'unchanged')
+                    ? 'changed'
+                    : 'unchanged');
+        return { name: m, type: countsText(ms, classes) };
+    });
+    const between = (es) => {
+        const out = new Map();
+        for (const e of es) {
+            const from = modelOf(e.from);
+            const to = modelOf(e.to);
+            if (from !== to)
+                out.set((0,_mermaid_js__WEBPACK_IMPORTED_MODULE_1__/* .edgeKey */ .B5)({ from, to }), { from, to, kind: 'depends' });
+        }
+        return out;
+    };
+    const now = between(graph.edges);
+    const gone = [...between(removedEdges)].filter(([k]) => !now.has(k)).map(([, e]) => e);
+    const text = (0,_mermaid_js__WEBPACK_IMPORTED_MODULE_1__/* .renderMermaid */ .m6)({ nodes, edges: [...now.values()] }, classes ? { classes: status, classDefs: CLASS_DEFS, removedEdges: gone, statusWords: false } : {});
+    return { text, edges: now.size + gone.length, members };
+}
+/** Execution step status → class, badge and word, for the run's DAG in the job summary. */
+const RUN_STATUS = {
+    Succeeded: { cls: 'succeeded', badge: '✅', word: 'succeeded' },
+    Failed: { cls: 'failed', badge: '❌', word: 'failed' },
+    Stopped: { cls: 'stopped', badge: '⏹️', word: 'stopped' },
+    Stopping: { cls: 'stopped', badge: '⏹️', word: 'stopping' },
+    Executing: { cls: 'running', badge: '⏳', word: 'running' },
+    Starting: { cls: 'running', badge: '⏳', word: 'starting' },
+};
+const NOT_RUN = { cls: 'notrun', badge: '⚪', word: 'not run' };
+const RUN_CLASS_DEFS = [
+    'classDef succeeded fill:#dafbe1,stroke:#1a7f37,color:#0f5323',
+    'classDef failed fill:#ffebe9,stroke:#cf222e,color:#82071e,stroke-width:3px',
+    'classDef stopped fill:#fff8c5,stroke:#9a6700,color:#4d2d00,stroke-width:3px',
+    'classDef running fill:#ddf4ff,stroke:#0969da,color:#0a3069,stroke-width:3px',
+    'classDef notrun fill:#ffffff,stroke:#8c959f,color:#57606a,stroke-dasharray:3 3',
+];
+/**
+ * The planned DAG coloured and badged by each step's execution status (steps the execution never reached
+ * are "not run"). Undefined above READABLE_STEPS: there the step table is the readable view.
+ */
+function runDag(planned, models, statuses) {
+    const graph = (0,_graph_js__WEBPACK_IMPORTED_MODULE_0__/* .stepGraph */ .l)(planned);
+    if (graph.nodes.length > READABLE_STEPS)
+        return undefined;
+    const of = (name) => RUN_STATUS[statuses.get(name) ?? ''] ?? NOT_RUN;
+    const badges = {};
+    for (const v of [...Object.values(RUN_STATUS), NOT_RUN])
+        badges[v.cls] = { badge: v.badge, word: v.word };
+    const text = (0,_mermaid_js__WEBPACK_IMPORTED_MODULE_1__/* .renderMermaid */ .m6)(graph, {
+        models,
+        classes: new Map(graph.nodes.map((n) => [n.name, of(n.name).cls])),
+        classDefs: RUN_CLASS_DEFS,
+        badges,
+    });
+    return fits(text, graph.edges.length) ? text : undefined;
+}
+
+
+/***/ }),
+
 /***/ 6840:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -7498,8 +7742,10 @@ function renderMermaid(graph, opts = {}) {
     const lines = ['flowchart TD'];
     const node = (n) => {
         const status = opts.classes?.get(n.name);
-        const badge = status ? BADGE[status] : '';
-        const word = status && status !== 'unchanged' && opts.statusWords !== false ? ` · ${status}` : '';
+        const custom = status ? opts.badges?.[status] : undefined;
+        const badge = custom ? custom.badge : status ? (BADGE[status] ?? '') : '';
+        const shown = custom ? custom.word : status;
+        const word = shown && status !== 'unchanged' && opts.statusWords !== false ? ` · ${shown}` : '';
         const label = `"${badge ? `${badge} ` : ''}${mermaidLabel(n.name)}<br/><small>${mermaidLabel(n.type)}${word}</small>"`;
         // A Condition (quality gate) is drawn as a diamond, as flowcharts draw decisions.
         return `${ids.get(n.name) ?? ''}${n.type === 'Condition' ? `{${label}}` : `[${label}]`}`;
@@ -7628,221 +7874,21 @@ function pipelineArn(region, accountId, pipeline) {
 
 /***/ }),
 
-/***/ 1709:
+/***/ 2510:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  GS: () => (/* binding */ OFFLINE),
-  rn: () => (/* binding */ buildPlanView),
-  OL: () => (/* binding */ definitionFromJson)
-});
-
-// UNUSED EXPORTS: stepModels
-
-// EXTERNAL MODULE: ./lib/compile/branches.js
-var branches = __webpack_require__(2433);
-// EXTERNAL MODULE: ./lib/config/schedule.js
-var schedule = __webpack_require__(4493);
-// EXTERNAL MODULE: ./lib/plan/changes.js
-var changes = __webpack_require__(7918);
-// EXTERNAL MODULE: ./lib/plan/graph.js
-var plan_graph = __webpack_require__(8703);
-// EXTERNAL MODULE: ./lib/plan/mermaid.js
-var mermaid = __webpack_require__(2484);
-;// CONCATENATED MODULE: ./lib/plan/dag.js
-// The planned DAG as Mermaid with the diff overlaid, readable at comment width whatever the size: up to
-// READABLE_STEPS steps one graph of every step; above that, one node per model first, then each changed model's
-// steps in its own graph. Every diagram stays within GitHub's rendering limits.
-
-
-
-
-/** GitHub renders at most 500 edges and 50,000 characters per diagram; we stay well inside. */
-const MAX_EDGES = 400;
-const MAX_MERMAID_CHARS = 40_000;
-/** Above this many steps a single graph shrinks below readable text at comment width (~780 px). */
-const READABLE_STEPS = 15;
-/** Colour plus a thicker border (and a badge in the label): a change reads in grayscale too. */
-const CLASS_DEFS = [
-    'classDef added fill:#dafbe1,stroke:#1a7f37,color:#0f5323,stroke-width:3px',
-    'classDef changed fill:#fff8c5,stroke:#9a6700,color:#4d2d00,stroke-width:3px',
-    'classDef removed fill:#ffebe9,stroke:#cf222e,color:#82071e,stroke-width:3px,stroke-dasharray:5 5',
-    'classDef unchanged fill:#ffffff,stroke:#8c959f,color:#24292f',
-];
-const ARROWS = 'Solid arrow: runs after (DependsOn); dotted arrow: reads its output';
-const MARKS = '➕ added, ✏️ changed, ➖ removed (thick border); plain: unchanged';
-const fits = (text, edges) => edges <= MAX_EDGES && text.length <= MAX_MERMAID_CHARS;
-function planDag(planned, models, diff) {
-    const graph = (0,plan_graph/* stepGraph */.l)(planned);
-    const classes = diff ? statusOf(planned, diff) : undefined;
-    const allModels = new Map(models);
-    const removed = [];
-    for (const s of diff?.steps.removed ?? []) {
-        const model = removedModel(s.name, diff, models);
-        if (model !== undefined)
-            allModels.set(s.name, model);
-        removed.push({ name: s.name, type: s.type, ...(model !== undefined ? { model } : {}) });
-    }
-    const removedEdges = diff?.edges.removed ?? [];
-    const addedEdges = new Set((diff?.edges.added ?? []).map(mermaid/* edgeKey */.B5));
-    const classDefs = diff ? CLASS_DEFS : undefined;
-    const captionOf = (extra) => [
-        ...(extra ? [extra] : []),
-        ...(diff ? [MARKS] : []),
-        ARROWS,
-        ...(removedEdges.length ? ['“➖ removed” arrow: a dependency the plan drops'] : []),
-    ].join('. ') + '.';
-    const total = graph.nodes.length + removed.length;
-    if (total <= READABLE_STEPS) {
-        const full = (0,mermaid/* renderMermaid */.m6)(graph, {
-            models,
-            classes,
-            classDefs,
-            extraNodes: removed,
-            removedEdges,
-            addedEdges,
-        });
-        if (fits(full, graph.edges.length + removedEdges.length))
-            return { mermaid: full, overview: false, details: [], caption: captionOf(''), notice: undefined };
-    }
-    const overview = collapse(graph, removed, allModels, classes, removedEdges);
-    const modelCount = new Set(graph.nodes.map((n) => allModels.get(n.name) ?? OTHER)).size;
-    if (!fits(overview.text, overview.edges)) {
-        return {
-            mermaid: (0,mermaid/* renderMermaid */.m6)({
-                nodes: [{ name: `${graph.nodes.length} steps`, type: 'too many to draw' }],
-                edges: [],
-            }),
-            overview: true,
-            details: [],
-            caption: '',
-            notice: `The graph (${graph.nodes.length} steps, ${graph.edges.length} edges, ${modelCount} models) is too large for GitHub to draw, even one node per model; the table lists every change.`,
-        };
-    }
-    const details = [];
-    const skipped = [];
-    for (const [model, members] of overview.members) {
-        const changed = members.filter((n) => (classes?.get(n.name) ?? 'unchanged') !== 'unchanged');
-        if (diff && changed.length === 0)
-            continue;
-        const names = new Set(members.map((n) => n.name));
-        const inside = (e) => names.has(e.from) && names.has(e.to);
-        const sub = {
-            nodes: graph.nodes.filter((n) => names.has(n.name)),
-            edges: graph.edges.filter(inside),
-        };
-        const text = (0,mermaid/* renderMermaid */.m6)(sub, {
-            models: allModels,
-            classes,
-            classDefs,
-            extraNodes: removed.filter((n) => names.has(n.name)),
-            removedEdges: removedEdges.filter(inside),
-            addedEdges,
-        });
-        if (!fits(text, sub.edges.length)) {
-            skipped.push(model);
-            continue;
-        }
-        details.push({ model, summary: countsText(members, classes), mermaid: text });
-    }
-    return {
-        mermaid: overview.text,
-        overview: true,
-        details,
-        caption: captionOf(`${graph.nodes.length} steps in ${overview.members.size} models: one box per model, an arrow where a step of one model depends on a step of another; ${diff ? "each changed model's steps follow" : "each model's steps follow"}`),
-        notice: skipped.length
-            ? `Too large to draw step by step: ${skipped.join(', ')}; the table lists every change.`
-            : undefined,
-    };
-}
-const OTHER = '(other)';
-/** Each step's status: added, removed, changed (fields, code or its upstream edges) or unchanged. */
-function statusOf(planned, diff) {
-    const out = new Map();
-    for (const s of (0,branches/* allDefinitionSteps */.EX)(planned.Steps))
-        out.set(s.Name, 'unchanged');
-    for (const e of (0,changes/* stepEdits */.Ul)(diff))
-        out.set(e.name, e.status);
-    return out;
-}
-/**
- * The model a removed step belonged to: that of the steps it was linked with in the deployed pipeline, else of
- * the planned step sharing the longest name prefix (`churn-Train` with `churn-Preprocess`). The deployed
- * definition has no model names, so this is an inference; undefined draws the step outside every model.
- */
-function removedModel(name, diff, models) {
-    const votes = new Map();
-    for (const e of diff.edges.removed) {
-        const other = e.from === name ? e.to : e.to === name ? e.from : undefined;
-        const m = other === undefined ? undefined : models.get(other);
-        if (m !== undefined)
-            votes.set(m, (votes.get(m) ?? 0) + 1);
-    }
-    const best = [...votes].sort((a, b) => b[1] - a[1])[0];
-    if (best)
-        return best[0];
-    let bestLen = 0;
-    let bestModel;
-    for (const [step, model] of models) {
-        let i = 0;
-        while (i < step.length && i < name.length && step[i] === name[i])
-            i++;
-        if (i > bestLen)
-            [bestLen, bestModel] = [i, model];
-    }
-    return bestLen >= 3 ? bestModel : undefined;
-}
-function countsText(members, classes) {
-    const n = (s) => members.filter((m) => classes?.get(m.name) === s).length;
-    const parts = ['changed', 'added', 'removed'].filter((s) => n(s) > 0).map((s) => `${n(s)} ${s}`);
-    const steps = members.filter((m) => classes?.get(m.name) !== 'removed').length;
-    return `${steps} step${steps === 1 ? '' : 's'}${parts.length ? `, ${parts.join(', ')}` : ''}`;
-}
-/** One node per model (with its step count and changes) and the edges between models. */
-function collapse(graph, removed, models, classes, removedEdges) {
-    const modelOf = (step) => models.get(step) ?? OTHER;
-    const members = new Map();
-    for (const n of [...graph.nodes, ...removed]) {
-        const m = modelOf(n.name);
-        members.set(m, [...(members.get(m) ?? []), n]);
-    }
-    const status = new Map();
-    const nodes = [...members].map(([m, ms]) => {
-        const st = ms.map((x) => classes?.get(x.name) ?? 'unchanged');
-        status.set(m, st.every((s) => s === 'added')
-            ? 'added'
-            : st.every((s) => s === 'removed')
-                ? 'removed'
-                : st.some((s) => s !== 'unchanged')
-                    ? 'changed'
-                    : 'unchanged');
-        return { name: m, type: countsText(ms, classes) };
-    });
-    const between = (es) => {
-        const out = new Map();
-        for (const e of es) {
-            const from = modelOf(e.from);
-            const to = modelOf(e.to);
-            if (from !== to)
-                out.set((0,mermaid/* edgeKey */.B5)({ from, to }), { from, to, kind: 'depends' });
-        }
-        return out;
-    };
-    const now = between(graph.edges);
-    const gone = [...between(removedEdges)].filter(([k]) => !now.has(k)).map(([, e]) => e);
-    const text = (0,mermaid/* renderMermaid */.m6)({ nodes, edges: [...now.values()] }, classes ? { classes: status, classDefs: CLASS_DEFS, removedEdges: gone, statusWords: false } : {});
-    return { text, edges: now.size + gone.length, members };
-}
-
-// EXTERNAL MODULE: ./lib/plan/diff.js
-var plan_diff = __webpack_require__(6840);
-// EXTERNAL MODULE: ./lib/plan/hash.js
-var hash = __webpack_require__(6371);
-// EXTERNAL MODULE: ./lib/plan/schedule.js
-var plan_schedule = __webpack_require__(6658);
-;// CONCATENATED MODULE: ./lib/plan/view.js
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   GS: () => (/* binding */ OFFLINE),
+/* harmony export */   NG: () => (/* binding */ stepModels),
+/* harmony export */   OL: () => (/* binding */ definitionFromJson),
+/* harmony export */   rn: () => (/* binding */ buildPlanView)
+/* harmony export */ });
+/* harmony import */ var _compile_branches_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2433);
+/* harmony import */ var _config_schedule_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4493);
+/* harmony import */ var _dag_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9043);
+/* harmony import */ var _diff_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6840);
+/* harmony import */ var _hash_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6371);
+/* harmony import */ var _schedule_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6658);
 // Plan + deployed definition → everything the views need: diff, DAG, hash.
 
 
@@ -7859,12 +7905,12 @@ function stepModels(plan) {
     return new Map([...plan.origins].map(([name, o]) => [name, o.model]));
 }
 function buildPlanView(plan, deployed) {
-    const diff = (0,plan_diff/* diffDefinitions */.eM)(deployed.state === 'read' ? deployed.definition : null, plan.definition);
-    const dag = planDag(plan.definition, stepModels(plan), deployed.state === 'read' ? diff : undefined);
+    const diff = (0,_diff_js__WEBPACK_IMPORTED_MODULE_2__/* .diffDefinitions */ .eM)(deployed.state === 'read' ? deployed.definition : null, plan.definition);
+    const dag = (0,_dag_js__WEBPACK_IMPORTED_MODULE_1__/* .planDag */ .Me)(plan.definition, stepModels(plan), deployed.state === 'read' ? diff : undefined);
     return {
         pipeline: plan.pipelineName,
-        planHash: (0,hash/* planHashOf */.vy)(plan),
-        steps: (0,branches/* allDefinitionSteps */.EX)(plan.definition.Steps).length,
+        planHash: (0,_hash_js__WEBPACK_IMPORTED_MODULE_3__/* .planHashOf */ .vy)(plan),
+        steps: (0,_compile_branches_js__WEBPACK_IMPORTED_MODULE_5__/* .allDefinitionSteps */ .EX)(plan.definition.Steps).length,
         diff,
         deployed: deployed.state,
         ...(deployed.note ? { deployedNote: deployed.note } : {}),
@@ -7888,9 +7934,9 @@ function buildPlanView(plan, deployed) {
     };
 }
 function scheduleView(plan, deployed) {
-    const name = (0,schedule/* scheduleName */.V5)(plan.pipelineName);
+    const name = (0,_config_schedule_js__WEBPACK_IMPORTED_MODULE_0__/* .scheduleName */ .V5)(plan.pipelineName);
     const target = deployed.arn ?? '';
-    const action = deployed.state === 'unknown' ? undefined : (0,plan_schedule/* scheduleAction */.Wx)(plan.schedule, name, target, deployed.schedule);
+    const action = deployed.state === 'unknown' ? undefined : (0,_schedule_js__WEBPACK_IMPORTED_MODULE_4__/* .scheduleAction */ .Wx)(plan.schedule, name, target, deployed.schedule);
     return {
         name,
         spec: plan.schedule,

@@ -677,7 +677,7 @@ async function resolvePackages(sm, bindings, region, accountId) {
 /* unused harmony export isUpToDate */
 /* harmony import */ var _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4459);
 /* harmony import */ var _plan_hash_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6371);
-/* harmony import */ var _plan_view_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1709);
+/* harmony import */ var _plan_view_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2510);
 // The pipeline resource: read what is deployed, create or update it (skipping no-op updates), model groups.
 
 

@@ -212,6 +212,12 @@ describe('push to the default branch: run', () => {
       );
       for (const step of ['CreateModel', 'Transform', 'Metrics', 'Register'])
         expect(r.summary).toContain(`| \`calhousing-${step}\` | ⚪ not run |`);
+      // The DAG coloured and badged by run status.
+      expect(r.summary).toContain('["❌ calhousing-Training<br/><small>Training · failed</small>"]');
+      expect(r.summary).toContain(
+        '["✅ calhousing-Preprocessing<br/><small>Processing · succeeded</small>"]',
+      );
+      expect(r.summary).toContain('["⚪ calhousing-Register<br/><small>RegisterModel · not run</small>"]');
       expect(r.stdout).toMatch(
         /::error::Execution failed at calhousing-Training: AlgorithmError: ValueError: loss is NaN/,
       );

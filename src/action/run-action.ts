@@ -21,7 +21,8 @@ import { InputError } from '../github/inputs.js';
 import type { ActionInputs } from '../github/inputs.js';
 import { writePlanFiles } from '../plan/files.js';
 import { diffDefinitions } from '../plan/diff.js';
-import { buildPlanView, OFFLINE } from '../plan/view.js';
+import { runDag } from '../plan/dag.js';
+import { buildPlanView, OFFLINE, stepModels } from '../plan/view.js';
 import type { Deployed, Provenance } from '../plan/view.js';
 import { renderPlanComment } from '../report/plan-comment.js';
 import type { PlanView } from '../report/plan-comment.js';
@@ -225,6 +226,9 @@ async function phases(
     failureReason: w?.failureReason,
     steps: w?.steps.map((s) => ({ ...s, links: s.jobArn ? jobLinks(s.jobArn) : undefined })),
     plannedSteps: plan.definition.Steps.map((s) => s.Name),
+    dag: w
+      ? runDag(plan.definition, stepModels(plan), new Map(w.steps.map((s) => [s.name, s.status])))
+      : undefined,
     models: result.models.map((m) => ({ ...m, registryLink: modelGroupLink(m.arn) || undefined })),
     scored: result.scored,
     schedule: scheduleReport(plan, result.schedule),

@@ -233,3 +233,46 @@ function collapse(
   );
   return { text, edges: now.size + gone.length, members };
 }
+
+/** Execution step status → class, badge and word, for the run's DAG in the job summary. */
+const RUN_STATUS: Readonly<Record<string, { cls: string; badge: string; word: string }>> = {
+  Succeeded: { cls: 'succeeded', badge: '✅', word: 'succeeded' },
+  Failed: { cls: 'failed', badge: '❌', word: 'failed' },
+  Stopped: { cls: 'stopped', badge: '⏹️', word: 'stopped' },
+  Stopping: { cls: 'stopped', badge: '⏹️', word: 'stopping' },
+  Executing: { cls: 'running', badge: '⏳', word: 'running' },
+  Starting: { cls: 'running', badge: '⏳', word: 'starting' },
+};
+const NOT_RUN = { cls: 'notrun', badge: '⚪', word: 'not run' };
+
+const RUN_CLASS_DEFS = [
+  'classDef succeeded fill:#dafbe1,stroke:#1a7f37,color:#0f5323',
+  'classDef failed fill:#ffebe9,stroke:#cf222e,color:#82071e,stroke-width:3px',
+  'classDef stopped fill:#fff8c5,stroke:#9a6700,color:#4d2d00,stroke-width:3px',
+  'classDef running fill:#ddf4ff,stroke:#0969da,color:#0a3069,stroke-width:3px',
+  'classDef notrun fill:#ffffff,stroke:#8c959f,color:#57606a,stroke-dasharray:3 3',
+];
+
+/**
+ * The planned DAG coloured and badged by each step's execution status (steps the execution never reached
+ * are "not run"). Undefined above READABLE_STEPS: there the step table is the readable view.
+ */
+export function runDag(
+  planned: PipelineDefinition,
+  models: ReadonlyMap<string, string>,
+  statuses: ReadonlyMap<string, string>,
+): string | undefined {
+  const graph = stepGraph(planned);
+  if (graph.nodes.length > READABLE_STEPS) return undefined;
+  const of = (name: string): { cls: string; badge: string; word: string } =>
+    RUN_STATUS[statuses.get(name) ?? ''] ?? NOT_RUN;
+  const badges: Record<string, { badge: string; word: string }> = {};
+  for (const v of [...Object.values(RUN_STATUS), NOT_RUN]) badges[v.cls] = { badge: v.badge, word: v.word };
+  const text = renderMermaid(graph, {
+    models,
+    classes: new Map(graph.nodes.map((n) => [n.name, of(n.name).cls])),
+    classDefs: RUN_CLASS_DEFS,
+    badges,
+  });
+  return fits(text, graph.edges.length) ? text : undefined;
+}

@@ -23,7 +23,9 @@ export interface MermaidOptions {
   /** Step name → model (subgraph); steps without one are drawn at the top level. */
   readonly models?: ReadonlyMap<string, string>;
   /** Status per node (badge and class); the classDef lines that style them. */
-  readonly classes?: ReadonlyMap<string, NodeStatus>;
+  readonly classes?: ReadonlyMap<string, NodeStatus | string>;
+  /** Badge per status (default: the plan's ➕ ✏️ ➖) and the word after the type; none for `unchanged`. */
+  readonly badges?: Readonly<Record<string, { readonly badge: string; readonly word: string }>>;
   readonly classDefs?: readonly string[];
   /** Nodes to draw that are not in the graph (removed steps), inside their model when it is known. */
   readonly extraNodes?: readonly MermaidNode[];
@@ -54,8 +56,10 @@ export function renderMermaid(graph: StepGraph, opts: MermaidOptions = {}): stri
   const lines = ['flowchart TD'];
   const node = (n: MermaidNode): string => {
     const status = opts.classes?.get(n.name);
-    const badge = status ? BADGE[status] : '';
-    const word = status && status !== 'unchanged' && opts.statusWords !== false ? ` · ${status}` : '';
+    const custom = status ? opts.badges?.[status] : undefined;
+    const badge = custom ? custom.badge : status ? (BADGE[status as NodeStatus] ?? '') : '';
+    const shown = custom ? custom.word : status;
+    const word = shown && status !== 'unchanged' && opts.statusWords !== false ? ` · ${shown}` : '';
     const label = `"${badge ? `${badge} ` : ''}${mermaidLabel(n.name)}<br/><small>${mermaidLabel(n.type)}${word}</small>"`;
     // A Condition (quality gate) is drawn as a diamond, as flowcharts draw decisions.
     return `${ids.get(n.name) ?? ''}${n.type === 'Condition' ? `{${label}}` : `[${label}]`}`;

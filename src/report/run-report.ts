@@ -2,7 +2,7 @@
 // Pure: takes plain data (no SDK types), returns strings.
 import { formatBytes } from '../plan/summary.js';
 import { formatDuration } from './duration.js';
-import { htmlText, mdCode, mdText } from './escape.js';
+import { htmlText, mdCode, mdFence, mdText } from './escape.js';
 import { GATE_SUFFIX } from '../compile/steps/condition.js';
 import { gateFailureText } from './gates.js';
 
@@ -49,6 +49,8 @@ export interface RunReport {
   readonly outcome?: string | undefined;
   readonly failureReason?: string | undefined;
   readonly steps?: readonly StepRow[] | undefined;
+  /** The planned DAG coloured and badged by run status (plan/dag.ts runDag), drawn above the step table. */
+  readonly dag?: string | undefined;
   /** Every step of the planned definition, in order: the ones the execution never reached are "not run". */
   readonly plannedSteps?: readonly string[] | undefined;
   readonly models?: readonly ModelRow[] | undefined;
@@ -135,6 +137,7 @@ export function renderRunReport(r: RunReport, now = Date.now()): string {
     );
   }
   const steps = allSteps(r);
+  if (r.dag && steps.length > 0) out.push(mdFence(r.dag.trimEnd(), 'mermaid', true), '');
   if (steps.length > 0) {
     out.push('| step | status | duration | notes |', '|---|---|---|---|');
     for (const s of steps) {

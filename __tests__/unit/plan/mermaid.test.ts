@@ -4,7 +4,14 @@
 // rather than in a reviewer's browser.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DefinitionStep, PipelineDefinition, Plan } from '../../../src/compile/types.js';
-import { CLASS_DEFS, MAX_EDGES, MAX_MERMAID_CHARS, planDag, READABLE_STEPS } from '../../../src/plan/dag.js';
+import {
+  CLASS_DEFS,
+  MAX_EDGES,
+  MAX_MERMAID_CHARS,
+  planDag,
+  READABLE_STEPS,
+  runDag,
+} from '../../../src/plan/dag.js';
 import { stepEdits } from '../../../src/plan/changes.js';
 import { diffDefinitions } from '../../../src/plan/diff.js';
 import { stepGraph } from '../../../src/plan/graph.js';
@@ -112,7 +119,7 @@ function checkGrammar(text: string): void {
 /** Node id of each label's first line (the step or model name, decoded). */
 function nodeIds(text: string): Map<string, string> {
   const out = new Map<string, string>();
-  for (const m of text.matchAll(/^ +(s\d+)\["(?:(?:➕|✏️|➖) )?(.*?)<br\/>/gm)) {
+  for (const m of text.matchAll(/^ +(s\d+)\["(?:\S+ )?(.*?)<br\/>/gm)) {
     const name = (m[2] ?? '').replace(/#(\d+);/g, (_, n: string) => String.fromCharCode(Number(n)));
     out.set(name, m[1] ?? '');
   }
@@ -413,5 +420,35 @@ describe(`above ${READABLE_STEPS} steps: one node per model first, then each mod
     expect(stepGraph(def).edges.length).toBe(435);
     const dag = planDag(def, models);
     expect(edgeLines(dag.mermaid).length).toBeLessThanOrEqual(MAX_EDGES);
+  });
+});
+
+describe('the run DAG (job summary)', () => {
+  it('badges and colours each step by its execution status; unreached steps are "not run"; it parses', async () => {
+    const plan = compileExample('tf');
+    const names = plan.definition.Steps.map((s) => s.Name);
+    const text = runDag(
+      plan.definition,
+      stepModels(plan),
+      new Map([
+        [names[0]!, 'Succeeded'],
+        [names[1]!, 'Failed'],
+      ]),
+    )!;
+    const ids = nodeIds(text);
+    expect(ids.size).toBe(names.length);
+    expect(text).toContain(`${ids.get(names[1]!)}["❌ ${names[1]}<br/><small>Training · failed</small>"]`);
+    expect(text).toContain(
+      `${ids.get(names[0]!)}["✅ ${names[0]}<br/><small>Processing · succeeded</small>"]`,
+    );
+    for (const n of names.slice(2))
+      expect(text).toMatch(new RegExp(`\\["⚪ ${n}<br/><small>\\w+ · not run</small>"\\]`));
+    expect(text).toMatch(/classDef failed [^\n]*stroke-width:3px/);
+    await expect(parse(text)).resolves.toBeTruthy();
+  });
+
+  it(`is left out above ${READABLE_STEPS} steps (the step table is the readable view)`, () => {
+    const { def, models } = gridDefinition(4, 5);
+    expect(runDag(def, models, new Map())).toBeUndefined();
   });
 });
