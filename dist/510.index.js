@@ -8,6 +8,7 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Du: () => (/* binding */ selectPlanComment),
 /* harmony export */   postRunStatus: () => (/* binding */ postRunStatus),
+/* harmony export */   r2: () => (/* binding */ mergedPullRequest),
 /* harmony export */   sX: () => (/* binding */ tokenIdentity),
 /* harmony export */   upsertPlanComment: () => (/* binding */ upsertPlanComment)
 /* harmony export */ });
@@ -101,12 +102,7 @@ function withStatusLine(body, status) {
  * `pipeline`, updated in place. Returns the comment's URL, or undefined when there is no such PR or comment.
  */
 async function postRunStatus(gh, repo, sha, pipeline, status) {
-    const { data: pulls } = await gh.octokit.rest.repos.listPullRequestsAssociatedWithCommit({
-        ...repo,
-        commit_sha: sha,
-        per_page: 10,
-    });
-    const pr = pulls.find((p) => p.merged_at);
+    const pr = await mergedPullRequest(gh, repo, sha, undefined);
     if (!pr)
         return undefined;
     const me = await tokenIdentity(gh);
@@ -118,6 +114,15 @@ async function postRunStatus(gh, repo, sha, pipeline, status) {
         return undefined;
     const { data } = await gh.octokit.rest.issues.updateComment({ ...repo, comment_id: existing.id, body });
     return data.html_url;
+}
+/** The merged PR that brought `sha` (into `base` when given, else any merged one). */
+async function mergedPullRequest(gh, repo, sha, base) {
+    const { data: pulls } = await gh.octokit.rest.repos.listPullRequestsAssociatedWithCommit({
+        ...repo,
+        commit_sha: sha,
+        per_page: 10,
+    });
+    return pulls.find((p) => p.merged_at && (!base || p.base.ref === base)) ?? pulls.find((p) => p.merged_at);
 }
 
 

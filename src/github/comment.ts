@@ -145,12 +145,7 @@ export async function postRunStatus(
   pipeline: string,
   status: string,
 ): Promise<string | undefined> {
-  const { data: pulls } = await gh.octokit.rest.repos.listPullRequestsAssociatedWithCommit({
-    ...repo,
-    commit_sha: sha,
-    per_page: 10,
-  });
-  const pr = pulls.find((p) => p.merged_at);
+  const pr = await mergedPullRequest(gh, repo, sha, undefined);
   if (!pr) return undefined;
   const me = await tokenIdentity(gh);
   const existing = await findPlanComment(gh, { ...repo, issueNumber: pr.number, pipeline }, me);
@@ -159,4 +154,19 @@ export async function postRunStatus(
   if (body === existing.body) return undefined;
   const { data } = await gh.octokit.rest.issues.updateComment({ ...repo, comment_id: existing.id, body });
   return data.html_url;
+}
+
+/** The merged PR that brought `sha` (into `base` when given, else any merged one). */
+export async function mergedPullRequest(
+  gh: GithubClient,
+  repo: { owner: string; repo: string },
+  sha: string,
+  base: string | undefined,
+): Promise<{ number: number; html_url: string; head: { sha: string } } | undefined> {
+  const { data: pulls } = await gh.octokit.rest.repos.listPullRequestsAssociatedWithCommit({
+    ...repo,
+    commit_sha: sha,
+    per_page: 10,
+  });
+  return pulls.find((p) => p.merged_at && (!base || p.base.ref === base)) ?? pulls.find((p) => p.merged_at);
 }
