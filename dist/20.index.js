@@ -6,8 +6,9 @@ export const modules = {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   B: () => (/* binding */ jobLinks),
-/* harmony export */   executionLink: () => (/* binding */ executionLink)
+/* harmony export */   executionLink: () => (/* binding */ executionLink),
+/* harmony export */   jobLinks: () => (/* binding */ jobLinks),
+/* harmony export */   modelGroupLink: () => (/* binding */ modelGroupLink)
 /* harmony export */ });
 // Links into the AWS console for an execution, a job and its logs (best effort: the console moves).
 function host(region) {
@@ -44,6 +45,14 @@ function jobLinks(jobArn) {
         console: `${host(region)}/sagemaker/home?region=${region}#/${page}/${encodeURIComponent(name)}`,
         logs: `${host(region)}/cloudwatch/home?region=${region}#logsV2:log-groups/log-group/${esc(`/aws/sagemaker/${group}`)}$3FlogStreamNameFilter$3D${esc(name)}`,
     };
+}
+/** The model package group of a model package ARN in the SageMaker console (best effort). */
+function modelGroupLink(modelPackageArn) {
+    const m = /^arn:[^:]+:sagemaker:([^:]+):\d+:model-package\/([^/]+)\/\d+$/.exec(modelPackageArn);
+    if (!m)
+        return '';
+    const [, region = '', group = ''] = m;
+    return `${host(region)}/sagemaker/home?region=${region}#/model-registry/${encodeURIComponent(group)}`;
 }
 
 

@@ -913,6 +913,7 @@ function readInputs(ctx, env = process.env) {
         githubToken: _runner_js__WEBPACK_IMPORTED_MODULE_2__.getInput('github-token').trim(),
         modelRepositories: parseRepositories(_runner_js__WEBPACK_IMPORTED_MODULE_2__.getInput('model-repositories')),
         requireApprovedPlan: bool('require-approved-plan', false),
+        strict: bool('strict', false),
         description: _runner_js__WEBPACK_IMPORTED_MODULE_2__.getInput('description').trim() || undefined,
         maxParallelSteps: parallel === '' ? undefined : num('max-parallel-steps', 1, 1, 1000),
         parameters: params.values,
@@ -1046,7 +1047,7 @@ async function run() {
     _github_runner_js__WEBPACK_IMPORTED_MODULE_2__.info(`mode ${inputs.mode} (${inputs.modeReason})`);
     if (ctx.payloadProblem)
         _github_runner_js__WEBPACK_IMPORTED_MODULE_2__.warning(ctx.payloadProblem, { title: 'smp: event payload' });
-    const { runAction } = await Promise.all(/* import() */[__webpack_require__.e(366), __webpack_require__.e(36)]).then(__webpack_require__.bind(__webpack_require__, 8036));
+    const { runAction } = await Promise.all(/* import() */[__webpack_require__.e(366), __webpack_require__.e(879)]).then(__webpack_require__.bind(__webpack_require__, 1879));
     await runAction(inputs, ctx);
 }
 

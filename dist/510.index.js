@@ -7,10 +7,12 @@ export const modules = {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Du: () => (/* binding */ selectPlanComment),
+/* harmony export */   postRunStatus: () => (/* binding */ postRunStatus),
+/* harmony export */   r2: () => (/* binding */ mergedPullRequest),
 /* harmony export */   sX: () => (/* binding */ tokenIdentity),
 /* harmony export */   upsertPlanComment: () => (/* binding */ upsertPlanComment)
 /* harmony export */ });
-/* unused harmony exports isOurs, findPlanComment, RateLimited */
+/* unused harmony exports isOurs, findPlanComment, RateLimited, withStatusLine */
 /* harmony import */ var _report_marker_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3086);
 /* harmony import */ var _rest_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2825);
 // One PR comment per pipeline: found by our marker among comments this token's identity wrote, updated in
@@ -78,6 +80,49 @@ async function upsertPlanComment(gh, t, body, reserve = 0) {
         body,
     });
     return { action: 'created', id: data.id, url: data.html_url };
+}
+/** The first line of the status block the main-branch run writes into the merged PR's plan comment. */
+const STATUS_PREFIX = '> **After merge:** ';
+/**
+ * The body with a status line under the verdict (replacing an earlier one): the plan, marker and hash are
+ * untouched, so the approved plan stays what the reviewer approved.
+ */
+function withStatusLine(body, status) {
+    const lines = body.split('\n');
+    const kept = lines.filter((l) => !l.startsWith(STATUS_PREFIX));
+    // marker, title, blank, verdict: the status goes after the verdict's paragraph.
+    const at = kept.findIndex((l, i) => i > 0 && l.startsWith('**'));
+    const line = `${STATUS_PREFIX}${status.replace(/\r?\n/g, ' ')}`;
+    if (at < 0)
+        return [...kept, '', line, ''].join('\n');
+    return [...kept.slice(0, at + 1), '', line, ...kept.slice(at + 1)].join('\n').replace(/\n\n\n+/g, '\n\n');
+}
+/**
+ * After a run on the default branch: the merged PR that brought `sha` gets `status` in its plan comment for
+ * `pipeline`, updated in place. Returns the comment's URL, or undefined when there is no such PR or comment.
+ */
+async function postRunStatus(gh, repo, sha, pipeline, status) {
+    const pr = await mergedPullRequest(gh, repo, sha, undefined);
+    if (!pr)
+        return undefined;
+    const me = await tokenIdentity(gh);
+    const existing = await findPlanComment(gh, { ...repo, issueNumber: pr.number, pipeline }, me);
+    if (!existing)
+        return undefined;
+    const body = withStatusLine(existing.body, status);
+    if (body === existing.body)
+        return undefined;
+    const { data } = await gh.octokit.rest.issues.updateComment({ ...repo, comment_id: existing.id, body });
+    return data.html_url;
+}
+/** The merged PR that brought `sha` (into `base` when given, else any merged one). */
+async function mergedPullRequest(gh, repo, sha, base) {
+    const { data: pulls } = await gh.octokit.rest.repos.listPullRequestsAssociatedWithCommit({
+        ...repo,
+        commit_sha: sha,
+        per_page: 10,
+    });
+    return pulls.find((p) => p.merged_at && (!base || p.base.ref === base)) ?? pulls.find((p) => p.merged_at);
 }
 
 

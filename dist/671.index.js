@@ -13,7 +13,7 @@ export const modules = {
 /* unused harmony export isUpToDate */
 /* harmony import */ var _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4459);
 /* harmony import */ var _plan_hash_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6371);
-/* harmony import */ var _plan_view_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7593);
+/* harmony import */ var _plan_view_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2510);
 // The pipeline resource: read what is deployed, create or update it (skipping no-op updates), model groups.
 
 
@@ -27,6 +27,7 @@ async function readDeployed(sm, name) {
             roleArn: out.RoleArn,
             description: out.PipelineDescription,
             parallelism: out.ParallelismConfiguration?.MaxParallelExecutionSteps,
+            lastModified: out.LastModifiedTime?.toISOString(),
         };
     }
     catch (err) {

@@ -3,10 +3,12 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseAssignments } from './config/parameter-syntax.js';
 import { splitGlobs } from './config/find.js';
+import { didYouMean } from './config/suggest.js';
 import type { SettingOverrides } from './config/overrides.js';
 import { ACTION_REF, DEFAULT_ACTION, MODEL_NAME } from './commands/init.js';
 
-export const HELP = `smp — compile model configs into an Amazon SageMaker pipeline
+/** The help text; every line fits 80 columns (a test checks). */
+export const HELP = `smp - compile model configs into an Amazon SageMaker pipeline
 
 Usage:
   smp validate   [project options]
@@ -22,52 +24,66 @@ Usage:
 
 Commands:
   validate    Find, read, merge and check the model configs.
-  plan        Compile the pipeline definition and code bundles and summarise them. With --out DIR, write
-              DIR/definition.json (exactly as it would be sent), artifacts.json, dag.mmd, plan.md and the
-              artifacts under DIR/artifacts/. With --against FILE (a definition JSON, or the output of
-              \`aws sagemaker describe-pipeline\`), show what would change.
-  diff        Compare two definition JSON files (deployed → planned).
-  deploy      Upload the code, create the model package groups, create or update the pipeline.
-  run         deploy, then start an execution (or attach to the one this run already started); with
-              --wait, follow it to the end and list the registered model versions.
-  iam-policy  Print the least-privilege IAM policy the deploying role needs for this plan.
-  migrate     List the config files in the older layout (conf.models.modelContainer.<model>); with
-              --write, rewrite them to conf.models.<model> in place, keeping comments and formatting.
-  schema      Print the JSON Schema of the model config format (for editors).
-  init        Scaffold a model repository: MODEL/conf/conf.yaml (the pipeline's anchor config), stub
-              scripts in MODEL/scripts/ and the plan and run workflows in .github/workflows/. Refuses to
-              overwrite any existing file. --action sets the smp-action reference the workflows use and the
-              editor-schema URL (default ${DEFAULT_ACTION}: replace OWNER).
-  validate, plan, diff, iam-policy, migrate, schema and init never touch AWS or the network.
+  plan        Compile the definition and code bundles and summarise them.
+              --out DIR writes definition.json (exactly as sent),
+              artifacts.json, dag.mmd, plan.md and DIR/artifacts/.
+              --against FILE (a definition JSON, or the output of
+              \`aws sagemaker describe-pipeline\`) shows what would change.
+  diff        Compare two definition JSON files (deployed -> planned).
+  deploy      Upload the code, create the model package groups, create or
+              update the pipeline.
+  run         deploy, then start an execution (or attach to the one this
+              run started); with --wait, follow it to the end and list the
+              registered model versions.
+  iam-policy  Print the least-privilege IAM policy the deploying role needs.
+  migrate     List the config files in the older layout
+              (conf.models.modelContainer.<model>); with --write, rewrite
+              them to conf.models.<model> in place, keeping comments.
+  schema      Print the JSON Schema of the model config format.
+  init        Scaffold a model repository: MODEL/conf/conf.yaml (the anchor
+              config), stub scripts in MODEL/scripts/ and the plan and run
+              workflows in .github/workflows/; never overwrites a file.
+              --action sets the smp-action reference of the workflows and
+              the editor-schema URL (default ${DEFAULT_ACTION}).
+  validate, plan, diff, iam-policy, migrate, schema and init never touch AWS
+  or the network.
 
 Project options:
-  -c, --config GLOB          Config files, relative to the workspace (repeatable).
-                             Default: the SMP_MODEL_CONFIGPATH environment variable.
-  -w, --workspace DIR        Workspace root every path is relative to. Default: the current directory.
+  -c, --config GLOB      Config files, relative to the workspace (repeatable).
+                         Default: $SMP_MODEL_CONFIGPATH.
+  -w, --workspace DIR    Root every path is relative to. Default: the current
+                         directory.
+  --strict               Treat config warnings as errors (exit 1).
 Plan options:
-  -o, --out DIR              Folder to write the plan files to.
-  -a, --against FILE         The deployed definition to compare with.
-  -f, --format F             text (default), markdown (the PR comment) or json.
+  -o, --out DIR          Folder to write the plan files to.
+  -a, --against FILE     The deployed definition to compare with.
+  -f, --format F         text (default), markdown (the PR comment) or json.
 Migrate options:
-  --write                    Rewrite the files in place (default: only list them).
-AWS options (override the SMP_* variables; credentials come from the default AWS chain):
-  --s3-bucket NAME           SMP_S3BUCKETNAME     --execution-role-arn ARN   SMP_ROLE
-  --aws-region REGION        SMP_REGION           --kms-key-id KEY           SMP_KMSKEY
-  --subnets IDS              SMP_SUBNETS          --security-groups IDS      SMP_SECURITYGROUPS
-  --description TEXT         pipeline description (default: conf.sagemakerPipeline.pipelineDescription)
+  --write                Rewrite the files in place (default: only list them).
+AWS options (override the SMP_* variables; credentials: the default AWS chain):
+  --s3-bucket NAME           SMP_S3BUCKETNAME
+  --execution-role-arn ARN   SMP_ROLE
+  --aws-region REGION        SMP_REGION
+  --kms-key-id KEY           SMP_KMSKEY
+  --subnets IDS              SMP_SUBNETS
+  --security-groups IDS      SMP_SECURITYGROUPS
+  --description TEXT         pipeline description (default: the config's
+                             sagemakerPipeline.pipelineDescription)
 Wait options (run):
   --wait                     Wait for the execution to finish.
   --wait-timeout-minutes N   Give up waiting after N minutes (default 120).
   --poll-interval-seconds N  Seconds between status polls (default 30).
-  --stop-on-cancel           Stop the execution on Ctrl-C / SIGTERM or on timeout.
+  --stop-on-cancel           Stop the execution on Ctrl-C/SIGTERM or timeout.
 Run options:
-  -p, --param NAME=VALUE     A pipeline parameter's value for this execution (repeatable); checked
-                             against the parameter's type and enum before anything is sent.
+  -p, --param NAME=VALUE     A pipeline parameter's value for this execution
+                             (repeatable); checked against the parameter's type
+                             and enum before anything is sent.
   -h, --help                 Show this help.
   -v, --version              Show the version.
 
-Settings come from SMP_* environment variables (SMP_S3BUCKETNAME, SMP_ROLE, SMP_REGION, SMP_ACCOUNTID,
-SMP_SUBNETS, SMP_SECURITYGROUPS, SMP_KMSKEY); offline commands use clearly fake placeholders for unset ones.
+Settings come from SMP_* environment variables (SMP_S3BUCKETNAME, SMP_ROLE,
+SMP_REGION, SMP_ACCOUNTID, SMP_SUBNETS, SMP_SECURITYGROUPS, SMP_KMSKEY);
+offline commands use clearly fake placeholders for unset ones.
 
 Exit codes: 0 ok, 1 invalid configuration or a failed deploy/run, 2 usage error.
 `;
@@ -75,6 +91,8 @@ Exit codes: 0 ok, 1 invalid configuration or a failed deploy/run, 2 usage error.
 export interface ProjectArgs {
   readonly globs: string[];
   readonly workspace: string;
+  /** Config warnings are errors. */
+  readonly strict: boolean;
 }
 
 export interface WaitArgs {
@@ -116,7 +134,7 @@ export class UsageError extends Error {
   override name = 'UsageError';
 }
 
-const PROJECT = ['config', 'workspace'] as const;
+const PROJECT = ['config', 'workspace', 'strict'] as const;
 const AWS = [
   's3-bucket',
   'execution-role-arn',
@@ -151,6 +169,7 @@ const COMMAND_OPTIONS: Record<string, readonly string[]> = {
 const OPTIONS = {
   config: { type: 'string', short: 'c', multiple: true },
   workspace: { type: 'string', short: 'w' },
+  strict: { type: 'boolean' },
   out: { type: 'string', short: 'o' },
   against: { type: 'string', short: 'a' },
   format: { type: 'string', short: 'f' },
@@ -200,7 +219,7 @@ export function parseCli(
   const allowed = COMMAND_OPTIONS[command];
   if (!allowed)
     throw new UsageError(
-      `unknown command \`${command}\`: commands are ${Object.keys(COMMAND_OPTIONS).join(', ')}`,
+      `unknown command \`${command}\`${didYouMean(command, Object.keys(COMMAND_OPTIONS))}: commands are ${Object.keys(COMMAND_OPTIONS).join(', ')}`,
     );
   for (const [opt, v] of Object.entries(values)) {
     if (v !== undefined && opt !== 'help' && opt !== 'version' && !allowed.includes(opt))
@@ -222,6 +241,7 @@ export function parseCli(
   const project: ProjectArgs = {
     globs: values.config?.length ? values.config : splitGlobs(env.SMP_MODEL_CONFIGPATH),
     workspace: path.resolve(cwd, values.workspace ?? '.'),
+    strict: values.strict ?? false,
   };
   const overrides: SettingOverrides = {
     s3Bucket: values['s3-bucket'],

@@ -6,7 +6,7 @@ import { HELP, parseCli, UsageError } from './cli-args.js';
 import type { CliCommand, ProjectArgs } from './cli-args.js';
 import { runInit } from './commands/init.js';
 import { migrateCommand } from './commands/migrate.js';
-import { loadAndCompile } from './commands/project.js';
+import { loadAndCompile, strictDiagnostics } from './commands/project.js';
 import { BundleError } from './compile/bundle.js';
 import type { PipelineDefinition } from './compile/types.js';
 import { formatDiagnostic } from './config/diagnostics.js';
@@ -26,7 +26,7 @@ import { planSummary } from './plan/summary.js';
 import { buildPlanView, definitionFromJson, OFFLINE } from './plan/view.js';
 import type { Deployed } from './plan/view.js';
 import { renderPlanComment } from './report/plan-comment.js';
-import { diffText, planText } from './report/plan-text.js';
+import { diffText, planText, wantsColour } from './report/plan-text.js';
 import { VERSION } from './version.js';
 
 export const EXIT_OK = 0;
@@ -36,6 +36,8 @@ export const EXIT_USAGE = 2;
 export interface Io {
   out(line: string): void;
   err(line: string): void;
+  /** Whether stdout is a terminal (colours the verdict unless NO_COLOR). */
+  readonly isTty?: boolean;
 }
 
 export async function main(
@@ -89,7 +91,11 @@ export async function main(
 function validate(cmd: ProjectArgs, env: Env, io: Io): number {
   const r = loadProject({ ...cmd, env, allowPlaceholders: true });
   if (!r.config) return failed(r.diagnostics, io);
-  report(r.diagnostics, io);
+  // validate checks the configs, not the environment: the placeholder note belongs to plan.
+  const shown = r.diagnostics.filter((d) => d.code !== 'placeholder-settings');
+  const checked = cmd.strict ? strictDiagnostics(shown) : shown;
+  if (checked.some((d) => d.severity === 'error')) return failed(checked, io);
+  report(checked, io);
   const models = r.config.pipeline.units.length;
   const steps = allSteps(r.config.pipeline).length;
   io.out(
@@ -119,7 +125,7 @@ async function plan(cmd: Extract<CliCommand, { kind: 'plan' }>, env: Env, io: Io
         2,
       ),
     );
-  } else io.out(`${planSummary(r.plan)}\n${planText(view)}`);
+  } else io.out(`${planSummary(r.plan)}\n${planText(view, { colour: wantsColour(env, io.isTty === true) })}`);
   if (cmd.out) {
     let written;
     try {

@@ -8,6 +8,7 @@ try {
     out: (l) => process.stdout.write(`${l}\n`),
     // stderr is read for workflow commands too when smp runs in a workflow step: no line may be one.
     err: (l) => process.stderr.write(`${logLines(l).join('\n')}\n`),
+    isTty: process.stdout.isTTY === true,
   });
 } catch (err) {
   process.stderr.write(

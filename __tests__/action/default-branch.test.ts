@@ -1,6 +1,7 @@
 // The built action on pushes to the default branch (mode run by default), run as the runner runs it, against
 // the local AWS server (SageMaker/S3/STS + the GitHub OIDC token endpoint) and the GitHub test server: deploy,
 // run and wait; the approved-plan gate; OIDC set-up mistakes that must fail before any AWS write.
+import { marked } from 'marked';
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -144,10 +145,16 @@ describe('push to the default branch: run', () => {
 
     // The summary: the plan, the execution with its console link, the step table, the registered model.
     const s = r.summary;
-    expect(s).toContain(
-      '**Pipeline created** `arn:aws:sagemaker:us-east-1:123456789012:pipeline/calhousing-test`',
+    // It opens with the outcome.
+    expect(s.split('\n')[0]).toMatch(
+      /^### ✅ Succeeded in \d+m\d\ds: registered `calhousing-test-calhousing` v1$/,
     );
-    expect(s).toContain(`**Execution** \`${o.get('execution-arn')!}\``);
+    expect(s).toContain(
+      '**Pipeline created** <code title="arn:aws:sagemaker:us-east-1:123456789012:pipeline/calhousing-test">pipeline/calhousing-test</code>',
+    );
+    expect(s).toContain(`**Execution** <code title="${o.get('execution-arn')!}">…/execution/`);
+    expect(s).toContain(`: \`${o.get('execution-arn')!}\``);
+    expect(r.stdout).toMatch(/Registered calhousing-test-calhousing version 1 \(PendingManualApproval\)/);
     expect(s).toContain(
       '(https://us-east-1.console.aws.amazon.com/sagemaker/home?region=us-east-1#/pipelines/calhousing-test/executions/',
     );
@@ -156,7 +163,10 @@ describe('push to the default branch: run', () => {
     for (const step of ['Preprocessing', 'Training', 'CreateModel', 'Transform', 'Metrics', 'Register'])
       expect(s).toMatch(new RegExp(`\\| \`calhousing-${step}\` \\| ✅ Succeeded \\| \\d+(s|m\\d\\ds) \\|`));
     expect(s).toContain('**Registered model versions**');
-    expect(s).toContain(`| 1 | PendingManualApproval | \`${(models as string[])[0]!}\` |`);
+    expect(s).toMatch(
+      /\| \[`calhousing-test-calhousing`\]\(https:\/\/us-east-1\.console\.aws\.amazon\.com\/sagemaker\/[^)]+\) \| 1 \| PendingManualApproval \|/,
+    );
+    expect(s).toContain(`\`${(models as string[])[0]!}\``);
 
     // The execution really ran on the server, named after the commit and linked to this run.
     const start = aws.requests.last('StartPipelineExecution')!;
@@ -168,7 +178,53 @@ describe('push to the default branch: run', () => {
     expect(
       aws.requests.filter('StartPipelineExecution').every((x) => x.accessKeyId?.startsWith('ASIA')),
     ).toBe(true);
-    expect(gh.requests).toEqual([]); // a push run needs no GitHub API call without the gate
+    // Without the gate, a push run's only GitHub call looks for the merged PR to give it the run's status.
+    expect(gh.requests.map((x) => x.route)).toEqual([ROUTES.pullsForCommit]);
+  });
+
+  it('a failed run: the summary opens with the failed step and its reason, every step is listed, ::error:: names it', async () => {
+    aws.onRequest = (q) => {
+      if (q.operation === 'StartPipelineExecution' && q.status === 200) aws.clock.advance(30 * 60_000);
+    };
+    aws.script.failStep = { name: 'calhousing-Training', reason: 'AlgorithmError: ValueError: loss is NaN' };
+    try {
+      const ws = exampleWorkspace('tf');
+      const r = await pushRun(
+        ws,
+        'b1b2c3d4e5f60718293a4b5c6d7e8f9012345678',
+        { 'role-to-assume': ROLE, wait: 'true', 'poll-interval-seconds': '5' },
+        aws.env({ credentials: false }),
+      );
+      expect(r.code).toBe(1);
+      expect(r.outputs.get('execution-status')).toBe('Failed');
+      const first = r.summary.split('\n')[0]!;
+      expect(first).toMatch(
+        /^### ❌ Failed at `calhousing-Training` after \d+m\d\ds: AlgorithmError: ValueError: loss is NaN/,
+      );
+      expect(first).toContain(
+        '[job](https://us-east-1.console.aws.amazon.com/sagemaker/home?region=us-east-1#/jobs/',
+      );
+      expect(first).toContain(
+        '[logs](https://us-east-1.console.aws.amazon.com/cloudwatch/home?region=us-east-1#logsV2:',
+      );
+      const html = marked.parse(r.summary, { gfm: true, async: false });
+      expect(/<h3>([^<]*<code>[^<]*<\/code>[^<]*)/.exec(html)?.[1]).toContain(
+        '<code>calhousing-Training</code>',
+      );
+      for (const step of ['CreateModel', 'Transform', 'Metrics', 'Register'])
+        expect(r.summary).toContain(`| \`calhousing-${step}\` | ⚪ not run |`);
+      // The DAG coloured and badged by run status.
+      expect(r.summary).toContain('["❌ calhousing-Training<br/><small>Training · failed</small>"]');
+      expect(r.summary).toContain(
+        '["✅ calhousing-Preprocessing<br/><small>Processing · succeeded</small>"]',
+      );
+      expect(r.summary).toContain('["⚪ calhousing-Register<br/><small>RegisterModel · not run</small>"]');
+      expect(r.stdout).toMatch(
+        /::error::Execution failed at calhousing-Training: AlgorithmError: ValueError: loss is NaN/,
+      );
+    } finally {
+      aws.script.failStep = undefined;
+    }
   });
 
   it('fails before any AWS call when role-to-assume is set but the job lacks `permissions: id-token: write`', async () => {
@@ -333,6 +389,14 @@ describe('push to the default branch: require-approved-plan', () => {
     expect(r.outputs.has('failure-reason')).toBe(false);
     expect(r.outputs.get('execution-status')).toBe('Executing');
     expect(awsWrites()).toEqual(expect.arrayContaining(['CreatePipeline', 'StartPipelineExecution']));
+    // The merged PR's plan comment tells what happened, in place: same marker and hash, a status line.
+    const ours = gh.comments(pr.number).filter((c) => c.body.startsWith('<!-- smp-action:plan'));
+    expect(ours).toHaveLength(1);
+    expect(ours[0]!.body).toContain(`"planHash":"${approved}"`);
+    expect(ours[0]!.body).toMatch(
+      /\n\n> \*\*After merge:\*\* ⏳ Deployed and started \(not waited for\) \(\[run \d+\]\(https:\/\/github\.com\/octo-org\/octo-repo\/actions\/runs\/\d+\)\)\n\n/,
+    );
+    expect(r.stdout).toContain("Run status added to the merged PR's plan comment");
   });
 
   it('refuses a commit that only an open, unmerged pull request holds, even with the current plan hash in its comment', async () => {

@@ -113,7 +113,13 @@ describe('pull_request: the plan comment', () => {
     expect(path.dirname(o.get('definition-file')!).startsWith(first.runnerTemp)).toBe(true);
     expect(o.get('dag-mermaid')).toMatch(/^flowchart TD\n/);
     expect(first.summary).toMatch(MARKER);
-    expect(first.summary).toContain('### smp plan: New pipeline `calhousing-test`: 6 steps');
+    expect(first.summary).toContain(
+      '### smp plan: `calhousing-test`\n\n**Plan: 6 to add, 0 to change, 0 to remove \\(new pipeline\\)**\n',
+    );
+    // Provenance: the PR head commit and this run, linked, and what the plan was compared with.
+    expect(first.summary).toMatch(
+      /<sub>Planned from \[`[0-9a-f]{7}`\]\(http[^)]+\/commit\/[0-9a-f]{40}\) in \[run \d+\]\(http[^)]+\/actions\/runs\/\d+\) no pipeline `calhousing-test` is deployed yet · plan hash `[0-9a-f]{64}`<\/sub>/,
+    );
     expect(first.summary).toContain('```mermaid\nflowchart TD');
     expect(first.summary).toContain(hash1);
 

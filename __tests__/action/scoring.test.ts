@@ -145,7 +145,7 @@ describe('push to main on a scoring pipeline', () => {
     expect(r.code, `${r.stdout}\n${r.stderr}`).toBe(0);
     expect(r.outputs.get('changed')).toBe('true');
     const body = gh.comments(pr.number).at(-1)?.body ?? '';
-    expect(body).toContain('### smp plan: Schedule changed in `calhousing-scoring` (steps unchanged)');
+    expect(body).toContain('**Plan: 0 to add, 0 to change, 0 to remove; schedule changed**');
     expect(body).toContain('- deploy updates it: expression `cron(0 6 * * ? *)` → `cron(0 5 * * ? *)`');
     expect(aws.requests.operations('scheduler')).toEqual(['GetSchedule']);
   });

@@ -203,12 +203,14 @@ describe('smp diff', () => {
     expect(r.status).toBe(0);
     const hash = expectedHash(planned, []);
     expect(parseMarker(r.stdout)).toEqual({ pipeline: 'planned.json', planHash: hash });
-    expect(r.stdout).toContain('### smp plan: 2 steps changed in `planned.json`\n');
+    expect(r.stdout).toContain(
+      '### smp plan: `planned.json`\n\n**Plan: 0 to add, 2 to change, 0 to remove**\n',
+    );
     expect(r.stdout).toContain('```mermaid\nflowchart TD\n');
     expect(r.stdout).toContain(
-      '| `calhousing-Training` | changed | `Arguments.ResourceConfig.InstanceType`: `ml.m5.large` → `ml.m5.2xlarge` |',
+      '| ✏️ `calhousing-Training` | changed | `Arguments.ResourceConfig.InstanceType`: `ml.m5.large` → `ml.m5.2xlarge` |',
     );
-    expect(r.stdout).toContain(`<sub>Plan hash \`${hash}\`</sub>`);
+    expect(r.stdout).toContain(`plan hash \`${hash}\`</sub>`);
     expect(r.stdout).not.toContain('old-secret-program-value');
   });
 });
@@ -221,9 +223,12 @@ describe('smp plan --against', () => {
     expect(describe_.status).toBe(0);
     expect(describe_.stdout).toContain('pipeline calhousing-test: 6 steps');
     expect(describe_.stdout).toContain(
-      '\n2 steps changed in calhousing-test\n~ calhousing-Training (Training)\n',
+      '\ncalhousing-test: Plan: 0 to add, 2 to change, 0 to remove\n~ calhousing-Training (Training)\n',
     );
-    expect(describe_.stdout).toContain(`\n${INSTANCE_LINE}\n`);
+    // The same words as the comment: the config key and where it is (the train section; the default applies).
+    expect(describe_.stdout).toContain(
+      '\n    train.instance_type (not set: default) at examples/tf/conf/conf.yaml:21: ml.m5.large → ml.m5.2xlarge\n',
+    );
     expect(describe_.stdout).toContain(`plan hash ${expectedHash(plan.definition, plan.artifacts)}`);
     expect(describe_.stdout).not.toContain('old-secret-program-value');
     const plain = plan_('--against', path.join(dir, 'deployed.json'));
@@ -234,7 +239,9 @@ describe('smp plan --against', () => {
   it('against the planned definition itself: no changes', () => {
     const r = plan_('--against', path.join(dir, 'planned-describe.json'));
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain('\nNo changes to calhousing-test (6 steps)\n');
+    expect(r.stdout).toContain('\ncalhousing-test: No changes (6 steps)\n');
+    // Not a terminal: no colour codes.
+    expect(r.stdout).not.toContain('\u001b[');
   });
 
   it('markdown and json carry the plan hash as the README defines it; plan.md is the markdown', () => {
@@ -242,7 +249,14 @@ describe('smp plan --against', () => {
     const md = plan_('--against', path.join(dir, 'deployed.json'), '--format', 'markdown');
     expect(md.status).toBe(0);
     expect(parseMarker(md.stdout)).toEqual({ pipeline: 'calhousing-test', planHash: hash });
-    expect(md.stdout).toContain('### smp plan: 2 steps changed in `calhousing-test`\n');
+    expect(md.stdout).toContain(
+      '### smp plan: `calhousing-test`\n\n**Plan: 0 to add, 2 to change, 0 to remove**\n',
+    );
+    // The changed field is named by the config key the author would edit, and where: the train section
+    // does not set instance_type, so the row points at the section and says the default applies.
+    expect(md.stdout).toContain(
+      '| ✏️ `calhousing-Training` | changed | `train.instance_type` (not set: default) at `examples/tf/conf/conf.yaml:21`: `ml.m5.large` → `ml.m5.2xlarge` |',
+    );
     expect(md.stdout).toContain('subgraph m0["calhousing"]');
     expect(md.stdout).toContain('class s1,s2 changed');
     expect(md.stdout).not.toContain('old-secret-program-value');

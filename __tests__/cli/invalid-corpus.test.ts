@@ -195,11 +195,26 @@ describe('smp usage', () => {
     expect(r.stdout).toBe('');
   });
 
-  it('prints the usage with --help and exits 0', async () => {
+  it('a mistyped command suggests the right one and exits 2', async () => {
+    const r = await runCli(['pln'], cleanEnv());
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('unknown command `pln` (did you mean `plan`?)');
+  });
+
+  it('missing required arguments exit 2', async () => {
+    const r = await runCli(['diff', 'only-one.json'], cleanEnv());
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('`smp diff` takes two definition files');
+    expect((await runCli([], cleanEnv())).status).toBe(2);
+  });
+
+  it('prints the usage with --help and exits 0; every line fits 80 columns', async () => {
     const r = await runCli(['--help'], cleanEnv());
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('Usage:');
     expect(r.stdout).toContain('smp validate');
+    expect(r.stdout).toContain('--strict');
+    for (const line of r.stdout.split('\n')) expect([...line].length, line).toBeLessThanOrEqual(80);
   });
 
   it('prints a semver with --version and exits 0', async () => {

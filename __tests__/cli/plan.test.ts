@@ -3,7 +3,16 @@
 // disk with their digests, and an invalid config writes nothing.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -207,5 +216,43 @@ describe('smp plan on an invalid config', () => {
   it('writes no files', () => {
     expect(existsSync(out)).toBe(false);
     expect(readdirSync(path.dirname(out))).toEqual([]);
+  });
+});
+
+describe('the CLI tells the same story as the comment', () => {
+  const TF = 'examples/tf/conf/conf.yaml';
+
+  it('without SMP_* settings: plan says so in one short line, validate says nothing about it', () => {
+    const plan = smp(['plan', '--config', TF], REPO, {});
+    expect(plan.status).toBe(0);
+    const notes = plan.stderr.split('\n').filter((l) => l.includes('placeholder'));
+    expect(notes).toHaveLength(1);
+    expect(notes[0]!.length).toBeLessThanOrEqual(120);
+    const validate = smp(['validate', '--config', TF], REPO, {});
+    expect(validate.status).toBe(0);
+    expect(validate.stderr).not.toContain('placeholder');
+  });
+
+  it('--strict makes a config warning an error (exit 1); without it the plan goes ahead', () => {
+    const ws = tempDir();
+    cpSync(path.join(REPO, 'examples/tf'), path.join(ws, 'examples/tf'), { recursive: true });
+    const file = path.join(ws, TF);
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8').replace(
+        'entry_point: train.py',
+        'entry_point: train.py\n        instance_typ: ml.p3.8xlarge',
+      ),
+    );
+    const lenient = smp(['plan', '--config', TF], ws);
+    expect(lenient.status).toBe(0);
+    expect(lenient.stderr).toMatch(/conf\.yaml:\d+:\d+: warning: unknown key `instance_typ`/);
+    for (const cmd of ['plan', 'validate']) {
+      const strict = smp([cmd, '--config', TF, '--strict'], ws);
+      expect(strict.status).toBe(1);
+      expect(strict.stderr).toMatch(
+        /conf\.yaml:\d+:\d+: error: unknown key `instance_typ`.*\(an error with strict\)/,
+      );
+    }
   });
 });

@@ -127,7 +127,8 @@ describe('smp deploy / run (dist/cli.js)', () => {
     expect(budget(server.requests.all)).toEqual({
       DescribePipeline: 1,
       HeadObject: plan.artifacts.length,
-      PutObject: plan.artifacts.length,
+      // each artifact, and the file manifest of each source bundle
+      PutObject: plan.artifacts.length + plan.artifacts.filter((a) => a.kind === 'source-bundle').length,
       DescribeModelPackageGroup: 1,
       CreateModelPackageGroup: 1,
       CreatePipeline: 1,

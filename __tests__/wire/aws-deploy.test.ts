@@ -29,6 +29,9 @@ import {
   tfExample,
   writes,
 } from './helpers/aws.js';
+import { changedFiles } from '../../src/aws/code-files.js';
+import { buildPlanView } from '../../src/plan/view.js';
+import { renderPlanComment } from '../../src/report/plan-comment.js';
 
 let server: AwsServer;
 let clients: AwsClients;
@@ -61,6 +64,10 @@ afterEach(() => {
   expect(server.serverErrors, server.serverErrors.join('\n')).toEqual([]);
 });
 
+/** Source bundles of a plan: each new one gets its file manifest uploaded next to it. */
+const manifests = (c: { plan: { artifacts: readonly { kind: string }[] } }): number =>
+  c.plan.artifacts.filter((a) => a.kind === 'source-bundle').length;
+
 const b64sha = (hex: string): string => Buffer.from(hex, 'hex').toString('base64');
 
 describe('deploy (examples/tf, workspace = repo root)', () => {
@@ -80,7 +87,8 @@ describe('deploy (examples/tf, workspace = repo root)', () => {
     expect(budget(reqs)).toEqual({
       DescribePipeline: 1,
       HeadObject: tf.plan.artifacts.length,
-      PutObject: tf.plan.artifacts.length,
+      // Each artifact, plus the file manifest of each new source bundle.
+      PutObject: tf.plan.artifacts.length + manifests(tf),
       DescribeModelPackageGroup: 1,
       CreateModelPackageGroup: 1,
       CreatePipeline: 1,
@@ -215,13 +223,16 @@ describe('a code change (temp copy of examples/tf)', () => {
     expect(budget(server.requests.all)).toEqual({
       DescribePipeline: 1,
       HeadObject: after.plan.artifacts.length,
-      PutObject: 1,
+      PutObject: 1 + manifests(after),
       DescribeModelPackageGroup: 1,
       ListTags: 1,
       UpdatePipeline: 1,
       GetSchedule: 1,
     });
-    expect(server.requests.last('PutObject')!.input.Key).toBe(changed[0]!.key);
+    expect(server.requests.filter('PutObject').map((r) => r.input.Key)).toEqual([
+      changed[0]!.key,
+      `${changed[0]!.key}.manifest.json`,
+    ]);
     expect(server.requests.last('UpdatePipeline')!.input).toMatchObject({
       PipelineName: 'calhousing-code',
       PipelineDefinition: after.plan.definitionJson,
@@ -268,7 +279,7 @@ describe('re-deploys converge', () => {
     const c = compile(copyTf('calhousing-kms'), [TF_GLOB]);
     await deployPipeline(deployContext(clients, c, () => undefined, { kmsKey: kms }));
     const puts = server.requests.filter('PutObject');
-    expect(puts).toHaveLength(c.plan.artifacts.length);
+    expect(puts).toHaveLength(c.plan.artifacts.length + manifests(c));
     for (const put of puts)
       expect(put.input).toMatchObject({ ServerSideEncryption: 'aws:kms', SSEKMSKeyId: kms });
     for (const a of c.plan.artifacts)
@@ -328,7 +339,7 @@ describe('large definition via S3', () => {
     expect(budget(server.requests.all)).toMatchObject({
       DescribePipeline: 1,
       HeadObject: big.plan.artifacts.length,
-      PutObject: big.plan.artifacts.length,
+      PutObject: big.plan.artifacts.length + manifests(big),
       DescribeModelPackageGroup: 15,
       CreateModelPackageGroup: 15,
       CreatePipeline: 1,
@@ -396,5 +407,38 @@ describe('cancellation before a write', () => {
     expect(err).toBeInstanceOf(DeployCancelled);
     expect((err as DeployCancelled).message).toBe('cancelled before the upload');
     expect(writes(since(server, start))).toEqual([]);
+  });
+});
+
+describe('code changes name the files (bundle manifests)', () => {
+  it('deploy puts a manifest next to each bundle; the next plan names the edited file and the steps that re-run', async () => {
+    const ws = copyTf('p-manifest');
+    const first = compile(ws, [TF_GLOB]);
+    await deployPipeline(deployContext(clients, first, logger().log));
+    const bundle = first.plan.artifacts.find((a) => a.kind === 'source-bundle')!;
+    const put = server.requests
+      .filter('PutObject')
+      .filter((r) => String(r.input.Key).endsWith('.manifest.json'))
+      .map((r) => String(r.input.Key));
+    expect(put).toContain(`${bundle.key}.manifest.json`);
+
+    const train = path.join(ws, 'examples/tf/modelscripts/train.py');
+    writeFileSync(train, `${readFileSync(train, 'utf8')}\n# tuned\n`);
+    writeFileSync(path.join(ws, 'examples/tf/modelscripts/extra.py'), 'X = 1\n');
+    const second = compile(ws, [TF_GLOB]);
+    const deployed = await readDeployed(clients.sagemaker, 'p-manifest');
+    const view = buildPlanView(second.plan, { state: 'read', definition: deployed!.definition });
+    const files = await changedFiles(clients.s3, second.plan, view);
+    const newBundle = second.plan.artifacts.find((a) => a.kind === 'source-bundle')!;
+    expect(files?.get(newBundle.contentSha256)).toEqual({
+      added: ['extra.py'],
+      changed: ['train.py'],
+      removed: [],
+    });
+    const body = renderPlanComment({ ...view, ...(files ? { codeFiles: files } : {}) });
+    const line = body.split('\n').find((l) => l.startsWith('- `sourcedir.tar.gz` of '))!;
+    expect(line).toContain('`train.py` changed, `extra.py` added; re-runs ');
+    for (const step of view.diff.steps.changed.filter((c) => c.code.length > 0))
+      expect(line).toContain(`\`${step.name}\``);
   });
 });

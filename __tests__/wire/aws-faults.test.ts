@@ -91,7 +91,8 @@ describe('fault injection', () => {
     // Each effect once, however many attempts it took.
     const ok = budget(server.requests.filter(undefined, { ok: true }));
     expect(ok).toMatchObject({
-      PutObject: c.plan.artifacts.length,
+      // each artifact, and the file manifest of each source bundle
+      PutObject: c.plan.artifacts.length + c.plan.artifacts.filter((a) => a.kind === 'source-bundle').length,
       CreateModelPackageGroup: 1,
       CreatePipeline: 1,
       StartPipelineExecution: 1,
@@ -117,7 +118,8 @@ describe('fault injection', () => {
     expect(d.action).toBe('created');
     expect(server.requests.count(undefined, { fault: 'reset' })).toBe(2);
     expect(budget(server.requests.filter(undefined, { ok: true }))).toMatchObject({
-      PutObject: c.plan.artifacts.length,
+      // each artifact, and the file manifest of each source bundle
+      PutObject: c.plan.artifacts.length + c.plan.artifacts.filter((a) => a.kind === 'source-bundle').length,
       CreatePipeline: 1,
       CreateModelPackageGroup: 1,
     });

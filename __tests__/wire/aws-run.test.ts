@@ -129,15 +129,13 @@ describe('run + wait', () => {
     }
     expect(lines.at(-1)).toBe('Execution succeeded');
 
-    // Budget: one DescribePipelineExecution per poll; the step list when something changed, plus a safety
-    // listing every 10th poll (in case LastModifiedTime lags a step transition).
+    // Budget: one DescribePipelineExecution and one step listing per poll (the listing does not rely on
+    // LastModifiedTime moving with step transitions, which SageMaker does not document).
     expect(polls.length).toBeGreaterThan(30);
     for (const p of polls) {
       expect(p.describe).toBe(1);
-      expect(p.describe + p.list).toBeLessThanOrEqual(2);
+      expect(p.list).toBe(1);
     }
-    const unchangedListings = polls.filter((p) => !p.changed && p.list > 0).length;
-    expect(unchangedListings).toBeLessThanOrEqual(Math.ceil(polls.length / 10));
     expect(polls.filter((p) => !p.changed).length).toBeGreaterThan(polls.length / 2);
 
     // Registered model versions, as the report needs them; approval status never touched.
@@ -156,7 +154,9 @@ describe('run + wait', () => {
     expect(server.requests.count('UpdateModelPackage')).toBe(0);
     expect(server.sagemaker.packages.get(arn)!.output.ModelApprovalStatus).toBe('PendingManualApproval');
     expect(budget(writes(server.requests.all))).toEqual({
-      PutObject: tf.plan.artifacts.length,
+      // each artifact, and the file manifest of each source bundle
+      PutObject:
+        tf.plan.artifacts.length + tf.plan.artifacts.filter((a) => a.kind === 'source-bundle').length,
       CreateModelPackageGroup: 1,
       CreatePipeline: 1,
       StartPipelineExecution: 1,

@@ -225,7 +225,7 @@ describe('deploy with a schedule', () => {
     expect(lines).toContain('Schedule smp-score-sched-p: created');
     // The pipeline does not yet create a model group: a scoring unit registers nothing.
     expect(budget(writes(server.requests.all))).toEqual({
-      PutObject: 2,
+      PutObject: 3, // two artifacts and the source bundle's file manifest
       CreatePipeline: 1,
       CreateSchedule: 1,
     });

@@ -21,15 +21,18 @@ import { InputError } from '../github/inputs.js';
 import type { ActionInputs } from '../github/inputs.js';
 import { writePlanFiles } from '../plan/files.js';
 import { diffDefinitions } from '../plan/diff.js';
-import { buildPlanView, OFFLINE } from '../plan/view.js';
-import type { Deployed } from '../plan/view.js';
+import { runDag } from '../plan/dag.js';
+import { buildPlanView, OFFLINE, stepModels } from '../plan/view.js';
+import type { Deployed, Provenance } from '../plan/view.js';
 import { renderPlanComment } from '../report/plan-comment.js';
 import type { PlanView } from '../report/plan-comment.js';
-import { diffText } from '../report/plan-text.js';
 import { mdCode } from '../report/escape.js';
+import { diffText, planText } from '../report/plan-text.js';
+import { planSummary } from '../plan/summary.js';
 import { renderMarker } from '../report/marker.js';
 import { scheduleChange } from '../report/plan-registry.js';
-import { renderFailure, renderRunReport } from '../report/run-report.js';
+import { gateFailureText } from '../report/gates.js';
+import { renderFailure, renderRunReport, runOutcome } from '../report/run-report.js';
 import type { RunReport } from '../report/run-report.js';
 
 /** Everything the final report needs, filled in as the phases go. */
@@ -80,8 +83,14 @@ async function phases(
       env,
       allowPlaceholders: inputs.mode === 'plan',
       extraRoots,
+      strict: inputs.strict,
     });
     annotate(r.diagnostics, inputs.workingDirectory);
+    // What was found, so the log tells the same story as the comment.
+    if (r.plan) core.info(planSummary(r.plan));
+    const warnings = r.diagnostics.filter((d) => d.severity === 'warning').length;
+    if (warnings > 0)
+      core.info(`${warnings} config warning${warnings === 1 ? '' : 's'} (see the annotations)`);
     return Promise.resolve(r);
   });
   const { config } = compiled;
@@ -111,12 +120,22 @@ async function phases(
   const resolved = await resolveModelPackages(session, config, plan, inputs.mode === 'plan');
   plan = resolved.plan;
   const { deployed, pipeline: current } = await readDeployedState(session, plan, inputs.mode === 'plan');
-  const view = buildPlanView(plan, deployed);
+  const built = buildPlanView(plan, deployed);
+  const { changedFiles } = await import('../aws/code-files.js');
+  const codeFiles =
+    session.kind === 'online' ? await changedFiles(session.clients.s3, plan, built) : undefined;
+  const view: PlanView = {
+    ...built,
+    ...(codeFiles && codeFiles.size > 0 ? { codeFiles } : {}),
+    provenance: { ...built.provenance, ...provenance(inputs, ctx) },
+  };
   state.view = view;
   recordPlanOutputs(inputs, plan, view, state);
-  core.info(
-    `Plan ${view.planHash}: ${view.diff.status}${deployed.state === 'unknown' ? ` (${deployed.note ?? 'offline'})` : ''}`,
-  );
+  await core.group('Plan', () => {
+    core.info(planText(view));
+    if (deployed.state === 'unknown') core.info(`(${deployed.note ?? 'offline'})`);
+    return Promise.resolve();
+  });
 
   if (inputs.mode === 'plan') return;
   if (session.kind !== 'online') throw new Error(`cannot ${inputs.mode} without AWS access: ${session.why}`);
@@ -125,7 +144,7 @@ async function phases(
 
   const { deployPipeline, runPipeline } = await import('../aws/deploy.js');
   const { executionDisplayName, executionToken } = await import('../aws/execution.js');
-  const { executionLink } = await import('../aws/console.js');
+  const { executionLink, jobLinks, modelGroupLink } = await import('../aws/console.js');
   const context = deployContext({
     config,
     plan,
@@ -206,23 +225,37 @@ async function phases(
     uploaded: uploadedOf(result.upload),
     outcome: w?.outcome ?? 'started (not waiting)',
     failureReason: w?.failureReason,
-    steps: w?.steps,
-    models: result.models,
+    steps: w?.steps.map((s) => ({ ...s, links: s.jobArn ? jobLinks(s.jobArn) : undefined })),
+    plannedSteps: plan.definition.Steps.map((s) => s.Name),
+    dag: w
+      ? runDag(plan.definition, stepModels(plan), new Map(w.steps.map((s) => [s.name, s.status])))
+      : undefined,
+    models: result.models.map((m) => ({ ...m, registryLink: modelGroupLink(m.arn) || undefined })),
     scored: result.scored,
     schedule: scheduleReport(plan, result.schedule),
     gates: result.gates,
     cancelled: w?.outcome === 'Cancelled' ? { stillRunning: !w.stopRequested } : undefined,
   };
+  for (const m of result.models)
+    core.info(`Registered ${m.group} version ${m.version ?? '?'} (${m.approvalStatus}): ${m.arn}`);
   if (w && w.outcome !== 'Succeeded') {
+    const failedStep = w.steps.find((s) => s.status === 'Failed');
     const running = w.steps
       .filter((s) => !['Succeeded', 'Failed', 'Stopped'].includes(s.status))
       .map((s) => s.name);
     const message =
       w.outcome === 'TimedOut'
         ? `gave up waiting after ${inputs.waitTimeoutMinutes} minutes; ${w.stopRequested ? 'asked SageMaker to stop the execution' : `the execution is still running${running.length ? ` (${running.join(', ')})` : ''}`}: ${result.execution.arn}`
-        : (w.failureReason ?? `the execution ended ${w.outcome}`);
+        : failedStep
+          ? `${gateFailureText(failedStep.failureReason ?? '') ?? failedStep.failureReason ?? w.failureReason ?? 'no reason given'}${failedStep.jobArn ? `\njob: ${failedStep.jobArn}` : ''}`
+          : (w.failureReason ?? `the execution ended ${w.outcome}`);
     state.failure = {
-      title: w.outcome === 'TimedOut' ? 'Timed out' : `Execution ${w.outcome.toLowerCase()}`,
+      title:
+        w.outcome === 'TimedOut'
+          ? 'Timed out'
+          : failedStep
+            ? `Execution failed at ${failedStep.name}`
+            : `Execution ${w.outcome.toLowerCase()}`,
       message,
     };
   }
@@ -281,7 +314,13 @@ async function readDeployedState(
     const schedule = await readScheduleForView(session.clients, plan.pipelineName);
     return {
       deployed: d
-        ? { state: 'read', definition: d.definition, arn: d.arn, ...schedule }
+        ? {
+            state: 'read',
+            definition: d.definition,
+            arn: d.arn,
+            ...schedule,
+            ...(d.lastModified ? { lastModified: d.lastModified } : {}),
+          }
         : { state: 'none', definition: null, ...schedule },
       pipeline: d,
     };
@@ -293,6 +332,31 @@ async function readDeployedState(
     core.notice(`${why}; planning offline`, { title: 'smp: deployed pipeline' });
     return { deployed: { ...OFFLINE, note: why }, pipeline: undefined };
   }
+}
+
+/** Links for the comment: the commit (PR head), this run, and the blob base for config `file:line` links. */
+function provenance(inputs: ActionInputs, ctx: GithubContext): Provenance {
+  const sha = commitSha(ctx);
+  const repo = ctx.owner && ctx.repo ? `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}` : undefined;
+  const run = runUrl(ctx);
+  const dir = inputs.workingDirectory.replace(/^\.\/?/, '');
+  const encoded = dir
+    .split('/')
+    .filter((x) => x !== '')
+    .map((x) => `${encodeURIComponent(x)}/`)
+    .join('');
+  return {
+    ...(sha ? { commitSha: sha } : {}),
+    ...(sha && repo
+      ? { commitUrl: `${repo}/commit/${sha}`, blobBase: `${repo}/blob/${sha}/${encoded}` }
+      : {}),
+    ...(run
+      ? {
+          runUrl: run,
+          runLabel: `run ${ctx.runId ?? ''}`,
+        }
+      : {}),
+  };
 }
 
 function recordPlanOutputs(inputs: ActionInputs, plan: Plan, view: PlanView, state: State): void {
@@ -469,12 +533,16 @@ async function finish(
   } catch (err) {
     core.warning(`Could not set the step outputs: ${err instanceof Error ? err.message : String(err)}`);
   }
+  // On a run the summary opens with the outcome: what happened, where, why, and the links to look.
+  const outcome = runOutcome(state.report);
   try {
-    await core.appendSummary(render(SUMMARY_BUDGET));
+    await core.appendSummary(`${outcome ? `### ${outcome}\n\n` : ''}${render(SUMMARY_BUDGET)}`);
   } catch (err) {
     core.warning(`Could not write the job summary: ${err instanceof Error ? err.message : String(err)}`);
   }
   if (pipeline) await comment(inputs, ctx, body, pipeline);
+  if (pipeline && outcome && inputs.mode === 'run' && ctx.isDefaultBranchPush)
+    await statusOnMergedPr(inputs, ctx, pipeline, outcome);
   if (state.failure) {
     // Config errors are already annotated on their lines; anything else gets its whole message here.
     core.setFailed(
@@ -507,6 +575,30 @@ async function comment(
       core.warning(`GitHub API rate limit nearly used up (${left} left this hour)`);
   } catch (err) {
     core.notice(commentFailure(err), { title: 'smp: PR comment' });
+  }
+}
+
+/** The merged PR's plan comment gets the run's outcome as a status line (best effort: a notice on failure). */
+async function statusOnMergedPr(
+  inputs: ActionInputs,
+  ctx: GithubContext,
+  pipeline: string,
+  outcome: string,
+): Promise<void> {
+  if (!inputs.comment || !ctx.owner || !ctx.repo || !ctx.sha || !inputs.githubToken) return;
+  const run = runUrl(ctx);
+  const status = `${outcome}${run ? ` ([run ${ctx.runId ?? ''}](${run}))` : ''}`;
+  try {
+    const { createGithubClient } = await import('../github/rest.js');
+    const { postRunStatus } = await import('../github/comment.js');
+    const gh = await createGithubClient(inputs.githubToken, ctx.apiUrl);
+    const url = await postRunStatus(gh, { owner: ctx.owner, repo: ctx.repo }, ctx.sha, pipeline, status);
+    if (url) core.info(`Run status added to the merged PR's plan comment: ${url}`);
+  } catch (err) {
+    core.notice(
+      `Could not add the run status to the merged PR's plan comment (${commentFailure(err).replace(/ The job summary has the plan\.$/, '')}); give the job permissions: pull-requests: write`,
+      { title: 'smp: PR status' },
+    );
   }
 }
 

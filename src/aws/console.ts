@@ -37,3 +37,11 @@ export function jobLinks(jobArn: string): { console: string; logs: string } | un
     logs: `${host(region)}/cloudwatch/home?region=${region}#logsV2:log-groups/log-group/${esc(`/aws/sagemaker/${group}`)}$3FlogStreamNameFilter$3D${esc(name)}`,
   };
 }
+
+/** The model package group of a model package ARN in the SageMaker console (best effort). */
+export function modelGroupLink(modelPackageArn: string): string {
+  const m = /^arn:[^:]+:sagemaker:([^:]+):\d+:model-package\/([^/]+)\/\d+$/.exec(modelPackageArn);
+  if (!m) return '';
+  const [, region = '', group = ''] = m;
+  return `${host(region)}/sagemaker/home?region=${region}#/model-registry/${encodeURIComponent(group)}`;
+}

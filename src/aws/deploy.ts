@@ -20,7 +20,7 @@ import type { ScheduleOutcome } from './schedule.js';
 import type { RegisteredModel } from './registered.js';
 import { gateOutcomes } from '../report/gates.js';
 import type { GateOutcome } from '../report/gates.js';
-import { uploadArtifacts } from './upload.js';
+import { uploadArtifacts, uploadManifests } from './upload.js';
 import type { UploadReport } from './upload.js';
 import { waitForExecution } from './wait.js';
 import type { WaitOptions, WaitResult } from './wait.js';
@@ -103,6 +103,10 @@ export async function deployPipeline(
   checkpoint(ctx.signal, 'the upload');
   ctx.log(`Uploading ${ctx.plan.artifacts.length} artifact(s) to S3`);
   const upload = await uploadArtifacts(ctx.clients.s3, ctx.plan.artifacts, {
+    ...(ctx.kmsKey ? { kmsKey: ctx.kmsKey } : {}),
+    log: ctx.log,
+  });
+  await uploadManifests(ctx.clients.s3, ctx.plan.artifacts, new Set(upload.uploaded.map((u) => u.key)), {
     ...(ctx.kmsKey ? { kmsKey: ctx.kmsKey } : {}),
     log: ctx.log,
   });

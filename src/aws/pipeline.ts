@@ -24,6 +24,8 @@ export interface DeployedPipeline {
   readonly roleArn: string | undefined;
   readonly description: string | undefined;
   readonly parallelism: number | undefined;
+  /** When it was last modified (ISO), for what the plan was compared with. */
+  readonly lastModified: string | undefined;
 }
 
 export async function readDeployed(sm: SageMakerClient, name: string): Promise<DeployedPipeline | null> {
@@ -35,6 +37,7 @@ export async function readDeployed(sm: SageMakerClient, name: string): Promise<D
       roleArn: out.RoleArn,
       description: out.PipelineDescription,
       parallelism: out.ParallelismConfiguration?.MaxParallelExecutionSteps,
+      lastModified: out.LastModifiedTime?.toISOString(),
     };
   } catch (err) {
     if ((err as { name?: string }).name === 'ResourceNotFound') return null;

@@ -1,12 +1,13 @@
 // Upload content-addressed artifacts: HeadObject first, skip what is there (the key names the content).
 // Only missing bundles are packed: their tar is gzip'd while it streams into S3 (multipart above one part),
 // and checked against the address on the way, so memory stays flat and a changed file uploads nothing.
-import { HeadObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import { GetObjectCommand, HeadObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import { Transform } from 'node:stream';
 import { packStream } from '../compile/tar.js';
-import type { Artifact } from '../compile/types.js';
+import { artifactManifest, manifestKey } from '../compile/manifest.js';
+import type { Artifact, BundleManifest } from '../compile/types.js';
 
 export interface UploadReport {
   /** `bytes`: what was sent (gzip'd for a bundle). */
@@ -154,5 +155,59 @@ async function exists(s3: S3Client, a: Artifact): Promise<boolean> {
     if (e.name === 'NotFound' || e.$metadata?.httpStatusCode === 404 || e.$metadata?.httpStatusCode === 403)
       return false;
     throw err;
+  }
+}
+
+/**
+ * The file manifest of each source bundle just uploaded, as a small JSON object next to it
+ * (`<bundle key>.manifest.json`), so a later plan can name the files a code change touched. Computed from the
+ * same file list the bundle is packed from; a bundle that was already there keeps the manifest written with it.
+ */
+export async function uploadManifests(
+  s3: S3Client,
+  artifacts: readonly Artifact[],
+  uploadedKeys: ReadonlySet<string>,
+  opts: UploadOptions = {},
+): Promise<number> {
+  let written = 0;
+  for (const a of artifacts) {
+    if (!uploadedKeys.has(a.key)) continue;
+    const manifest = artifactManifest(a);
+    if (!manifest) continue;
+    const key = manifestKey(a.key);
+    const body = Buffer.from(`${JSON.stringify(manifest, null, 1)}\n`);
+    await s3.send(
+      new PutObjectCommand({
+        Bucket: a.bucket,
+        Key: key,
+        Body: body,
+        ContentLength: body.length,
+        ContentType: 'application/json',
+        ...(opts.kmsKey ? { ServerSideEncryption: 'aws:kms' as const, SSEKMSKeyId: opts.kmsKey } : {}),
+      }),
+    );
+    written++;
+    opts.log?.(`  + s3://${a.bucket}/${key} (file manifest)`);
+  }
+  return written;
+}
+
+/** A deployed bundle's manifest; undefined when it has none (deployed before manifests) or it cannot be read. */
+export async function readManifest(
+  s3: S3Client,
+  bucket: string,
+  bundleKey: string,
+): Promise<BundleManifest | undefined> {
+  try {
+    const out = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: manifestKey(bundleKey) }));
+    const text = (await out.Body?.transformToString()) ?? '';
+    if (text.length > 4 * 1024 * 1024) return undefined;
+    const data = JSON.parse(text) as unknown;
+    if (!data || typeof data !== 'object' || Array.isArray(data)) return undefined;
+    const entries = Object.entries(data as Record<string, unknown>);
+    if (!entries.every(([, v]) => typeof v === 'string' && /^[0-9a-f]{64}$/.test(v))) return undefined;
+    return Object.fromEntries(entries as [string, string][]);
+  } catch {
+    return undefined;
   }
 }

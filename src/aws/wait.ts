@@ -140,8 +140,6 @@ const defaultSleep = (ms: number, signal?: AbortSignal): Promise<void> =>
 
 /** Consecutive non-throttling failures (after the SDK's own retries) before the wait gives up. */
 const MAX_FAILED_POLLS = 5;
-/** List the steps at least every this many polls, whatever LastModifiedTime says. */
-const LIST_EVERY = 10;
 
 export async function waitForExecution(
   sm: SageMakerClient,
@@ -155,12 +153,10 @@ export async function waitForExecution(
   const deadline = now() + opts.timeoutMs;
   const seen = new Map<string, string>();
   let steps: StepStatus[] = [];
-  let lastModified: number | undefined;
   let status = 'Executing';
   let reason: string | undefined;
   let delay = opts.intervalMs;
   let failedPolls = 0;
-  let polls = 0;
 
   const stop = async (why: string): Promise<boolean> => {
     try {
@@ -207,18 +203,10 @@ export async function waitForExecution(
       const d = await sm.send(new DescribePipelineExecutionCommand({ PipelineExecutionArn: executionArn }));
       status = d.PipelineExecutionStatus ?? status;
       reason = d.FailureReason ?? reason;
-      const modified = d.LastModifiedTime?.getTime();
-      polls++;
-      // LastModifiedTime tells when something changed; a periodic listing guards against it lagging.
-      if (
-        lastModified === undefined ||
-        modified !== lastModified ||
-        TERMINAL.has(status) ||
-        polls % LIST_EVERY === 0
-      ) {
+      // The steps are listed on every poll: LastModifiedTime is not documented to move with step
+      // transitions, and two calls per poll are far inside SageMaker's rate limits.
+      {
         steps = await listSteps(sm, executionArn);
-        // Only after a successful listing: a throttled one must be retried on the next poll.
-        lastModified = modified;
         for (const s of [...steps].sort(
           (a, b) => (a.startTime?.getTime() ?? 0) - (b.startTime?.getTime() ?? 0),
         )) {

@@ -11,6 +11,7 @@ import type { GroupSpec, Tag } from '../aws/pipeline.js';
 import { scheduleName } from '../config/schedule.js';
 import { modelPackageGroups } from '../plan/model-groups.js';
 import type { DeployedSchedule } from '../plan/schedule.js';
+import { sourceMap } from '../plan/sources.js';
 
 export interface Compiled {
   readonly config: ProjectConfig | undefined;
@@ -27,6 +28,31 @@ export function loadAndCompile(opts: {
   env: Env;
   allowPlaceholders: boolean;
   extraRoots?: readonly string[];
+  /** Warnings are errors: no plan while there is one. */
+  strict?: boolean;
+}): Compiled {
+  const r = loadAndCompileLenient(opts);
+  if (!opts.strict || !r.diagnostics.some(isStrictError)) return r;
+  return { ...r, plan: undefined, diagnostics: strictDiagnostics(r.diagnostics) };
+}
+
+/** Under `strict`, every warning but the offline placeholders (which are no config problem) is an error. */
+function isStrictError(d: Diagnostic): boolean {
+  return d.severity === 'warning' && d.code !== 'placeholder-settings';
+}
+
+export function strictDiagnostics(ds: readonly Diagnostic[]): Diagnostic[] {
+  return ds.map((d) =>
+    isStrictError(d) ? { ...d, severity: 'error', message: `${d.message} (an error with strict)` } : d,
+  );
+}
+
+function loadAndCompileLenient(opts: {
+  workspace: string;
+  globs: readonly string[];
+  env: Env;
+  allowPlaceholders: boolean;
+  extraRoots?: readonly string[];
 }): Compiled {
   const loaded = loadProject(opts);
   if (!loaded.config) {
@@ -38,9 +64,16 @@ export function loadAndCompile(opts: {
     };
   }
   const compiled = compileProject(loaded.config);
+  // The plan carries every warning (config and compile) so each view shows them, and its source map.
+  const warnings = [...loaded.diagnostics, ...compiled.diagnostics].filter((d) => d.severity === 'warning');
+  const plan = compiled.plan && {
+    ...compiled.plan,
+    warnings: [...new Set([...warnings, ...compiled.plan.warnings])],
+    sources: sourceMap(loaded.config, compiled.plan),
+  };
   return {
     config: loaded.config,
-    plan: compiled.plan,
+    plan,
     diagnostics: [...loaded.diagnostics, ...compiled.diagnostics],
     pipelineName: loaded.config.pipeline.name,
   };

@@ -94,6 +94,20 @@ export interface StepOrigin {
   readonly loc: Loc;
 }
 
+/** The config key that produced a definition field, and where it is: `train.instance_type` at `conf.yaml:24:7`. */
+export interface FieldSource {
+  readonly key: string;
+  readonly loc: Loc;
+  /** False when the key is not written and a default applies: `loc` is then its section's. */
+  readonly written: boolean;
+}
+
+/** Compiled step name → definition field path (as the diff names it) → its config source. A side table. */
+export type SourceMap = ReadonlyMap<string, ReadonlyMap<string, FieldSource>>;
+
+/** Files of a code bundle (relative to the code root) → sha256 of each: the bundle's manifest. */
+export type BundleManifest = Readonly<Record<string, string>>;
+
 export interface Plan {
   readonly pipelineName: string;
   readonly definition: PipelineDefinition;
@@ -111,4 +125,6 @@ export interface Plan {
   readonly modelPackages: readonly PackageBinding[];
   /** The EventBridge Scheduler schedule deploy keeps in step with the config (undefined: none). */
   readonly schedule: ScheduleSpec | undefined;
+  /** Where each definition field came from in the configs (fields without a config key are absent). */
+  readonly sources?: SourceMap;
 }

@@ -93,9 +93,7 @@ export function resolveSettings(env: Env, options: SettingsOptions, bag: Diagnos
       'placeholder-settings',
       null,
       'settings',
-      `${placeholders.join(', ')} not set: planning with placeholders (${placeholders
-        .map((p) => PLACEHOLDERS[p as keyof typeof PLACEHOLDERS])
-        .join(', ')}); set them to plan real values`,
+      `${placeholders.join(', ')} not set: planning with placeholder values`,
     );
   }
   const settings: Settings = {

@@ -1,6 +1,6 @@
 // Gated apply: the plan a merged PR's comment approved, read back from our marker.
 import { parseMarker } from '../report/marker.js';
-import { selectPlanComment, tokenIdentity } from './comment.js';
+import { mergedPullRequest, selectPlanComment, tokenIdentity } from './comment.js';
 import type { GithubClient } from './rest.js';
 
 export interface ApprovedPlan {
@@ -20,13 +20,7 @@ export async function approvedPlan(
   base: string | undefined,
   pipeline: string,
 ): Promise<ApprovedPlan | undefined> {
-  const { data: pulls } = await gh.octokit.rest.repos.listPullRequestsAssociatedWithCommit({
-    ...repo,
-    commit_sha: sha,
-    per_page: 10,
-  });
-  const pr =
-    pulls.find((p) => p.merged_at && (!base || p.base.ref === base)) ?? pulls.find((p) => p.merged_at);
+  const pr = await mergedPullRequest(gh, repo, sha, base);
   if (!pr) return undefined;
   const me = await tokenIdentity(gh);
   const comments = await gh.octokit.paginate(gh.octokit.rest.issues.listComments, {

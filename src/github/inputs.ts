@@ -42,6 +42,8 @@ export interface ActionInputs {
   readonly githubToken: string;
   readonly modelRepositories: readonly RepoSpec[];
   readonly requireApprovedPlan: boolean;
+  /** Config warnings fail the job like errors. */
+  readonly strict: boolean;
   readonly description: string | undefined;
   readonly maxParallelSteps: number | undefined;
   /** The `parameters` input as Name/Value pairs (checked against the plan's parameters once it is compiled). */
@@ -209,6 +211,7 @@ export function readInputs(ctx: GithubContext, env: NodeJS.ProcessEnv = process.
     githubToken: core.getInput('github-token').trim(),
     modelRepositories: parseRepositories(core.getInput('model-repositories')),
     requireApprovedPlan: bool('require-approved-plan', false),
+    strict: bool('strict', false),
     description: core.getInput('description').trim() || undefined,
     maxParallelSteps: parallel === '' ? undefined : num('max-parallel-steps', 1, 1, 1000),
     parameters: params.values,

@@ -61,6 +61,8 @@ export interface DefinitionDiff {
   };
   /** Top-level fields other than Steps and Parameters (PipelineExperimentConfig, Metadata, Version). */
   readonly pipelineFields: readonly FieldChange[];
+  /** Step name → type, for every step on either side (the views name a step's type). */
+  readonly stepTypes: ReadonlyMap<string, string>;
 }
 
 type Json = Value | undefined;
@@ -105,6 +107,7 @@ export function diffDefinitions(
     },
     parameters,
     pipelineFields,
+    stepTypes: new Map([...before, ...planned.Steps].map((s) => [s.Name, s.Type])),
   };
   const same =
     added.length === 0 &&

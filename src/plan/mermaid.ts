@@ -1,15 +1,46 @@
-// Mermaid flowchart of the step graph: one subgraph per model, ids safe whatever the step names.
+// Mermaid flowchart of the step graph: one subgraph per model, ids safe whatever the step names. Changes are
+// told by a badge in the label and a thicker border as well as by colour, so they read in grayscale too.
 import { visible } from '../config/visible.js';
-import type { StepGraph } from './graph.js';
+import type { GraphEdge, StepGraph } from './graph.js';
+
+export type NodeStatus = 'added' | 'changed' | 'removed' | 'unchanged';
+
+/** The textual badge of a status, first in the node label. */
+export const BADGE: Readonly<Record<NodeStatus, string>> = {
+  added: '➕',
+  changed: '✏️',
+  removed: '➖',
+  unchanged: '',
+};
+
+export interface MermaidNode {
+  readonly name: string;
+  /** The second, small line of the label (step type, or a model's counts). */
+  readonly type: string;
+  readonly model?: string;
+}
 
 export interface MermaidOptions {
   /** Step name → model (subgraph); steps without one are drawn at the top level. */
   readonly models?: ReadonlyMap<string, string>;
-  /** Extra class per node (e.g. added/changed), and the classDef lines that style them. */
-  readonly classes?: ReadonlyMap<string, string>;
+  /** Status per node (badge and class); the classDef lines that style them. */
+  readonly classes?: ReadonlyMap<string, NodeStatus | string>;
+  /** Badge per status (default: the plan's ➕ ✏️ ➖) and the word after the type; none for `unchanged`. */
+  readonly badges?: Readonly<Record<string, { readonly badge: string; readonly word: string }>>;
   readonly classDefs?: readonly string[];
-  /** Nodes to draw that are not in the graph (removed steps), dashed by their class. */
-  readonly extraNodes?: readonly { name: string; type: string; model?: string }[];
+  /** Nodes to draw that are not in the graph (removed steps), inside their model when it is known. */
+  readonly extraNodes?: readonly MermaidNode[];
+  /** Edges of the deployed pipeline that the plan drops: drawn dashed and labelled. */
+  readonly removedEdges?: readonly GraphEdge[];
+  /** Edges the plan adds: labelled. */
+  readonly addedEdges?: ReadonlySet<string>;
+  /** The status word after the type (`Training · changed`); off where the label already counts changes. */
+  readonly statusWords?: boolean;
+}
+
+/** Key of an edge in `addedEdges`. */
+export function edgeKey(e: Pick<GraphEdge, 'from' | 'to'>): string {
+  return `${e.from}\u0000${e.to}`;
 }
 
 /**
@@ -20,19 +51,26 @@ export function mermaidLabel(text: string): string {
   return visible(text).replace(/[#"<>&`\\|[\]{}()]/g, (c) => `#${c.charCodeAt(0)};`);
 }
 
+/** Subgraph boxes stay neutral: a change is told by the nodes inside, never by the box. */
+const MODEL_STYLE = 'fill:#f6f8fa,stroke:#d0d7de,color:#24292f';
+
 export function renderMermaid(graph: StepGraph, opts: MermaidOptions = {}): string {
-  const nodes = [...graph.nodes, ...(opts.extraNodes ?? [])];
+  const nodes: MermaidNode[] = [...graph.nodes, ...(opts.extraNodes ?? [])];
   const ids = new Map(nodes.map((n, i) => [n.name, `s${i}`]));
   const lines = ['flowchart TD'];
-  // A Condition (quality gate) is drawn as a diamond, as flowcharts draw decisions.
-  const node = (n: { name: string; type: string }): string => {
-    const label = `"${mermaidLabel(n.name)}<br/><small>${mermaidLabel(n.type)}</small>"`;
+  const node = (n: MermaidNode): string => {
+    const status = opts.classes?.get(n.name);
+    const custom = status ? opts.badges?.[status] : undefined;
+    const badge = custom ? custom.badge : status ? (BADGE[status as NodeStatus] ?? '') : '';
+    const shown = custom ? custom.word : status;
+    const word = shown && status !== 'unchanged' && opts.statusWords !== false ? ` · ${shown}` : '';
+    const label = `"${badge ? `${badge} ` : ''}${mermaidLabel(n.name)}<br/><small>${mermaidLabel(n.type)}${word}</small>"`;
+    // A Condition (quality gate) is drawn as a diamond, as flowcharts draw decisions.
     return `${ids.get(n.name) ?? ''}${n.type === 'Condition' ? `{${label}}` : `[${label}]`}`;
   };
-  const modelOf = (n: { name: string; model?: string }): string | undefined =>
-    n.model ?? opts.models?.get(n.name);
-  const groups = new Map<string, typeof nodes>();
-  const loose: typeof nodes = [];
+  const modelOf = (n: MermaidNode): string | undefined => n.model ?? opts.models?.get(n.name);
+  const groups = new Map<string, MermaidNode[]>();
+  const loose: MermaidNode[] = [];
   for (const n of nodes) {
     const m = modelOf(n);
     if (m === undefined) loose.push(n);
@@ -40,13 +78,27 @@ export function renderMermaid(graph: StepGraph, opts: MermaidOptions = {}): stri
   }
   let g = 0;
   for (const [model, members] of groups) {
-    lines.push(`  subgraph m${g++}["${mermaidLabel(model)}"]`);
+    lines.push(`  subgraph m${g}["${mermaidLabel(model)}"]`, '    direction TB');
     for (const n of members) lines.push(`    ${node(n)}`);
-    lines.push('  end');
+    lines.push('  end', `  style m${g} ${MODEL_STYLE}`);
+    g++;
   }
   for (const n of loose) lines.push(`  ${node(n)}`);
+  const removedStyle: number[] = [];
+  let index = 0;
   for (const e of graph.edges) {
-    lines.push(`  ${ids.get(e.from) ?? ''} ${e.kind === 'depends' ? '-->' : '-.->'} ${ids.get(e.to) ?? ''}`);
+    const label = opts.addedEdges?.has(edgeKey(e)) ? '|"➕ new"|' : '';
+    lines.push(
+      `  ${ids.get(e.from) ?? ''} ${e.kind === 'depends' ? '-->' : '-.->'}${label} ${ids.get(e.to) ?? ''}`,
+    );
+    index++;
+  }
+  for (const e of opts.removedEdges ?? []) {
+    const from = ids.get(e.from);
+    const to = ids.get(e.to);
+    if (!from || !to) continue;
+    lines.push(`  ${from} -.->|"➖ removed"| ${to}`);
+    removedStyle.push(index++);
   }
   for (const def of opts.classDefs ?? []) lines.push(`  ${def}`);
   if (opts.classes) {
@@ -59,5 +111,7 @@ export function renderMermaid(graph: StepGraph, opts: MermaidOptions = {}): stri
     for (const [c, members] of [...byClass].sort(([a], [b]) => (a < b ? -1 : 1)))
       lines.push(`  class ${members.join(',')} ${c}`);
   }
+  if (removedStyle.length > 0)
+    lines.push(`  linkStyle ${removedStyle.join(',')} stroke:#cf222e,stroke-width:2px,stroke-dasharray:6 4`);
   return `${lines.join('\n')}\n`;
 }

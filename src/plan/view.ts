@@ -2,10 +2,11 @@
 import { allDefinitionSteps } from '../compile/branches.js';
 import type { ResolvedPackage } from '../compile/model-packages.js';
 import type { ScheduleSpec } from '../compile/schedule.js';
-import type { Artifact, PipelineDefinition, Plan } from '../compile/types.js';
+import type { Artifact, PipelineDefinition, Plan, SourceMap } from '../compile/types.js';
 import type { Diagnostic } from '../config/diagnostics.js';
 import { scheduleName } from '../config/schedule.js';
 import { planDag } from './dag.js';
+import type { DetailGraph } from './dag.js';
 import { diffDefinitions } from './diff.js';
 import type { DefinitionDiff } from './diff.js';
 import { planHashOf } from './hash.js';
@@ -22,14 +23,27 @@ export interface PlanView {
   readonly deployed: 'read' | 'none' | 'unknown';
   /** Why the deployed pipeline is unknown (e.g. "no AWS credentials on a fork PR"). */
   readonly deployedNote?: string;
+  /** The first graph (every step, or one node per model above READABLE_STEPS). */
   readonly mermaid: string;
   readonly graphNotice?: string;
+  /** One line under the graph saying what its marks mean. */
+  readonly graphCaption?: string;
+  /** Under a one-node-per-model graph: each changed model's step graph. */
+  readonly graphDetails?: readonly DetailGraph[];
+  /** Definition field → config key and position, to name a changed field as the author wrote it. */
+  readonly sources?: SourceMap;
+  /** Per changed code bundle (by the new content sha256): the files that differ, from the bundles' manifests. */
+  readonly codeFiles?: ReadonlyMap<string, FileChanges>;
+  /** Where the plan came from and what it was compared with, for links and the footer. */
+  readonly provenance?: Provenance;
   readonly artifacts: readonly Pick<Artifact, 'key' | 'bytes' | 'description' | 'kind'>[];
   readonly warnings: readonly Diagnostic[];
   /** Units scoring with a registered model: the version this plan uses and the one deployed. */
   readonly packages?: readonly PackageView[];
   /** The schedule deploy keeps (undefined spec: none) and what deploy will do to it (undefined: not read). */
   readonly schedule?: ScheduleView;
+  /** Status lines under the verdict (the main-branch run's outcome on the merged PR's comment). */
+  readonly status?: readonly string[];
   /** Extra sections (execution status, registered models) rendered before the hash. */
   readonly extra?: readonly string[];
 }
@@ -53,6 +67,24 @@ export interface ScheduleView {
   readonly note?: string;
 }
 
+export interface FileChanges {
+  readonly added: readonly string[];
+  readonly changed: readonly string[];
+  readonly removed: readonly string[];
+}
+
+export interface Provenance {
+  /** `https://github.com/o/r/blob/<sha>/<working-directory>/`: a config path and `#L<line>` are appended. */
+  readonly blobBase?: string;
+  readonly commitSha?: string;
+  readonly commitUrl?: string;
+  readonly runUrl?: string;
+  /** `run #12`, `run 123456 attempt 2`. */
+  readonly runLabel?: string;
+  /** When the deployed pipeline was last modified (ISO time), shown with what the plan was compared with. */
+  readonly deployedModified?: string;
+}
+
 export interface Deployed {
   /** `none`: no such pipeline yet; `unknown`: it could not be read (no credentials, offline). */
   readonly state: 'read' | 'none' | 'unknown';
@@ -64,6 +96,8 @@ export interface Deployed {
   readonly schedule?: DeployedSchedule | null;
   /** Why the schedule could not be read. */
   readonly scheduleNote?: string;
+  /** ISO time the deployed pipeline was last modified. */
+  readonly lastModified?: string;
 }
 
 export const OFFLINE: Deployed = {
@@ -88,6 +122,9 @@ export function buildPlanView(plan: Plan, deployed: Deployed): PlanView {
     ...(deployed.note ? { deployedNote: deployed.note } : {}),
     mermaid: dag.mermaid,
     ...(dag.notice ? { graphNotice: dag.notice } : {}),
+    graphCaption: dag.caption,
+    graphDetails: dag.details,
+    ...(deployed.lastModified ? { provenance: { deployedModified: deployed.lastModified } } : {}),
     artifacts: plan.artifacts,
     warnings: plan.warnings,
     packages: plan.modelPackages.map((b) => ({
@@ -99,6 +136,7 @@ export function buildPlanView(plan: Plan, deployed: Deployed): PlanView {
       deployedArn: deployed.state === 'read' ? parameterDefault(deployed.definition, b.parameter) : undefined,
     })),
     schedule: scheduleView(plan, deployed),
+    ...(plan.sources ? { sources: plan.sources } : {}),
   };
 }
 

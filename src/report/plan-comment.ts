@@ -1,48 +1,29 @@
 // The plan as Markdown, for the PR comment, the job summary and plan.md. Pure: returns a string.
+// Reads top-down as a reviewer needs it: the verdict, every config warning, the graph (with a caption), one
+// table row per changed step, code changes once per bundle, field details, artifacts, then where it came from.
 // Always fits GitHub's comment limit: details collapse first, then the table, then the graph, while the
 // headline, a graph or summary, and the plan hash always stay.
-import type { FieldChange, StepChange } from '../plan/diff.js';
+import type { Loc } from '../config/diagnostics.js';
+import { stepEdits } from '../plan/changes.js';
+import type { StepEdit } from '../plan/changes.js';
+import type { CodeChange, FieldChange } from '../plan/diff.js';
+import { BADGE } from '../plan/mermaid.js';
 import type { PlanView } from '../plan/view.js';
-
-export type { PlanView } from '../plan/view.js';
 import { formatBytes } from '../plan/summary.js';
 import { htmlText, mdCode, mdFence, mdText } from './escape.js';
 import { renderMarker } from './marker.js';
-import { packageMarkdown, scheduleChange, scheduleMarkdown } from './plan-registry.js';
+import { packageMarkdown, scheduleMarkdown } from './plan-registry.js';
+import { headline } from './verdict.js';
+
+export type { PlanView } from '../plan/view.js';
+export { headline } from './verdict.js';
 
 /** GitHub refuses bodies over 65,536 characters; we budget 60,000 characters and bytes. */
 export const BODY_BUDGET = 60_000;
 
-export function headline(view: PlanView): string {
-  const d = view.diff;
-  const name = mdCode(view.pipeline, false);
-  const schedule = scheduleChange(view);
-  if (view.deployed !== 'read' || d.status === 'created') {
-    const verb = view.deployed === 'none' ? 'New pipeline' : 'Pipeline';
-    return `${verb} ${name}: ${view.steps} step${view.steps === 1 ? '' : 's'}${schedule ? `, ${schedule}` : ''}`;
-  }
-  if (d.status === 'unchanged')
-    return schedule
-      ? `${schedule.replace(/^./, (c) => c.toUpperCase())} in ${name} (steps unchanged)`
-      : `No changes to ${name} (${view.steps} step${view.steps === 1 ? '' : 's'})`;
-  const parts: string[] = [];
-  const n = (k: number, what: string): void => {
-    if (k > 0) parts.push(`${k} step${k === 1 ? '' : 's'} ${what}`);
-  };
-  n(d.steps.changed.length, 'changed');
-  n(d.steps.added.length, 'added');
-  n(d.steps.removed.length, 'removed');
-  const edges = d.edges.added.length + d.edges.removed.length;
-  if (edges > 0) parts.push(`${edges} edge${edges === 1 ? '' : 's'} changed`);
-  const params = d.parameters.added.length + d.parameters.removed.length + d.parameters.changed.length;
-  if (params > 0) parts.push(`${params} parameter${params === 1 ? '' : 's'} changed`);
-  if (d.pipelineFields.length > 0) parts.push('pipeline settings changed');
-  if (schedule) parts.push(schedule);
-  return `${parts.join(', ').replace(/^./, (c) => c.toUpperCase())} in ${name}`;
-}
-
 interface Level {
   details: boolean;
+  graphDetails: boolean;
   tableRows: number;
   graph: 'full' | 'none';
   artifacts: boolean;
@@ -50,17 +31,42 @@ interface Level {
 }
 
 const LEVELS: Level[] = [
-  { details: true, tableRows: Infinity, graph: 'full', artifacts: true, warnings: Infinity },
-  { details: false, tableRows: Infinity, graph: 'full', artifacts: true, warnings: Infinity },
-  { details: false, tableRows: 50, graph: 'full', artifacts: false, warnings: 10 },
-  { details: false, tableRows: 20, graph: 'none', artifacts: false, warnings: 5 },
-  { details: false, tableRows: 0, graph: 'none', artifacts: false, warnings: 0 },
+  {
+    details: true,
+    graphDetails: true,
+    tableRows: Infinity,
+    graph: 'full',
+    artifacts: true,
+    warnings: Infinity,
+  },
+  {
+    details: false,
+    graphDetails: true,
+    tableRows: Infinity,
+    graph: 'full',
+    artifacts: true,
+    warnings: Infinity,
+  },
+  {
+    details: false,
+    graphDetails: false,
+    tableRows: Infinity,
+    graph: 'full',
+    artifacts: true,
+    warnings: Infinity,
+  },
+  { details: false, graphDetails: false, tableRows: 50, graph: 'full', artifacts: false, warnings: 10 },
+  { details: false, graphDetails: false, tableRows: 20, graph: 'none', artifacts: false, warnings: 5 },
+  { details: false, graphDetails: false, tableRows: 0, graph: 'none', artifacts: false, warnings: 0 },
 ];
+
+const fitsBudget = (body: string, budget: number): boolean =>
+  body.length <= budget && Buffer.byteLength(body, 'utf8') <= budget;
 
 export function renderPlanComment(view: PlanView, budget = BODY_BUDGET): string {
   for (const level of LEVELS) {
     const body = render(view, level);
-    if (body.length <= budget && Buffer.byteLength(body, 'utf8') <= budget) return body;
+    if (fitsBudget(body, budget)) return body;
   }
   // Extra sections (run reports) can be large too: keep marker, headline, summary and hash, and say so.
   const minimal = render(
@@ -70,20 +76,38 @@ export function renderPlanComment(view: PlanView, budget = BODY_BUDGET): string 
     },
     LEVELS[LEVELS.length - 1] as Level,
   );
-  if (minimal.length <= budget && Buffer.byteLength(minimal, 'utf8') <= budget) return minimal;
+  if (fitsBudget(minimal, budget)) return minimal;
+  return [...top(view), '', footer(view), ''].join('\n');
+}
+
+/** Marker, title and the verdict line. */
+function top(view: PlanView): string[] {
   return [
     renderMarker({ pipeline: view.pipeline, planHash: view.planHash }),
-    `### smp plan: ${headline(view)}`,
+    `### smp plan: ${mdCode(view.pipeline, false)}`,
     '',
-    `<sub>Plan hash ${mdCode(view.planHash)}</sub>`,
-    '',
-  ].join('\n');
+    `**${mdText(headline(view))}**`,
+  ];
 }
 
 function render(view: PlanView, level: Level): string {
-  const out: string[] = [renderMarker({ pipeline: view.pipeline, planHash: view.planHash })];
+  const out: string[] = [...top(view), ''];
   const omitted: string[] = [];
-  out.push(`### smp plan: ${headline(view)}`, '');
+  for (const s of view.status ?? []) out.push(s, '');
+  const warnings = view.warnings.slice(0, level.warnings);
+  if (warnings.length > 0) {
+    const more = view.warnings.length - warnings.length;
+    out.push(
+      '> [!WARNING]',
+      `> **${view.warnings.length} config warning${view.warnings.length === 1 ? '' : 's'}** (\`strict: true\` makes them errors)`,
+      '>',
+    );
+    for (const w of warnings) out.push(`> - ${w.loc ? `${locLink(view, w.loc)}: ` : ''}${mdText(w.message)}`);
+    if (more > 0) out.push(`> - … and ${more} more (see the job log)`);
+    out.push('');
+  } else if (view.warnings.length > 0) {
+    omitted.push(`${view.warnings.length} warnings`);
+  }
   if (view.deployed === 'unknown')
     out.push(
       `> [!NOTE]\n> Compared with nothing: ${mdText(view.deployedNote ?? 'the deployed pipeline could not be read')}.`,
@@ -92,7 +116,23 @@ function render(view: PlanView, level: Level): string {
 
   if (level.graph === 'full') {
     if (view.graphNotice) out.push(`> ${mdText(view.graphNotice)}`, '');
-    out.push(mdFence(view.mermaid.trimEnd(), 'mermaid', true), '');
+    out.push(mdFence(view.mermaid.trimEnd(), 'mermaid', true));
+    if (view.graphCaption) out.push(`<sub>${mdText(view.graphCaption)}</sub>`);
+    out.push('');
+    const details = view.graphDetails ?? [];
+    if (level.graphDetails) {
+      for (const g of details)
+        out.push(
+          `<details><summary>${htmlText(`${g.model}: ${g.summary}`)}</summary>`,
+          '',
+          mdFence(g.mermaid.trimEnd(), 'mermaid', true),
+          '',
+          '</details>',
+          '',
+        );
+    } else if (details.length > 0) {
+      omitted.push("each model's step graph");
+    }
   } else {
     omitted.push('the graph');
     out.push(graphSummary(view), '');
@@ -100,7 +140,7 @@ function render(view: PlanView, level: Level): string {
 
   const rows = changeRows(view);
   if (rows.length > 0 && level.tableRows > 0) {
-    out.push('| step | change | what |', '|---|---|---|');
+    out.push('| step | change | what changed |', '|---|---|---|');
     for (const r of rows.slice(0, level.tableRows)) out.push(r);
     if (rows.length > level.tableRows) out.push(`| … | ${rows.length - level.tableRows} more | |`);
     out.push('');
@@ -112,10 +152,13 @@ function render(view: PlanView, level: Level): string {
 
   out.push(...packageMarkdown(view), ...scheduleMarkdown(view));
 
-  const changed = view.diff.steps.changed.filter((c) => c.fields.length > 0 || c.code.length > 0);
+  const code = view.deployed === 'read' ? codeSection(view) : [];
+  if (code.length > 0 && level.tableRows > 0) out.push(...code, '');
+
+  const detailed = view.deployed === 'read' ? view.diff.steps.changed.filter((c) => c.fields.length > 0) : [];
   if (level.details) {
-    for (const c of changed) out.push(stepDetails(c), '');
-  } else if (changed.length > 0) {
+    for (const c of detailed) out.push(stepDetails(view, c.name, c.fields), '');
+  } else if (detailed.length > 0) {
     omitted.push('field-by-field details');
   }
 
@@ -133,16 +176,6 @@ function render(view: PlanView, level: Level): string {
     omitted.push('the artifact list');
   }
 
-  const warnings = view.warnings.slice(0, level.warnings);
-  if (warnings.length > 0) {
-    out.push(`**Warnings (${view.warnings.length})**`, '');
-    for (const w of warnings)
-      out.push(`- ${w.loc ? `${mdCode(`${w.loc.file}:${w.loc.line}`)} ` : ''}${mdText(w.message)}`);
-    out.push('');
-  }
-  if (view.warnings.length > warnings.length)
-    omitted.push(`${view.warnings.length - warnings.length} warnings`);
-
   for (const e of view.extra ?? []) out.push(e, '');
   if (omitted.length > 0) {
     out.push(
@@ -150,8 +183,42 @@ function render(view: PlanView, level: Level): string {
       '',
     );
   }
-  out.push(`<sub>Plan hash ${mdCode(view.planHash)}</sub>`, '');
+  out.push(footer(view), '');
   return out.join('\n');
+}
+
+/** Provenance: the commit and run that planned it, what it was compared with, the plan hash. */
+function footer(view: PlanView): string {
+  const p = view.provenance;
+  const parts: string[] = [];
+  if (p?.commitSha) {
+    const sha = mdCode(p.commitSha.slice(0, 7), false);
+    parts.push(`Planned from ${p.commitUrl ? `[${sha}](${p.commitUrl})` : sha}`);
+  }
+  if (p?.runUrl) parts.push(`in [${mdText(p.runLabel ?? 'this run')}](${p.runUrl})`);
+  const compared =
+    view.deployed === 'read'
+      ? `compared with the deployed pipeline ${mdCode(view.pipeline, false)}${p?.deployedModified ? ` (last modified ${mdText(p.deployedModified.replace(/\.\d{3}Z$/, 'Z'))})` : ''}`
+      : view.deployed === 'none'
+        ? `no pipeline ${mdCode(view.pipeline, false)} is deployed yet`
+        : 'not compared with the deployed pipeline';
+  parts.push(parts.length > 0 ? compared : compared.replace(/^./, (c) => c.toUpperCase()));
+  return `<sub>${parts.join(' ')} · plan hash ${mdCode(view.planHash, false)}</sub>`;
+}
+
+/** `file:line`, linked to the PR head's blob when the view knows it (and the file is in the repository). */
+export function locLink(view: PlanView, loc: Loc): string {
+  const text = mdCode(`${loc.file}:${loc.line}`);
+  const base = view.provenance?.blobBase;
+  if (!base || loc.file.startsWith('.smp/') || loc.file.startsWith('/') || loc.file.includes('..'))
+    return text;
+  const url = `${base}${loc.file.split('/').map(urlSegment).join('/')}#L${loc.line}`;
+  return `[${text}](${url})`;
+}
+
+/** A path segment inside a Markdown link target: nothing that ends the link or the URL. */
+function urlSegment(s: string): string {
+  return encodeURIComponent(s).replace(/[()!'*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
 function graphSummary(view: PlanView): string {
@@ -162,75 +229,124 @@ function graphSummary(view: PlanView): string {
 function changeRows(view: PlanView): string[] {
   if (view.deployed !== 'read') return [];
   const d = view.diff;
-  const renamedTo = new Map(d.renamed.map((r) => [r.to, r.from]));
-  const renamedFrom = new Map(d.renamed.map((r) => [r.from, r.to]));
-  const rows: string[] = [];
-  for (const s of d.steps.added) {
-    const from = renamedTo.get(s.name);
-    rows.push(
-      `| ${mdCode(s.name)} | added | ${mdText(s.type)}${from ? ` (looks like a rename of ${mdCode(from)})` : ''} |`,
-    );
-  }
-  for (const s of d.steps.removed) {
-    const to = renamedFrom.get(s.name);
-    rows.push(
-      `| ${mdCode(s.name)} | removed | ${mdText(s.type)}${to ? ` (renamed to ${mdCode(to)}?)` : ''} |`,
-    );
-  }
-  for (const c of d.steps.changed) rows.push(`| ${mdCode(c.name)} | changed | ${changeSummary(c)} |`);
-  for (const e of d.edges.added)
-    rows.push(
-      `| ${mdCode(e.to)} | edge added | from ${mdCode(e.from)} (${e.kind === 'depends' ? 'DependsOn' : 'data'}) |`,
-    );
-  for (const e of d.edges.removed)
-    rows.push(
-      `| ${mdCode(e.to)} | edge removed | from ${mdCode(e.from)} (${e.kind === 'depends' ? 'DependsOn' : 'data'}) |`,
-    );
-  for (const p of [...d.parameters.added, ...d.parameters.removed, ...d.parameters.changed]) {
-    rows.push(
-      `| parameter ${mdCode(p.name)} | ${p.old === undefined ? 'added' : p.new === undefined ? 'removed' : 'changed'} | ${parameterChange(p)} |`,
-    );
-  }
-  for (const f of d.pipelineFields) rows.push(`| pipeline | changed | ${fieldLine(f, true)} |`);
+  const rows = stepEdits(d).map(
+    (e) => `| ${BADGE[e.status]} ${mdCode(e.name)} | ${e.status} | ${editSummary(view, e)} |`,
+  );
+  for (const p of d.parameters.added)
+    rows.push(`| ➕ parameter ${mdCode(p.name)} | added | ${parameterCell(undefined, p.new)} |`);
+  for (const p of d.parameters.removed) rows.push(`| ➖ parameter ${mdCode(p.name)} | removed | |`);
+  for (const p of d.parameters.changed)
+    rows.push(`| ✏️ parameter ${mdCode(p.name)} | changed | ${parameterCell(p.old, p.new)} |`);
+  for (const f of d.pipelineFields) rows.push(`| ✏️ pipeline | changed | ${fieldCell(view, '', f)} |`);
   return rows;
 }
 
-function parameterChange(p: { readonly old: string | undefined; readonly new: string | undefined }): string {
-  if (p.old !== undefined && p.new !== undefined) return `${mdCode(p.old)} → ${mdCode(p.new)}`;
-  return mdCode(p.new ?? p.old ?? '');
+/** A parameter as a readable line (its type and default), old → new. */
+function parameterCell(oldText: string | undefined, newText: string | undefined): string {
+  if (oldText !== undefined && newText !== undefined) return `${mdCode(oldText)} → ${mdCode(newText)}`;
+  return mdCode(newText ?? oldText ?? '');
 }
 
-function changeSummary(c: StepChange): string {
-  const parts = c.fields.slice(0, 3).map((f) => fieldLine(f, true));
-  if (c.fields.length > 3) parts.push(`${c.fields.length - 3} more fields`);
-  if (c.code.length > 0) parts.push(codeLine(c));
+const KIND: Record<string, string> = { depends: 'DependsOn', data: 'data' };
+
+function editSummary(view: PlanView, e: StepEdit): string {
+  const parts: string[] = [];
+  if (e.status !== 'changed') parts.push(mdText(e.type));
+  if (e.renamed)
+    parts.push(
+      e.status === 'added'
+        ? `looks like a rename of ${mdCode(e.renamed)}`
+        : `renamed to ${mdCode(e.renamed)}?`,
+    );
+  const fields = e.change?.fields ?? [];
+  for (const f of fields.slice(0, 4)) parts.push(fieldCell(view, e.name, f));
+  if (fields.length > 4) parts.push(`${fields.length - 4} more fields (details below)`);
+  const bundles = [...new Set((e.change?.code ?? []).map((c) => c.artifact))];
+  if (bundles.length > 0)
+    parts.push(`code: ${bundles.map((b) => mdCode(b)).join(', ')} changed (see Code changes)`);
+  const was = new Map(e.edgesRemoved.map((x) => [x.from, x.kind]));
+  const kindChanged = e.edgesAdded.filter((x) => was.has(x.from));
+  const added = e.edgesAdded.filter((x) => !was.has(x.from));
+  const removed = e.edgesRemoved.filter((x) => !kindChanged.some((k) => k.from === x.from));
+  const list = (xs: readonly { from: string; kind: string }[]): string =>
+    xs.map((x) => `${mdCode(x.from)} (${KIND[x.kind]})`).join(', ');
+  if (added.length > 0) parts.push(`${e.status === 'added' ? 'after' : 'now after'} ${list(added)}`);
+  for (const x of kindChanged)
+    parts.push(`after ${mdCode(x.from)}: ${KIND[was.get(x.from) ?? '']} → ${KIND[x.kind]}`);
+  if (removed.length > 0 && e.status !== 'removed') parts.push(`no longer after ${list(removed)}`);
   return parts.join('<br>');
 }
 
-function codeLine(c: StepChange): string {
-  const first = c.code[0];
-  if (!first) return '';
-  const artifacts = [...new Set(c.code.map((x) => x.artifact))].join(', ');
-  return `code changed (${mdText(artifacts)} sha256 ${mdCode(first.oldSha.slice(0, 8))}… → ${mdCode(first.newSha.slice(0, 8))}…)`;
+/** Values short and flat enough to read inline; others are "changed" with the value in the step's details. */
+function inlineValue(v: string | undefined): boolean {
+  return v === undefined || (v.length <= 60 && !/^[[{]/.test(v));
 }
 
-function fieldLine(f: FieldChange, inline: boolean): string {
-  const path = inline ? mdCode(f.path) : f.path;
-  if (f.redacted) return `${path}: ${f.kind === 'changed' ? 'changed' : f.kind} (value hidden)`;
-  const v = (x: string | undefined): string =>
-    x === undefined ? '∅' : inline ? mdCode(truncate(x)) : truncate(x);
-  return `${path}: ${v(f.old)} → ${v(f.new)}`;
+/** `train.instance_type` at [`conf.yaml:24`](…): `a` → `b`; the definition path when no config key made it. */
+function fieldCell(view: PlanView, step: string, f: FieldChange): string {
+  const src = view.sources?.get(step)?.get(f.path);
+  const name = src
+    ? `${mdCode(src.key)}${src.written ? '' : ' (not set: default)'} at ${locLink(view, src.loc)}`
+    : mdCode(f.path);
+  if (f.redacted) return `${name}: ${f.kind} (value hidden)`;
+  if (!inlineValue(f.old) || !inlineValue(f.new))
+    return `${name}: ${f.kind === 'changed' ? 'changed' : f.kind} (details below)`;
+  return `${name}: ${f.old === undefined ? '∅' : mdCode(f.old)} → ${f.new === undefined ? '∅' : mdCode(f.new)}`;
 }
 
-function stepDetails(c: StepChange): string {
-  const lines = c.fields.map((f) => fieldLine(f, false));
-  for (const x of c.code)
-    lines.push(
-      `${x.path}: code changed (${x.artifact} sha256 ${x.oldSha.slice(0, 12)}… → ${x.newSha.slice(0, 12)}…)`,
+/** Code changes once per bundle: what it is, the files that differ (from the manifests), the steps that re-run. */
+function codeSection(view: PlanView): string[] {
+  const bundles = new Map<string, { change: CodeChange; steps: string[] }>();
+  for (const c of view.diff.steps.changed) {
+    for (const x of c.code) {
+      const k = `${x.artifact}\u0000${x.newSha}`;
+      const b = bundles.get(k) ?? { change: x, steps: [] };
+      if (!b.steps.includes(c.name)) b.steps.push(c.name);
+      bundles.set(k, b);
+    }
+  }
+  if (bundles.size === 0) return [];
+  const out = ['**Code changes**', ''];
+  for (const { change, steps } of bundles.values()) {
+    const artifact = view.artifacts.find((a) => a.key.includes(`/${change.newSha}/`));
+    const what = artifact ? mdText(artifact.description) : mdCode(change.artifact, false);
+    const files = view.codeFiles?.get(change.newSha);
+    const fileText = files
+      ? [
+          ...files.changed.map((f) => `${mdCode(f, false)} changed`),
+          ...files.added.map((f) => `${mdCode(f, false)} added`),
+          ...files.removed.map((f) => `${mdCode(f, false)} removed`),
+        ].join(', ') || 'no file differs (packaging changed)'
+      : 'files not listed (no manifest of the deployed bundle was read)';
+    out.push(
+      `- ${mdCode(change.artifact, false)} of ${what} (sha256 ${mdCode(change.oldSha.slice(0, 8), false)} → ${mdCode(change.newSha.slice(0, 8), false)}): ${fileText}; re-runs ${steps.map((s) => mdCode(s, false)).join(', ')}`,
     );
-  return `<details><summary>${htmlText(c.name)}: ${c.fields.length + c.code.length} change${c.fields.length + c.code.length === 1 ? '' : 's'}</summary>\n\n${mdFence(lines.join('\n'))}\n\n</details>`;
+  }
+  return out;
 }
 
-function truncate(s: string): string {
-  return s.length > 200 ? `${s.slice(0, 200)}…` : s;
+/** One side of a field change; JSON values pretty-printed so a long object reads line by line. */
+function side(sign: string, v: string | undefined): string {
+  let text = v ?? '∅';
+  if (v !== undefined && /^[[{]/.test(v)) {
+    try {
+      text = JSON.stringify(JSON.parse(v), null, 2);
+    } catch {
+      // not JSON after all (truncated or plain text): as is
+    }
+  }
+  return text
+    .split('\n')
+    .map((l, i) => `  ${i === 0 ? sign : ' '} ${l}`)
+    .join('\n');
+}
+
+function stepDetails(view: PlanView, step: string, fields: readonly FieldChange[]): string {
+  const lines = fields.map((f) => {
+    const src = view.sources?.get(step)?.get(f.path);
+    const name = src ? `${src.key} (${src.loc.file}:${src.loc.line}; ${f.path})` : f.path;
+    if (f.redacted) return `${name}: ${f.kind} (value hidden)`;
+    return `${name}:\n${side('-', f.old)}\n${side('+', f.new)}`;
+  });
+  return `<details><summary>${htmlText(step)}: ${fields.length} field${fields.length === 1 ? '' : 's'}</summary>\n\n${mdFence(lines.join('\n'))}\n\n</details>`;
 }

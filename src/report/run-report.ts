@@ -1,7 +1,8 @@
 // Markdown for what a deploy/run did: the pipeline change, the execution with its steps, the registered models.
 // Pure: takes plain data (no SDK types), returns strings.
+import { formatBytes } from '../plan/summary.js';
 import { formatDuration } from './duration.js';
-import { mdCode, mdText } from './escape.js';
+import { htmlText, mdCode, mdFence, mdText } from './escape.js';
 import { GATE_SUFFIX } from '../compile/steps/condition.js';
 import { gateFailureText } from './gates.js';
 
@@ -14,6 +15,8 @@ export interface StepRow {
   readonly cacheSource: string | undefined;
   /** A Condition step's outcome (`True`/`False`): for a quality gate, whether it passed. */
   readonly conditionOutcome?: string | undefined;
+  /** The job's console page and CloudWatch logs, when the step ran a job. */
+  readonly links?: { readonly console: string; readonly logs: string } | undefined;
 }
 
 export interface ModelRow {
@@ -22,6 +25,8 @@ export interface ModelRow {
   readonly approvalStatus: string;
   readonly arn: string;
   readonly metricsUri: string | undefined;
+  /** The model package group in the SageMaker console. */
+  readonly registryLink?: string | undefined;
 }
 
 export interface ScoredRow {
@@ -44,6 +49,10 @@ export interface RunReport {
   readonly outcome?: string | undefined;
   readonly failureReason?: string | undefined;
   readonly steps?: readonly StepRow[] | undefined;
+  /** The planned DAG coloured and badged by run status (plan/dag.ts runDag), drawn above the step table. */
+  readonly dag?: string | undefined;
+  /** Every step of the planned definition, in order: the ones the execution never reached are "not run". */
+  readonly plannedSteps?: readonly string[] | undefined;
   readonly models?: readonly ModelRow[] | undefined;
   /** The model package version each scoring unit ran with. */
   readonly scored?: readonly ScoredRow[] | undefined;
@@ -80,15 +89,16 @@ const ICON: Record<string, string> = {
   Stopping: '⏹️',
   Executing: '⏳',
   Starting: '⏳',
+  'not run': '⚪',
 };
 
 export function renderRunReport(r: RunReport, now = Date.now()): string {
   const out: string[] = [];
   if (r.action) {
-    out.push(`**Pipeline ${r.action}**${r.pipelineArn ? ` ${mdCode(r.pipelineArn)}` : ''}`);
+    out.push(`**Pipeline ${r.action}**${r.pipelineArn ? ` ${shortArn(r.pipelineArn)}` : ''}`);
     if (r.uploaded)
       out.push(
-        `Code: ${r.uploaded.count} object(s) uploaded (${r.uploaded.bytes} bytes), ${r.uploaded.skipped} already in S3.`,
+        `Code: ${r.uploaded.count} object${r.uploaded.count === 1 ? '' : 's'} uploaded (${formatBytes(r.uploaded.bytes)}), ${r.uploaded.skipped} already in S3.`,
       );
     out.push('');
   }
@@ -98,7 +108,7 @@ export function renderRunReport(r: RunReport, now = Date.now()): string {
   if (r.executionArn) {
     const link = r.executionLink ? ` ([open in SageMaker](${r.executionLink}))` : '';
     out.push(
-      `**Execution** ${mdCode(r.executionArn)}${link}${r.attached ? ' (attached: this run had already started it)' : ''}`,
+      `**Execution** ${shortArn(r.executionArn)}${link}${r.attached ? ' (attached: this run had already started it)' : ''}`,
     );
     if (r.outcome)
       out.push(`Status: **${mdText(r.outcome)}**${r.failureReason ? `: ${mdText(r.failureReason)}` : ''}`);
@@ -126,18 +136,19 @@ export function renderRunReport(r: RunReport, now = Date.now()): string {
       '',
     );
   }
-  if (r.steps && r.steps.length > 0) {
+  const steps = allSteps(r);
+  if (r.dag && steps.length > 0) out.push(mdFence(r.dag.trimEnd(), 'mermaid', true), '');
+  if (steps.length > 0) {
     out.push('| step | status | duration | notes |', '|---|---|---|---|');
-    for (const s of r.steps) {
-      const notes = s.failureReason
-        ? mdText(gateFailureText(s.failureReason) ?? s.failureReason)
-        : s.cacheSource
-          ? `cache hit: ${mdCode(s.cacheSource)}`
-          : s.conditionOutcome && s.name.endsWith(GATE_SUFFIX)
-            ? s.conditionOutcome === 'True'
-              ? 'quality gate passed'
-              : 'quality gate not passed'
-            : '';
+    for (const s of steps) {
+      const notes = [
+        ...(s.failureReason ? [lines(gateFailureText(s.failureReason) ?? s.failureReason)] : []),
+        ...(s.cacheSource ? [`cache hit: ${shortArn(s.cacheSource)}`] : []),
+        ...(s.conditionOutcome && s.name.endsWith(GATE_SUFFIX)
+          ? [s.conditionOutcome === 'True' ? 'quality gate passed' : 'quality gate not passed']
+          : []),
+        ...(s.links && s.status === 'Failed' ? [`[job](${s.links.console}) · [logs](${s.links.logs})`] : []),
+      ].join('<br>');
       out.push(
         `| ${mdCode(s.name)} | ${ICON[s.status] ?? ''} ${mdText(s.status)} | ${duration(s, now)} | ${notes} |`,
       );
@@ -153,12 +164,23 @@ export function renderRunReport(r: RunReport, now = Date.now()): string {
       '|---|---|---|---|---|',
     );
     for (const m of r.models ?? []) {
+      const group = m.registryLink ? `[${mdCode(m.group)}](${m.registryLink})` : mdCode(m.group);
       out.push(
-        `| ${mdCode(m.group)} | ${m.version ?? ''} | ${mdText(m.approvalStatus)} | ${mdCode(m.arn)} | ${m.metricsUri ? metricsLink(m.metricsUri) : ''} |`,
+        `| ${group} | ${m.version ?? ''} | ${mdText(m.approvalStatus)} | ${shortArn(m.arn)} | ${m.metricsUri ? metricsLink(m.metricsUri) : ''} |`,
       );
     }
     out.push(...blocked.map(gateRow));
     out.push('');
+  }
+  const arns = [
+    ...(r.pipelineArn ? [['pipeline', r.pipelineArn]] : []),
+    ...(r.executionArn ? [['execution', r.executionArn]] : []),
+    ...(r.models ?? []).map((m) => [`model package ${m.group} v${m.version ?? '?'}`, m.arn]),
+  ];
+  if (arns.length > 0) {
+    out.push(`<details><summary>Full ARNs</summary>`, '');
+    for (const [what, arn] of arns) out.push(`- ${mdText(what ?? '')}: ${mdCode(arn ?? '', false)}`);
+    out.push('', '</details>', '');
   }
   return out.join('\n');
 }
@@ -185,6 +207,82 @@ function parameterTable(rows: readonly ParameterRow[] | undefined): string[] {
   ];
 }
 
+/** The executed steps, then every planned step the execution never reached as "not run" (definition order). */
+function allSteps(r: RunReport): StepRow[] {
+  const ran = [...(r.steps ?? [])];
+  const seen = new Set(ran.map((s) => s.name));
+  for (const name of r.plannedSteps ?? []) {
+    if (seen.has(name)) continue;
+    ran.push({
+      name,
+      status: 'not run',
+      startTime: undefined,
+      endTime: undefined,
+      failureReason: undefined,
+      cacheSource: undefined,
+    });
+  }
+  if (!r.plannedSteps) return ran;
+  const order = new Map(r.plannedSteps.map((n, i) => [n, i]));
+  return ran.sort((a, b) => (order.get(a.name) ?? Infinity) - (order.get(b.name) ?? Infinity));
+}
+
+/** A multi-line message in one cell or paragraph: each line kept (a single newline would join them). */
+function lines(text: string): string {
+  return text
+    .split(/\r?\n/)
+    .map((l) => mdText(l))
+    .join('<br>');
+}
+
+/** An ARN as its readable tail (`pipeline/churn/execution/abc123` → `execution abc123`), the full one on hover. */
+export function shortArn(arn: string): string {
+  const m = /^arn:[^:]+:[^:]+:[^:]*:[^:]*:(.+)$/.exec(arn);
+  const resource = m?.[1] ?? arn;
+  const tail = resource.split('/').slice(-2).join('/');
+  return `<code title="${htmlText(arn)}">${htmlText(tail.length < resource.length ? `…/${tail}` : resource)}</code>`;
+}
+
+/**
+ * The outcome in one line, first in the job summary: `❌ Failed at \`train\` after 29m12s: ValueError …` with
+ * the failed job's console and log links; undefined when no execution was followed.
+ */
+export function runOutcome(r: RunReport, now = Date.now()): string | undefined {
+  if (!r.outcome || !r.executionArn) return undefined;
+  const steps = r.steps ?? [];
+  const starts = steps.flatMap((s) => (s.startTime ? [s.startTime.getTime()] : []));
+  const ends = steps.flatMap((s) => (s.endTime ? [s.endTime.getTime()] : []));
+  const took = starts.length
+    ? ` after ${formatDuration((ends.length ? Math.max(...ends) : now) - Math.min(...starts))}`
+    : '';
+  const failed = steps.find((s) => s.status === 'Failed');
+  const first = (t: string | undefined): string => mdText((t ?? '').split(/\r?\n/)[0] ?? '');
+  switch (r.outcome) {
+    case 'Succeeded': {
+      const models = (r.models ?? []).map((m) => `${mdCode(m.group, false)} v${m.version ?? '?'}`);
+      return `✅ Succeeded${took.replace('after', 'in')}${models.length ? `: registered ${models.join(', ')}` : ''}`;
+    }
+    case 'Failed': {
+      if (!failed) return `❌ Failed${took}${r.failureReason ? `: ${first(r.failureReason)}` : ''}`;
+      const links = failed.links ? ` ([job](${failed.links.console}) · [logs](${failed.links.logs}))` : '';
+      return `❌ Failed at ${mdCode(failed.name, false)}${took}: ${first(failed.failureReason ?? r.failureReason)}${links}`;
+    }
+    case 'TimedOut':
+      return `⏱️ Timed out${took}: still running ${
+        steps
+          .filter((s) => s.status === 'Executing' || s.status === 'Starting')
+          .map((s) => mdCode(s.name, false))
+          .join(', ') || 'the execution'
+      }`;
+    case 'Cancelled':
+      return `⏹️ Cancelled${took}`;
+    case 'Stopped':
+      return `⏹️ Stopped${took}`;
+    default:
+      return '⏳ Deployed and started (not waited for)';
+  }
+}
+
 /** The metrics object as a link to the S3 console (when it is a plain s3:// URI), else as code. */
 export function metricsLink(uri: string): string {
   const m = /^s3:\/\/([a-z0-9][a-z0-9.-]{1,61}[a-z0-9])\/(.+)$/.exec(uri);
@@ -194,10 +292,11 @@ export function metricsLink(uri: string): string {
   return `[${mdText(key.split('/').pop() ?? key)}](${href})`;
 }
 
-/** A failure in the same comment/summary: one clear message, no stack. */
+/** A failure in the same comment/summary: one clear message, no stack; each line stays a line. */
 export function renderFailure(title: string, message: string): string {
   return `> [!CAUTION]\n> **${mdText(title)}**\n>\n${message
     .split('\n')
-    .map((l) => `> ${mdText(l)}`)
-    .join('\n')}\n`;
+    .map((l) => `> ${mdText(l)}<br>`)
+    .join('\n')
+    .replace(/<br>$/, '')}\n`;
 }

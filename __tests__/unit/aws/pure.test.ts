@@ -7,7 +7,7 @@ import { iamPolicy } from '../../../src/aws/iam-policy.js';
 import { checkLimits } from '../../../src/aws/limits.js';
 import { formatDuration } from '../../../src/report/duration.js';
 import { loadAndCompile } from '../../../src/commands/project.js';
-import { renderRunReport } from '../../../src/report/run-report.js';
+import { renderRunReport, runOutcome } from '../../../src/report/run-report.js';
 import { fullUnitFiles, makeWorkspace, TEST_ENV } from '../../helpers/workspace.js';
 
 const plan = (() => {
@@ -190,12 +190,90 @@ describe('run report', () => {
       },
       t0.getTime(),
     );
-    expect(md).toContain('| `prep` | ✅ Succeeded | 1m05s | cache hit: `arn:old` |');
+    expect(md).toContain(
+      '| `prep` | ✅ Succeeded | 1m05s | cache hit: <code title="arn:old">arn:old</code> |',
+    );
     expect(md).toContain('| `train` | ❌ Failed | 5s | AlgorithmError: &lt;script&gt;boom&lt;/script&gt; |');
     expect(md).toContain(
-      '| `p-m` | 3 | PendingManualApproval | `arn:aws:sagemaker:us-east-1:1:model-package/p-m/3` | `s3://b/m.json` |',
+      '| `p-m` | 3 | PendingManualApproval | <code title="arn:aws:sagemaker:us-east-1:1:model-package/p-m/3">…/p-m/3</code> | `s3://b/m.json` |',
     );
     expect(md).toContain('[open in SageMaker](https://example.invalid/x)');
+    // ARNs are shortened to their tail, with the full value on hover and in a details block.
+    expect(md).toContain(
+      '**Execution** <code title="arn:aws:sagemaker:us-east-1:1:pipeline/p/execution/e">…/execution/e</code>',
+    );
+    expect(md).toContain('- model package p-m v3: `arn:aws:sagemaker:us-east-1:1:model-package/p-m/3`');
+  });
+
+  it('lists every planned step, the ones never reached as "not run"; a multi-line reason keeps its lines', () => {
+    const t0 = new Date('2026-11-26T00:00:00Z');
+    const md = renderRunReport({
+      executionArn: 'arn:aws:sagemaker:us-east-1:1:pipeline/p/execution/e',
+      outcome: 'Failed',
+      plannedSteps: ['prep', 'train', 'register'],
+      steps: [
+        {
+          name: 'train',
+          status: 'Failed',
+          startTime: t0,
+          endTime: new Date(t0.getTime() + 5_000),
+          failureReason: 'ValueError: bad\nsecond line',
+          cacheSource: undefined,
+        },
+        {
+          name: 'prep',
+          status: 'Succeeded',
+          startTime: t0,
+          endTime: t0,
+          failureReason: undefined,
+          cacheSource: undefined,
+        },
+      ],
+    });
+    const rows = md.split('\n').filter((l) => /^\| `/.test(l));
+    expect(rows.map((r) => r.split(' | ')[0])).toEqual(['| `prep`', '| `train`', '| `register`']);
+    expect(rows[1]).toContain('ValueError: bad<br>second line');
+    expect(rows[2]).toBe('| `register` | ⚪ not run |  |  |');
+  });
+
+  it('the outcome line names the failed step, how long it ran, the reason and the job links', () => {
+    const t0 = new Date('2026-11-26T00:00:00Z');
+    const step = (name: string, status: string, minutes: number, reason?: string) => ({
+      name,
+      status,
+      startTime: t0,
+      endTime: new Date(t0.getTime() + minutes * 60_000),
+      failureReason: reason,
+      cacheSource: undefined,
+      links: { console: `https://c/${name}`, logs: `https://l/${name}` },
+    });
+    expect(
+      runOutcome({
+        executionArn: 'arn:e',
+        outcome: 'Failed',
+        failureReason: 'Step failure: One or multiple steps failed.',
+        steps: [step('prep', 'Succeeded', 3), step('train', 'Failed', 29, 'ValueError: NaN\ntraceback…')],
+      }),
+    ).toBe(
+      '❌ Failed at `train` after 29m00s: ValueError: NaN ([job](https://c/train) · [logs](https://l/train))',
+    );
+    expect(
+      runOutcome({
+        executionArn: 'arn:e',
+        outcome: 'Succeeded',
+        steps: [step('prep', 'Succeeded', 41)],
+        models: [
+          {
+            group: 'churn',
+            version: 12,
+            approvalStatus: 'PendingManualApproval',
+            arn: 'arn:m',
+            metricsUri: undefined,
+          },
+        ],
+      }),
+    ).toBe('✅ Succeeded in 41m00s: registered `churn` v12');
+    expect(runOutcome({ pipelineArn: 'arn:p', action: 'updated' })).toBeUndefined();
   });
 
   it('says when a cancelled job left the execution running', () => {

@@ -145,7 +145,7 @@ describe('changed fields', () => {
     const { markdown, text } = views(planned, deployed.definition);
     expect(text).toContain('\n    Arguments.ResourceConfig.InstanceType: ml.m5.large → ml.m5.xlarge\n');
     expect(markdown).toContain('`Arguments.ResourceConfig.InstanceType`: `ml.m5.large` → `ml.m5.xlarge`');
-    expect(markdown).toContain('Arguments.ResourceConfig.InstanceType: ml.m5.large → ml.m5.xlarge\n');
+    expect(markdown).toContain('Arguments.ResourceConfig.InstanceType:\n  - ml.m5.large\n  + ml.m5.xlarge\n');
   });
 
   it("list items are keyed by their name: ProcessingInputs['raw'].S3Input.S3Uri", () => {
@@ -240,7 +240,11 @@ describe('code changes', () => {
     expect(text).toContain(
       `code changed (sourcedir.tar.gz sha256 ${oldSha.slice(0, 12)}… → ${newSha.slice(0, 12)}…)`,
     );
-    expect(markdown).toContain(`\`${oldSha.slice(0, 8)}\`… → \`${newSha.slice(0, 8)}\`…`);
+    // Once per bundle, naming every step that re-runs, however many steps ship it.
+    const line = markdown.split('\n').filter((l) => l.startsWith('- `sourcedir.tar.gz` of '));
+    expect(line).toHaveLength(1);
+    expect(line[0]).toContain(`(sha256 \`${oldSha.slice(0, 8)}\` → \`${newSha.slice(0, 8)}\`)`);
+    expect(line[0]).toContain(`re-runs ${users.map((u) => `\`${u}\``).join(', ')}`);
     // No raw code URI (the artifact list names the new key without s3://, and never the old one).
     for (const out of [text, markdown]) {
       expect(out).not.toMatch(/s3:\/\/\S*\/code\//);
@@ -291,12 +295,12 @@ describe('edges', () => {
     expect(added.edges).toEqual({ added: [{ from: 'c', to: 'b', kind: 'depends' }], removed: [] });
     expect(added.steps.changed).toEqual([]);
     expect(added.steps.unchanged).toEqual(['a', 'b', 'c']);
-    expect(diffText(added)).toBe('+ edge c → b (depends)');
+    expect(diffText(added)).toBe('+ dependency c → b (DependsOn)');
 
     const removed = diffDefinitions(withDep, without);
     expect(removed.edges).toEqual({ added: [], removed: [{ from: 'c', to: 'b', kind: 'depends' }] });
     expect(removed.steps.changed).toEqual([]);
-    expect(diffText(removed)).toBe('- edge c → b (depends)');
+    expect(diffText(removed)).toBe('- dependency c → b (DependsOn)');
   });
 
   it('a data reference moved to another step changes the edge and the referencing field', () => {
@@ -357,10 +361,10 @@ describe('renames', () => {
     expect(d.renamed[0]?.similarity).toBeGreaterThanOrEqual(0.6);
     const { markdown } = views(planned, deployed.definition);
     expect(markdown).toContain(
-      '| `model0-evaluation` | added | Processing (looks like a rename of `model0-metrics`) |',
+      '| ➕ `model0-evaluation` | added | Processing<br>looks like a rename of `model0-metrics`<br>after `model0-prep` (data), `model0-transform` (DependsOn) |',
     );
     expect(markdown).toContain(
-      '| `model0-metrics` | removed | Processing (renamed to `model0-evaluation`?) |',
+      '| ➖ `model0-metrics` | removed | Processing<br>renamed to `model0-evaluation`? |',
     );
   });
 

@@ -7,6 +7,7 @@ import MarkdownIt from 'markdown-it';
 import { marked } from 'marked';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { DefinitionStep, PipelineDefinition, Plan } from '../../../src/compile/types.js';
+import { stepEdits } from '../../../src/plan/changes.js';
 import { planDag } from '../../../src/plan/dag.js';
 import { diffDefinitions } from '../../../src/plan/diff.js';
 import { planHash } from '../../../src/plan/hash.js';
@@ -69,15 +70,11 @@ function viewOf(deployed: PipelineDefinition | null, planned: PipelineDefinition
   };
 }
 
-/** Number of rows the change table must have: one per added/removed/changed step, edge, parameter, pipeline field. */
+/** Number of rows the change table must have: one per added/removed/changed step, parameter, pipeline field. */
 function changeRowCount(view: PlanView): number {
   const d = view.diff;
   return (
-    d.steps.added.length +
-    d.steps.removed.length +
-    d.steps.changed.length +
-    d.edges.added.length +
-    d.edges.removed.length +
+    stepEdits(d).length +
     d.parameters.added.length +
     d.parameters.removed.length +
     d.parameters.changed.length +
@@ -157,12 +154,10 @@ describe('hostile config values', () => {
     const details = [...doc.querySelectorAll('details')];
     const steps = details.filter((d) => !d.querySelector('summary')?.textContent?.startsWith('Artifacts'));
     expect(view.diff.steps.changed.length).toBe(5);
-    expect(details).toHaveLength(view.diff.steps.changed.length + 1);
+    const withFields = view.diff.steps.changed.filter((c) => c.fields.length > 0);
+    expect(details).toHaveLength(withFields.length + 1);
     expect(steps.map((d) => d.querySelector('summary')?.textContent)).toEqual(
-      view.diff.steps.changed.map((c) => {
-        const n = c.fields.length + c.code.length;
-        return `${c.name}: ${n} change${n === 1 ? '' : 's'}`;
-      }),
+      withFields.map((c) => `${c.name}: ${c.fields.length} field${c.fields.length === 1 ? '' : 's'}`),
     );
     for (const d of steps) {
       expect(d.querySelectorAll('pre > code')).toHaveLength(1);
@@ -181,7 +176,7 @@ describe('hostile config values', () => {
       for (const row of t.querySelectorAll('tbody tr')) expect(row.querySelectorAll('td')).toHaveLength(3);
     }
     const names = [...changes!.querySelectorAll('tbody tr td:first-child')].map((td) => td.textContent);
-    expect(names).toEqual(view.diff.steps.changed.map((c) => c.name));
+    expect(names).toEqual(view.diff.steps.changed.map((c) => `✏️ ${c.name}`));
   });
 
   it('the marker is the first line, the only HTML comment, and parses back', () => {
@@ -202,8 +197,9 @@ describe('hostile config values', () => {
 
   it('the headline keeps the pipeline name as code', () => {
     const h3 = doc.querySelector('h3');
-    expect(h3?.textContent).toBe('smp plan: 5 steps changed in a--b');
+    expect(h3?.textContent).toBe('smp plan: a--b');
     expect(h3?.querySelector('code')?.textContent).toBe('a--b');
+    expect(doc.querySelector('h3 + p')?.textContent).toBe('Plan: 0 to add, 5 to change, 0 to remove');
   });
 
   it('a hostile pipeline name (as `smp diff` takes it from a file name) stays inside the marker and a code span', () => {
@@ -366,10 +362,10 @@ describe('truncation', () => {
     expect(Buffer.byteLength(body, 'utf8')).toBeLessThan(GITHUB_LIMIT);
     expect(body.length).toBeLessThanOrEqual(budget);
     expect(Buffer.byteLength(body, 'utf8')).toBeLessThanOrEqual(budget);
-    expect(body).toContain(`### smp plan: ${headline(v)}\n`);
+    expect(body).toContain(`### smp plan: \`${v.pipeline}\`\n\n**${headline(v)}**\n`);
     expect(parseMarker(body)).toEqual({ pipeline: v.pipeline, planHash: v.planHash });
     expect(occurrences(body, 'smp-action:plan')).toBe(1);
-    expect(body).toContain(`<sub>Plan hash \`${v.planHash}\`</sub>`);
+    expect(body).toContain(`plan hash \`${v.planHash}\`</sub>`);
     const d = v.diff.steps;
     const summary = `${v.steps} steps: ${d.added.length} added, ${d.changed.length} changed, ${d.removed.length} removed, ${d.unchanged.length} unchanged.`;
     const hasGraph = body.includes('```mermaid\n');
@@ -392,7 +388,7 @@ describe('truncation', () => {
     const body = renderPlanComment(view);
     const doc = checkEssentials(body, BODY_BUDGET);
     expect(body).toContain('```mermaid\n');
-    expect(body).toContain('one node per model is drawn instead');
+    expect(body).toContain('402 steps in 67 models: one box per model');
     expect(body).toContain('field-by-field details');
     const stepDetails = [...doc.querySelectorAll('details summary')].filter(
       (x) => !x.textContent?.startsWith('Artifacts'),
@@ -438,7 +434,7 @@ describe('truncation', () => {
     const v: PlanView = { ...viewOf(null, def), extra: [`### Execution\n\n${'世界'.repeat(40_000)}`] };
     const body = renderPlanComment(v);
     expect(Buffer.byteLength(body, 'utf8')).toBeLessThanOrEqual(BODY_BUDGET);
-    expect(body).toContain(`<sub>Plan hash \`${v.planHash}\`</sub>`);
+    expect(body).toContain(`plan hash \`${v.planHash}\`</sub>`);
   });
 
   it('a small plan is not truncated and says nothing was left out', () => {
@@ -454,7 +450,7 @@ describe('truncation', () => {
 // ------------------------------------------------------------------------------------------ headline
 
 describe('table of changes', () => {
-  it('has one row per added / removed / changed step, edge, parameter and pipeline field', () => {
+  it('has one row per added / removed / changed step (edges folded in), parameter and pipeline field', () => {
     const before = {
       ...definition(
         [processingStep('a'), processingStep('b', { ref: 'a' }), processingStep('old-c', { ref: 'a' })],
@@ -481,21 +477,18 @@ describe('table of changes', () => {
       [...r.querySelectorAll('td')].map((td) => td.textContent),
     );
     expect(rows).toHaveLength(changeRowCount(v));
-    for (const r of rows) expect(r).toHaveLength(3);
     expect(rows).toEqual([
-      ['new-c', 'added', 'Processing (looks like a rename of old-c)'],
-      ['d', 'added', 'Processing'],
-      ['old-c', 'removed', 'Processing (renamed to new-c?)'],
-      ['a', 'changed', 'Arguments.AppSpecification.ImageUri: img:1 → img:2'],
-      ['b', 'edge added', 'from a (DependsOn)'],
-      ['new-c', 'edge added', 'from a (data)'],
-      ['b', 'edge removed', 'from a (data)'],
-      ['old-c', 'edge removed', 'from a (data)'],
-      ['parameter Threshold', 'changed', 'Float, default 0.5 → Float, default 0.7'],
-      ['pipeline', 'changed', 'Metadata.team: x → y'],
+      ['➕ new-c', 'added', 'Processinglooks like a rename of old-cafter a (data)'],
+      ['➕ d', 'added', 'Processing'],
+      ['✏️ a', 'changed', 'Arguments.AppSpecification.ImageUri: img:1 → img:2'],
+      // b's data reference became a DependsOn: one row, the edge change folded in.
+      ['✏️ b', 'changed', 'after a: data → DependsOn'],
+      ['➖ old-c', 'removed', 'Processingrenamed to new-c?'],
+      ['✏️ parameter Threshold', 'changed', 'Float, default 0.5 → Float, default 0.7'],
+      ['✏️ pipeline', 'changed', 'Metadata.team: x → y'],
     ]);
     expect(headline(v)).toBe(
-      '1 step changed, 2 steps added, 1 step removed, 4 edges changed, 1 parameter changed, pipeline settings changed in `p`',
+      'Plan: 2 to add, 2 to change, 1 to remove; 1 parameter changed; 1 pipeline setting changed',
     );
   });
 });
@@ -503,27 +496,30 @@ describe('table of changes', () => {
 describe('headline', () => {
   const four = (image: string): DefinitionStep[] => ['a', 'b', 'c'].map((n) => processingStep(n, { image }));
 
-  it('changed: counts of steps changed / added / removed, edges, parameters and settings, in `name`', () => {
+  it('changed: the verdict counts steps to add / change / remove, then dependencies, parameters, settings', () => {
     const deployed = definition(four('img:1'));
     const planned = definition([...four('img:2'), processingStep('d')]);
-    expect(headline(viewOf(deployed, planned, 'p'))).toBe('3 steps changed, 1 step added in `p`');
+    expect(headline(viewOf(deployed, planned, 'p'))).toBe('Plan: 1 to add, 3 to change, 0 to remove');
 
     const removed = definition([processingStep('a')]);
     expect(headline(viewOf(definition([processingStep('a'), processingStep('b')]), removed))).toBe(
-      '1 step removed in `p`',
+      'Plan: 0 to add, 0 to change, 1 to remove',
     );
 
+    // A new dependency changes the step it belongs to.
     const edge = definition([processingStep('a'), processingStep('b', { dependsOn: ['a'] })]);
     expect(headline(viewOf(definition([processingStep('a'), processingStep('b')]), edge))).toBe(
-      '1 edge changed in `p`',
+      'Plan: 0 to add, 1 to change, 0 to remove; dependency 1 added',
     );
 
     const params = definition([processingStep('a')], [{ Name: 'X', Type: 'String', DefaultValue: 'v' }]);
-    expect(headline(viewOf(definition([processingStep('a')]), params))).toBe('1 parameter changed in `p`');
+    expect(headline(viewOf(definition([processingStep('a')]), params))).toBe(
+      'Plan: 0 to add, 0 to change, 0 to remove; 1 parameter changed',
+    );
 
     const settings = { ...definition([processingStep('a')]), Metadata: { team: 'x' } };
     expect(headline(viewOf(definition([processingStep('a')]), settings))).toBe(
-      'Pipeline settings changed in `p`',
+      'Plan: 0 to add, 0 to change, 0 to remove; 1 pipeline setting changed',
     );
 
     const many = definition([
@@ -531,41 +527,43 @@ describe('headline', () => {
       processingStep('c', { dependsOn: ['a'] }),
     ]);
     expect(headline(viewOf(definition([processingStep('a'), processingStep('b')]), many))).toBe(
-      '1 step changed, 1 step added, 1 step removed, 1 edge changed in `p`',
+      'Plan: 1 to add, 1 to change, 1 to remove',
     );
   });
 
   it('created, unchanged and unknown', () => {
     const def = definition(four('img:1'));
-    expect(headline(viewOf(null, def, 'new-pipe'))).toBe('New pipeline `new-pipe`: 3 steps');
-    expect(headline(viewOf(null, definition([processingStep('a')]), 'x'))).toBe('New pipeline `x`: 1 step');
-    expect(headline(viewOf(def, clone(def), 'same'))).toBe('No changes to `same` (3 steps)');
+    expect(headline(viewOf(null, def, 'new-pipe'))).toBe(
+      'Plan: 3 to add, 0 to change, 0 to remove (new pipeline)',
+    );
+    expect(headline(viewOf(def, clone(def), 'same'))).toBe('No changes (3 steps)');
     const offline = {
       ...viewOf(null, def),
       deployed: 'unknown' as const,
       deployedNote: 'no AWS credentials on a fork PR',
     };
-    expect(headline(offline)).toBe('Pipeline `p`: 3 steps');
+    expect(headline(offline)).toBe('3 steps planned, not compared with the deployed pipeline');
     const body = renderPlanComment(offline);
     expect(body).toContain('> [!NOTE]\n> Compared with nothing: no AWS credentials on a fork PR.');
-    expect(body).not.toContain('| step | change | what |');
+    expect(body).not.toContain('| step | change |');
   });
 
   it('on a compiled plan: new, offline and unchanged', () => {
     const plan: Plan = compileFiles(manyModelFiles(1, { name: 'churn-nightly' }));
     expect(headline(buildPlanView(plan, { state: 'none', definition: null }))).toBe(
-      'New pipeline `churn-nightly`: 6 steps',
+      'Plan: 6 to add, 0 to change, 0 to remove (new pipeline)',
     );
-    expect(headline(buildPlanView(plan, OFFLINE))).toBe('Pipeline `churn-nightly`: 6 steps');
+    expect(headline(buildPlanView(plan, OFFLINE))).toBe(
+      '6 steps planned, not compared with the deployed pipeline',
+    );
     expect(headline(buildPlanView(plan, { state: 'read', definition: clone(plan.definition) }))).toBe(
-      'No changes to `churn-nightly` (6 steps)',
+      'No changes (6 steps)',
     );
   });
 
-  // Fixed, kept as a regression test (cosmetic): the unchanged headline does not singularise: "No changes to `p` (1 steps)".
   it('an unchanged one-step pipeline says "1 step"', () => {
     const def = definition([processingStep('a')]);
-    expect(headline(viewOf(def, clone(def)))).toBe('No changes to `p` (1 step)');
+    expect(headline(viewOf(def, clone(def)))).toBe('No changes (1 step)');
   });
 });
 

@@ -4,7 +4,15 @@
 // rather than in a reviewer's browser.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DefinitionStep, PipelineDefinition, Plan } from '../../../src/compile/types.js';
-import { CLASS_DEFS, MAX_EDGES, MAX_MERMAID_CHARS, planDag } from '../../../src/plan/dag.js';
+import {
+  CLASS_DEFS,
+  MAX_EDGES,
+  MAX_MERMAID_CHARS,
+  planDag,
+  READABLE_STEPS,
+  runDag,
+} from '../../../src/plan/dag.js';
+import { stepEdits } from '../../../src/plan/changes.js';
 import { diffDefinitions } from '../../../src/plan/diff.js';
 import { stepGraph } from '../../../src/plan/graph.js';
 import type { StepGraph } from '../../../src/plan/graph.js';
@@ -79,13 +87,18 @@ const TRICKY_MODELS = [
 /** Lines of our Mermaid with the quoted labels blanked: what is left must be our own fixed grammar. */
 const GRAMMAR = [
   /^flowchart TD$/,
-  /^ {2}subgraph (m\d+|legend)\[""\]$/,
+  /^ {2}subgraph m\d+\[""\]$/,
+  /^ {4}direction TB$/,
   /^ {2}end$/,
-  /^ {2,4}(s\d+|l\d)\[""\](:::(added|changed|removed|unchanged))?$/,
-  /^ {2}s\d+ (-->|-\.->) s\d+$/,
+  /^ {2}style m\d+ [a-z-]+:[#0-9a-z ]+(,[a-z-]+:[#0-9a-z ]+)*$/,
+  /^ {2,4}s\d+\[""\]$/,
+  /^ {2}s\d+ (-->|-\.->)(\|""\|)? s\d+$/,
   /^ {2}classDef (added|changed|removed|unchanged) [a-z-]+:[#0-9a-z ]+(,[a-z-]+:[#0-9a-z ]+)*$/,
   /^ {2}class s\d+(,s\d+)* (added|changed|removed|unchanged)$/,
+  /^ {2}linkStyle \d+(,\d+)* [a-z-]+:[#0-9a-z ]+(,[a-z-]+:[#0-9a-z ]+)*$/,
 ];
+/** The only edge labels we write: fixed text, never user text. */
+const EDGE_LABELS = new Set(['➕ new', '➖ removed']);
 
 function checkGrammar(text: string): void {
   expect(text.endsWith('\n')).toBe(true);
@@ -96,6 +109,7 @@ function checkGrammar(text: string): void {
       `unexpected line: ${line}`,
     ).toBe(true);
   }
+  for (const m of text.matchAll(/\|"([^"\n]*)"\|/g)) expect(EDGE_LABELS.has(m[1] ?? '')).toBe(true);
   for (const m of text.matchAll(/"([^"\n]*)"/g)) {
     const label = (m[1] ?? '').replace(/<br\/><small>/g, '').replace(/<\/small>/g, '');
     expect(label, `raw markup in label ${m[1]}`).not.toMatch(/[<>"`[\]{}()|\\]/);
@@ -105,7 +119,7 @@ function checkGrammar(text: string): void {
 /** Node id of each label's first line (the step or model name, decoded). */
 function nodeIds(text: string): Map<string, string> {
   const out = new Map<string, string>();
-  for (const m of text.matchAll(/^ +(s\d+)\["(.*?)<br\/>/gm)) {
+  for (const m of text.matchAll(/^ +(s\d+)\["(?:\S+ )?(.*?)<br\/>/gm)) {
     const name = (m[2] ?? '').replace(/#(\d+);/g, (_, n: string) => String.fromCharCode(Number(n)));
     out.set(name, m[1] ?? '');
   }
@@ -114,6 +128,11 @@ function nodeIds(text: string): Map<string, string> {
 
 function edgeLines(text: string): string[] {
   return text.split('\n').filter((l) => /^ {2}s\d+ (-->|-\.->) s\d+$/.test(l));
+}
+
+/** Edge lines with their label: `s1 -.->|"➖ removed"| s2`. */
+function labelledEdges(text: string, label: string): string[] {
+  return text.split('\n').filter((l) => l.includes(`|"${label}"|`));
 }
 
 function chainGraph(names: readonly string[]): StepGraph {
@@ -136,7 +155,9 @@ describe('renderMermaid', () => {
   it('gives valid ids and escaped labels whatever the step and model names, and mermaid parses it', async () => {
     const graph = chainGraph(TRICKY_STEPS);
     const models = new Map(TRICKY_STEPS.map((n, i) => [n, TRICKY_MODELS[i % TRICKY_MODELS.length] ?? '']));
-    const classes = new Map(TRICKY_STEPS.map((n, i) => [n, ['added', 'changed', 'unchanged'][i % 3] ?? '']));
+    const classes = new Map(
+      TRICKY_STEPS.map((n, i) => [n, (['added', 'changed', 'unchanged'] as const)[i % 3] ?? 'unchanged']),
+    );
     const text = renderMermaid(graph, {
       models,
       classes,
@@ -236,15 +257,48 @@ describe('every example DAG parses with mermaid', () => {
       checkGrammar(text);
       for (const def of CLASS_DEFS) expect(text).toContain(`  ${def}\n`);
       expect(text).toMatch(/classDef removed [^\n]*stroke-dasharray/);
-      expect(text).toContain('subgraph legend["Legend"]');
+      // The legend is the caption under the graph, never a node in it.
+      expect(text).not.toMatch(/legend/i);
+      expect(view.graphCaption).toContain('➕ added, ✏️ changed, ➖ removed');
+      expect(view.graphCaption).toContain(
+        'Solid arrow: runs after (DependsOn); dotted arrow: reads its output',
+      );
       const ids = nodeIds(text);
+      // Every change is told without colour: a badge and the status word in the label.
+      const label = (step: string): string =>
+        text.match(new RegExp(`^ +${ids.get(step)}\\["([^"]*)"\\]$`, 'm'))?.[1] ?? '';
+      expect(label('retired-step')).toMatch(/^➖ retired-step<br\/><small>Processing · removed<\/small>$/);
+      expect(label(plan.definition.Steps.at(-1)!.Name)).toMatch(/^➕ .* · added<\/small>$/);
+      expect(label(plan.definition.Steps[0]!.Name)).toMatch(/^✏️ .* · changed<\/small>$/);
+      const edited = new Set(stepEdits(diff).map((e) => e.name));
+      const untouched = plan.definition.Steps.map((s) => s.Name).filter((n) => !edited.has(n));
+      for (const s of untouched) expect(label(s)).not.toMatch(/➕|✏️|➖|· /);
+      // The removed step is drawn inside the model of the step it depended on.
+      const subgraphOf = (id: string): string | undefined => {
+        let current: string | undefined;
+        for (const line of text.split('\n')) {
+          const open = /^ {2}subgraph (m\d+)/.exec(line);
+          if (open) current = open[1];
+          else if (line === '  end') current = undefined;
+          else if (line.startsWith(`    ${id}[`)) return current;
+        }
+        return undefined;
+      };
+      const first = plan.definition.Steps[0]!.Name;
+      expect(subgraphOf(ids.get('retired-step')!)).toBe(subgraphOf(ids.get(first)!));
+      expect(subgraphOf(ids.get('retired-step')!)).toBeDefined();
+      // Its dependency is an edge, dashed and labelled.
+      expect(labelledEdges(text, '➖ removed')).toContain(
+        `  ${ids.get(first)} -.->|"➖ removed"| ${ids.get('retired-step')}`,
+      );
+      expect(text).toMatch(/^ {2}linkStyle \d+(,\d+)* [^\n]*stroke-dasharray/m);
       const classOf = (step: string): string | undefined =>
         text.match(new RegExp(`^ {2}class (?:s\\d+,)*${ids.get(step)}(?:,s\\d+)* (\\w+)$`, 'm'))?.[1];
       expect(ids.has('retired-step')).toBe(true);
       expect(classOf('retired-step')).toBe('removed');
       expect(classOf(plan.definition.Steps.at(-1)!.Name)).toBe('added');
       expect(classOf(plan.definition.Steps[0]!.Name)).toBe('changed');
-      for (const s of diff.steps.unchanged) expect(classOf(s)).toBe('unchanged');
+      for (const s of untouched) expect(classOf(s)).toBe('unchanged');
       await expect(parse(text)).resolves.toBeTruthy();
     });
   }
@@ -273,26 +327,55 @@ function gridDefinition(
   return { def: definition(steps), models: owner };
 }
 
-describe('collapse above GitHub limits', () => {
-  it(`more than ${MAX_EDGES} edges: one node per model, the model edges, a notice, and it parses`, async () => {
+describe(`above ${READABLE_STEPS} steps: one node per model first, then each model's steps`, () => {
+  it(`${READABLE_STEPS} steps are one graph; one more is an overview`, () => {
+    const chain = (n: number): PipelineDefinition =>
+      definition(
+        Array.from({ length: n }, (_, i) => ({
+          Name: `s-${i}`,
+          Type: 'Processing' as const,
+          Arguments: {},
+          ...(i ? { DependsOn: [`s-${i - 1}`] } : {}),
+        })),
+      );
+    const models = (n: number): Map<string, string> =>
+      new Map(Array.from({ length: n }, (_, i) => [`s-${i}`, `model-${i % 3}`]));
+    const small = planDag(chain(READABLE_STEPS), models(READABLE_STEPS));
+    expect(small.overview).toBe(false);
+    expect(nodeIds(small.mermaid).size).toBe(READABLE_STEPS);
+    const big = planDag(chain(READABLE_STEPS + 1), models(READABLE_STEPS + 1));
+    expect(big.overview).toBe(true);
+    expect([...nodeIds(big.mermaid).keys()]).toEqual(['model-0', 'model-1', 'model-2']);
+    // Without a diff every model gets its step graph.
+    expect(big.details.map((d) => d.model)).toEqual(['model-0', 'model-1', 'model-2']);
+  });
+
+  it('500 steps in 25 models: 25 model nodes, the model edges, a caption, a step graph per model; all parse', async () => {
     const { def, models } = gridDefinition(25, 20);
     const edges = stepGraph(def).edges.length;
     expect(edges).toBe(25 * 19 + 24 * 20);
     const dag = planDag(def, models);
-    expect(dag.notice).toBe(
-      `The graph has 500 steps and ${edges} edges, more than GitHub renders (400 edges, 40000 characters here): one node per model is drawn instead; the table lists every change.`,
-    );
+    expect(dag.notice).toBeUndefined();
+    expect(dag.caption).toContain('500 steps in 25 models: one box per model');
     checkGrammar(dag.mermaid);
     const ids = nodeIds(dag.mermaid);
     expect([...ids.keys()]).toEqual(Array.from({ length: 25 }, (_, i) => `model-${i}`));
     expect(dag.mermaid).toContain('model-0<br/><small>20 steps</small>');
     expect(edgeLines(dag.mermaid)).toEqual(Array.from({ length: 24 }, (_, i) => `  s${i} --> s${i + 1}`));
-    expect(dag.mermaid.length).toBeLessThanOrEqual(MAX_MERMAID_CHARS);
     await expect(parse(dag.mermaid)).resolves.toBeTruthy();
+    expect(dag.details).toHaveLength(25);
+    expect(dag.mermaid.length).toBeLessThanOrEqual(MAX_MERMAID_CHARS);
+    for (const d of dag.details) {
+      expect(d.mermaid.length).toBeLessThanOrEqual(MAX_MERMAID_CHARS);
+      checkGrammar(d.mermaid);
+      expect(nodeIds(d.mermaid).size).toBe(20);
+      expect(edgeLines(d.mermaid)).toHaveLength(19);
+    }
+    await expect(parse(dag.details[3]!.mermaid)).resolves.toBeTruthy();
   });
 
-  it(`exactly ${MAX_EDGES} edges is drawn in full`, () => {
-    const names = Array.from({ length: MAX_EDGES + 1 }, (_, i) => `s-${i}`);
+  it(`a model whose own graph exceeds ${MAX_EDGES} edges is not drawn step by step, and the notice says so`, () => {
+    const names = Array.from({ length: MAX_EDGES + 2 }, (_, i) => `s-${i}`);
     const def = definition(
       names.map((n, i) => ({
         Name: n,
@@ -301,36 +384,23 @@ describe('collapse above GitHub limits', () => {
         ...(i ? { DependsOn: [names[i - 1]!] } : {}),
       })),
     );
-    const dag = planDag(def, new Map());
-    expect(dag.notice).toBeUndefined();
-    expect(edgeLines(dag.mermaid)).toHaveLength(MAX_EDGES);
+    const dag = planDag(def, new Map(names.map((n) => [n, 'big'])));
+    expect(dag.details).toEqual([]);
+    expect(dag.notice).toBe('Too large to draw step by step: big; the table lists every change.');
+    expect(nodeIds(dag.mermaid).size).toBe(1);
   });
 
-  it(`more than ${MAX_MERMAID_CHARS} characters (few edges) collapses too`, async () => {
-    const steps = Array.from({ length: 450 }, (_, i) => ({
-      Name: `${String(i).padStart(3, '0')}-${'x'.repeat(60)}`,
-      Type: 'Processing' as const,
-      Arguments: {},
-    }));
-    const models = new Map(steps.map((s, i) => [s.Name, `model-${i % 3}`]));
-    const dag = planDag(definition(steps), models);
-    expect(dag.notice).toContain('450 steps and 0 edges');
-    expect(nodeIds(dag.mermaid).size).toBe(3);
-    expect(dag.mermaid).toContain('model-0<br/><small>150 steps</small>');
-    await expect(parse(dag.mermaid)).resolves.toBeTruthy();
-  });
-
-  it('the 402-step workspace with the instance types changed collapses to 67 model nodes counting the changes', async () => {
+  it('the 402-step workspace with the instance types changed: 67 model nodes counting the changes', async () => {
     const files = manyModelFiles(67);
     const planned = compileFiles(files);
     const deployed = compileFiles(manyModelFiles(67, { instanceType: 'ml.m5.large' }));
     const view = buildPlanView(planned, { state: 'read', definition: deployed.definition });
-    expect(view.graphNotice).toMatch(/^The graph has 402 steps and \d+ edges/);
     const ids = nodeIds(view.mermaid);
     expect(ids.size).toBe(67);
-    expect(view.mermaid).toContain('model66<br/><small>6 steps, 4 changed</small>');
+    expect(view.mermaid).toContain('✏️ model66<br/><small>6 steps, 4 changed</small>');
     checkGrammar(view.mermaid);
     await expect(parse(view.mermaid)).resolves.toBeTruthy();
+    expect(view.graphDetails).toHaveLength(67);
   });
 
   // Fixed, kept as a regression test (edge case; issue 5: "keep each diagram ≤ 400 edges and ≤ 40,000 characters"): the collapsed diagram
@@ -350,5 +420,35 @@ describe('collapse above GitHub limits', () => {
     expect(stepGraph(def).edges.length).toBe(435);
     const dag = planDag(def, models);
     expect(edgeLines(dag.mermaid).length).toBeLessThanOrEqual(MAX_EDGES);
+  });
+});
+
+describe('the run DAG (job summary)', () => {
+  it('badges and colours each step by its execution status; unreached steps are "not run"; it parses', async () => {
+    const plan = compileExample('tf');
+    const names = plan.definition.Steps.map((s) => s.Name);
+    const text = runDag(
+      plan.definition,
+      stepModels(plan),
+      new Map([
+        [names[0]!, 'Succeeded'],
+        [names[1]!, 'Failed'],
+      ]),
+    )!;
+    const ids = nodeIds(text);
+    expect(ids.size).toBe(names.length);
+    expect(text).toContain(`${ids.get(names[1]!)}["❌ ${names[1]}<br/><small>Training · failed</small>"]`);
+    expect(text).toContain(
+      `${ids.get(names[0]!)}["✅ ${names[0]}<br/><small>Processing · succeeded</small>"]`,
+    );
+    for (const n of names.slice(2))
+      expect(text).toMatch(new RegExp(`\\["⚪ ${n}<br/><small>\\w+ · not run</small>"\\]`));
+    expect(text).toMatch(/classDef failed [^\n]*stroke-width:3px/);
+    await expect(parse(text)).resolves.toBeTruthy();
+  });
+
+  it(`is left out above ${READABLE_STEPS} steps (the step table is the readable view)`, () => {
+    const { def, models } = gridDefinition(4, 5);
+    expect(runDag(def, models, new Map())).toBeUndefined();
   });
 });

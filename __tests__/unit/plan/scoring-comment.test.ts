@@ -113,7 +113,7 @@ describe('scoring plan: the schedule and its diff', () => {
 
   it('none deployed: created, and the headline says so', () => {
     const md = renderPlanComment(buildPlanView(plan, deployedAt(plan, null)));
-    expect(md).toMatch(/^### smp plan: .*schedule added/m);
+    expect(md).toMatch(/^\*\*Plan: .*schedule added.*\*\*$/m);
     expect(prose(md)).toContain('deploy creates it');
   });
 
@@ -123,7 +123,7 @@ describe('scoring plan: the schedule and its diff', () => {
       deployedAt(plan, deployedSchedule(plan, { expression: 'rate(1 day)', enabled: false }), arn(3)),
     );
     const md = renderPlanComment(view);
-    expect(md).toMatch(/^### smp plan: Schedule changed in `calhousing-scoring` \(steps unchanged\)$/m);
+    expect(md).toMatch(/^\*\*Plan: 0 to add, 0 to change, 0 to remove; schedule changed\*\*$/m);
     expect(prose(md)).toContain(
       'deploy updates it: expression rate(1 day) → cron(0 6 * * ? *); state DISABLED → ENABLED',
     );
