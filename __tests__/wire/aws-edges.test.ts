@@ -173,7 +173,12 @@ describe('HeadObject without s3:ListBucket', () => {
     const heads = suite.server.requests.filter('HeadObject');
     expect(heads).toHaveLength(c.plan.artifacts.length);
     expect(heads.every((h) => h.status === 403)).toBe(true);
-    expect(suite.server.requests.count('PutObject')).toBe(c.plan.artifacts.length);
+    // Every artifact is put, and beside each source bundle its file manifest (`<key>.manifest.json`).
+    const puts = suite.server.requests.filter('PutObject').map((r) => String(r.input.Key));
+    const bundles = c.plan.artifacts.filter((a) => a.key.endsWith('/sourcedir.tar.gz'));
+    expect(puts.sort()).toEqual(
+      [...c.plan.artifacts.map((a) => a.key), ...bundles.map((a) => `${a.key}.manifest.json`)].sort(),
+    );
     for (const a of c.plan.artifacts) expect(suite.server.s3.getObject(a.bucket, a.key)).toBeDefined();
     expect(d.upload.uploaded.map((u) => u.key).sort()).toEqual(c.plan.artifacts.map((a) => a.key).sort());
     expect(lines.some((l) => l.startsWith(`Uploaded ${c.plan.artifacts.length} (`))).toBe(true);
