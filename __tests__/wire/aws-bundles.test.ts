@@ -7,47 +7,16 @@ import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { AwsClients } from '../../src/aws/clients.js';
+import { afterAll, describe, expect, it } from 'vitest';
 import { uploadArtifacts } from '../../src/aws/upload.js';
 import type { Artifact } from '../../src/compile/types.js';
 import { uploadedBytes } from '../helpers/artifacts.js';
-import { startAwsServer } from '../servers/aws-server.js';
-import type { AwsServer } from '../servers/aws-server.js';
-import {
-  budget,
-  clientsFor,
-  compile,
-  destroyClients,
-  guardNetwork,
-  pointSdkAt,
-  REPO,
-  TF_GLOB,
-} from './helpers/aws.js';
+import { budget, compile, REPO, TF_GLOB, wireSuite } from './helpers/aws.js';
 
-let server: AwsServer;
-let clients: AwsClients;
-let restoreEnv: () => void;
-let net: ReturnType<typeof guardNetwork>;
+const suite = wireSuite();
 const temps: string[] = [];
-
-beforeAll(async () => {
-  net = guardNetwork();
-  server = await startAwsServer();
-  restoreEnv = pointSdkAt(server);
-  clients = await clientsFor(server);
-});
-afterAll(async () => {
-  destroyClients(clients);
-  await server.close();
-  restoreEnv();
-  net.restore();
-  expect(net.contacted.filter((c) => c !== `127.0.0.1:${server.port}`)).toEqual([]);
+afterAll(() => {
   for (const t of temps) rmSync(t, { recursive: true, force: true });
-});
-beforeEach(() => server.requests.reset());
-afterEach(() => {
-  expect(server.violations, server.formatViolations()).toEqual([]);
 });
 
 const PART = 5 * 2 ** 20; // S3's minimum part size
@@ -87,14 +56,14 @@ describe('multipart upload of a bundle larger than a part', () => {
     const kms = 'arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab';
 
     const lines: string[] = [];
-    const r = await uploadArtifacts(clients.s3, [bundle], {
+    const r = await uploadArtifacts(suite.clients.s3, [bundle], {
       partSize: PART,
       kmsKey: kms,
       progressEvery: 4 * 2 ** 20,
       log: (l) => lines.push(l),
     });
 
-    const forKey = server.requests.all.filter((q) => q.service === 's3' && q.input.Key === bundle.key);
+    const forKey = suite.server.requests.all.filter((q) => q.service === 's3' && q.input.Key === bundle.key);
     expect(forKey.map((q) => [q.operation, q.status])).toEqual([
       ['HeadObject', 404],
       ['CreateMultipartUpload', 200],
@@ -108,7 +77,7 @@ describe('multipart upload of a bundle larger than a part', () => {
       ServerSideEncryption: 'aws:kms',
       SSEKMSKeyId: kms,
     });
-    const stored = server.s3.getObject('example-bucket', bundle.key)!;
+    const stored = suite.server.s3.getObject('example-bucket', bundle.key)!;
     expect(stored.etag).toMatch(/-3"$/);
     expect(stored.kmsKeyId).toBe(kms);
     expect(stored.contentType).toBe('application/gzip');
@@ -129,9 +98,9 @@ describe('multipart upload of a bundle larger than a part', () => {
     const { ws } = tfWithBinary('bundles-single');
     const c = compile(ws, [TF_GLOB]);
     const bundle = bundlesOf(c.plan.artifacts)[0]!;
-    await uploadArtifacts(clients.s3, [bundle], { partSize: 16 * 2 ** 20 });
-    expect(budget(server.requests.all)).toEqual({ HeadObject: 1, PutObject: 1 });
-    expect(sha(gunzipSync(server.s3.getObject('example-bucket', bundle.key)!.body))).toBe(
+    await uploadArtifacts(suite.clients.s3, [bundle], { partSize: 16 * 2 ** 20 });
+    expect(budget(suite.server.requests.all)).toEqual({ HeadObject: 1, PutObject: 1 });
+    expect(sha(gunzipSync(suite.server.s3.getObject('example-bucket', bundle.key)!.body))).toBe(
       bundle.contentSha256,
     );
   });
@@ -141,15 +110,15 @@ describe('what a deploy reads', () => {
   it('an unchanged re-deploy reads no bundle bytes: it succeeds with the source files gone', async () => {
     const { ws } = tfWithBinary('bundles-redeploy');
     const c = compile(ws, [TF_GLOB]);
-    await uploadArtifacts(clients.s3, c.plan.artifacts, { partSize: PART });
+    await uploadArtifacts(suite.clients.s3, c.plan.artifacts, { partSize: PART });
     // Planning (hashing) has read the files; the deploy must only ask S3. Without the files on disk any
     // read would fail (ENOENT) and any repacking would not match the address.
     rmSync(path.join(ws, 'examples'), { recursive: true, force: true });
-    server.requests.reset();
-    const r = await uploadArtifacts(clients.s3, c.plan.artifacts, { partSize: PART });
+    suite.server.requests.reset();
+    const r = await uploadArtifacts(suite.clients.s3, c.plan.artifacts, { partSize: PART });
     expect(r.uploaded).toEqual([]);
     expect(r.skipped.map((s) => s.key).sort()).toEqual(c.plan.artifacts.map((a) => a.key).sort());
-    expect(budget(server.requests.all)).toEqual({ HeadObject: c.plan.artifacts.length });
+    expect(budget(suite.server.requests.all)).toEqual({ HeadObject: c.plan.artifacts.length });
   });
 
   it('a file changed between plan and upload completes no object (multipart: aborted)', async () => {
@@ -160,12 +129,12 @@ describe('what a deploy reads', () => {
     const bytes = readFileSync(binary);
     bytes[bytes.length - 1] = bytes[bytes.length - 1]! ^ 0xff;
     writeFileSync(binary, bytes);
-    await expect(uploadArtifacts(clients.s3, [bundle], { partSize: PART })).rejects.toThrow(
+    await expect(uploadArtifacts(suite.clients.s3, [bundle], { partSize: PART })).rejects.toThrow(
       /files changed since the plan .* nothing was uploaded for it: plan again/,
     );
-    expect(server.s3.getObject('example-bucket', bundle.key)).toBeUndefined();
-    expect(server.requests.count('CompleteMultipartUpload')).toBe(0);
-    expect(server.requests.count('AbortMultipartUpload', { ok: true })).toBe(1);
+    expect(suite.server.s3.getObject('example-bucket', bundle.key)).toBeUndefined();
+    expect(suite.server.requests.count('CompleteMultipartUpload')).toBe(0);
+    expect(suite.server.requests.count('AbortMultipartUpload', { ok: true })).toBe(1);
   });
 
   it('a file that grew since the plan is refused before anything is stored', async () => {
@@ -173,9 +142,9 @@ describe('what a deploy reads', () => {
     const c = compile(ws, [TF_GLOB]);
     const bundle = bundlesOf(c.plan.artifacts)[0]!;
     appendFileSync(path.join(ws, 'examples/tf/modelscripts/train.py'), '\n# edited after the plan\n');
-    await expect(uploadArtifacts(clients.s3, [bundle], { partSize: PART })).rejects.toThrow(
+    await expect(uploadArtifacts(suite.clients.s3, [bundle], { partSize: PART })).rejects.toThrow(
       /train\.py changed size while it was being read/,
     );
-    expect(server.s3.getObject('example-bucket', bundle.key)).toBeUndefined();
+    expect(suite.server.s3.getObject('example-bucket', bundle.key)).toBeUndefined();
   });
 });

@@ -5,59 +5,25 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ListModelPackagesCommand } from '@aws-sdk/client-sagemaker';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { AwsClients } from '../../src/aws/clients.js';
+import { describe, expect, it } from 'vitest';
 import { DeployRefused, deployPipeline, runPipeline } from '../../src/aws/deploy.js';
 import { executionToken } from '../../src/aws/execution.js';
 import { resolvePlan } from '../../src/commands/project.js';
 import { planHashOf } from '../../src/plan/hash.js';
-import { startAwsServer } from '../servers/aws-server.js';
-import type { AwsServer } from '../servers/aws-server.js';
 import {
   budget,
-  clientsFor,
   clockWait,
   compile,
   deployContext,
-  destroyClients,
-  guardNetwork,
   logger,
-  pointSdkAt,
   REPO,
   runContext,
+  wireSuite,
   writes,
 } from './helpers/aws.js';
 import type { Compiled } from './helpers/aws.js';
 
-let server: AwsServer;
-let clients: AwsClients;
-let restoreEnv: () => void;
-let net: ReturnType<typeof guardNetwork>;
-
-beforeAll(async () => {
-  net = guardNetwork();
-  server = await startAwsServer();
-  restoreEnv = pointSdkAt(server);
-  clients = await clientsFor(server);
-});
-
-afterAll(async () => {
-  destroyClients(clients);
-  await server.close();
-  restoreEnv();
-  net.restore();
-  expect(net.contacted.filter((c) => c !== `127.0.0.1:${server.port}`)).toEqual([]);
-});
-
-beforeEach(() => {
-  server.requests.reset();
-  server.faults = {};
-});
-
-afterEach(() => {
-  expect(server.violations, server.formatViolations()).toEqual([]);
-  expect(server.serverErrors, server.serverErrors.join('\n')).toEqual([]);
-});
+const suite = wireSuite();
 
 const SCORING = 'examples/tf-scoring/conf/conf.yaml';
 const DAY = 86_400_000;
@@ -90,16 +56,16 @@ function rewrite(ws: string, edit: (yaml: string) => string): void {
 
 /** Versions 1 (Approved, oldest), 2 (Rejected), 3 (Approved, newest), 4 (Pending), a day apart. */
 function seedVersions(group: string): string[] {
-  const t0 = server.clock.now() - 10 * DAY;
+  const t0 = suite.server.clock.now() - 10 * DAY;
   const statuses = ['Approved', 'Rejected', 'Approved', 'PendingManualApproval'] as const;
   return statuses.map(
-    (approval, i) => server.sagemaker.addModelPackage({ group, approval, createdAt: t0 + i * DAY }).arn,
+    (approval, i) => suite.server.sagemaker.addModelPackage({ group, approval, createdAt: t0 + i * DAY }).arn,
   );
 }
 
 async function resolved(ws: string): Promise<Compiled> {
   const c = compile(ws, [SCORING]);
-  const plan = await resolvePlan(c.config, c.plan, clients);
+  const plan = await resolvePlan(c.config, c.plan, suite.clients);
   return { ...c, plan, hash: planHashOf(plan) };
 }
 
@@ -117,7 +83,7 @@ describe('model_package: latest-approved', () => {
     expect(c.plan.modelPackages[0]?.resolved).toMatchObject({ version: 3, approvalStatus: 'Approved' });
     // The resolved ARN is part of what the plan hash covers.
     expect(c.hash).not.toBe(offline.hash);
-    const list = server.requests.filter('ListModelPackages');
+    const list = suite.server.requests.filter('ListModelPackages');
     expect(list).toHaveLength(1);
     expect(list[0]!.input).toMatchObject({
       ModelPackageGroupName: 'score-pick',
@@ -132,9 +98,9 @@ describe('model_package: latest-approved', () => {
     });
   });
 
-  it('the server keeps the API default order (Ascending): without SortOrder the first result is the oldest', async () => {
+  it('the suite.server keeps the API default order (Ascending): without SortOrder the first result is the oldest', async () => {
     const arns = seedVersions('score-order');
-    const out = await clients.sagemaker.send(
+    const out = await suite.clients.sagemaker.send(
       new ListModelPackagesCommand({
         ModelPackageGroupName: 'score-order',
         ModelApprovalStatus: 'Approved',
@@ -144,22 +110,24 @@ describe('model_package: latest-approved', () => {
     );
     expect(out.ModelPackageSummaryList?.map((p) => p.ModelPackageArn)).toEqual([arns[0]]);
     // Without a group, the documented default type (Unversioned) lists none of these versioned packages.
-    const all = await clients.sagemaker.send(new ListModelPackagesCommand({ NameContains: 'score-order' }));
+    const all = await suite.clients.sagemaker.send(
+      new ListModelPackagesCommand({ NameContains: 'score-order' }),
+    );
     expect(all.ModelPackageSummaryList).toEqual([]);
   });
 
   it('no approved version: a clear error naming the group, before any write', async () => {
-    server.sagemaker.addModelPackage({
+    suite.server.sagemaker.addModelPackage({
       group: 'score-none',
       approval: 'PendingManualApproval',
-      createdAt: server.clock.now(),
+      createdAt: suite.server.clock.now(),
     });
     const ws = scoringWorkspace('score-none-p', 'score-none');
     const c = compile(ws, [SCORING]);
-    await expect(resolvePlan(c.config, c.plan, clients)).rejects.toThrow(
+    await expect(resolvePlan(c.config, c.plan, suite.clients)).rejects.toThrow(
       /model package group score-none \(model `calhousing`\) has no Approved version/,
     );
-    expect(writes(server.requests.all)).toEqual([]);
+    expect(writes(suite.server.requests.all)).toEqual([]);
   });
 });
 
@@ -170,10 +138,10 @@ describe('model_package: a pinned version', () => {
       y.replace('version: latest-approved ', 'version: 2 '),
     );
     const c = compile(ws, [SCORING]);
-    await expect(resolvePlan(c.config, c.plan, clients)).rejects.toThrow(
+    await expect(resolvePlan(c.config, c.plan, suite.clients)).rejects.toThrow(
       /score-pin\/2 \(model `calhousing`\) is Rejected, not Approved/,
     );
-    expect(server.requests.last('DescribeModelPackage')?.input).toEqual({
+    expect(suite.server.requests.last('DescribeModelPackage')?.input).toEqual({
       ModelPackageName: 'arn:aws:sagemaker:us-east-1:111122223333:model-package/score-pin/2',
     });
 
@@ -183,19 +151,19 @@ describe('model_package: a pinned version', () => {
     rewrite(ws, (y) => y.replace('version: 2\n        require_approved: false ', `version: ${arns[0]!} `));
     const byArn = await resolved(ws);
     expect(param(byArn)).toMatchObject({ DefaultValue: arns[0] });
-    expect(server.requests.last('DescribeModelPackage')?.input).toEqual({ ModelPackageName: arns[0] });
+    expect(suite.server.requests.last('DescribeModelPackage')?.input).toEqual({ ModelPackageName: arns[0] });
   });
 
   it('a failed (not Completed) version is refused even when approved', async () => {
-    server.sagemaker.addModelPackage({
+    suite.server.sagemaker.addModelPackage({
       group: 'score-failed',
       approval: 'Approved',
       status: 'Failed',
-      createdAt: server.clock.now(),
+      createdAt: suite.server.clock.now(),
     });
     const ws = scoringWorkspace('score-failed-p', 'score-failed');
     const c = compile(ws, [SCORING]);
-    await expect(resolvePlan(c.config, c.plan, clients)).rejects.toThrow(/is Failed, not Completed/);
+    await expect(resolvePlan(c.config, c.plan, suite.clients)).rejects.toThrow(/is Failed, not Completed/);
   });
 });
 
@@ -205,10 +173,10 @@ describe('deploy with a schedule', () => {
     const ws = scoringWorkspace('score-sched-p', 'score-sched');
     const c = await resolved(ws);
     const { lines, log } = logger();
-    const first = await deployPipeline(deployContext(clients, c, log));
+    const first = await deployPipeline(deployContext(suite.clients, c, log));
     expect(first.action).toBe('created');
     expect(first.schedule).toBe('created');
-    const created = server.requests.last('CreateSchedule')!;
+    const created = suite.server.requests.last('CreateSchedule')!;
     expect(created.input).toMatchObject({
       Name: 'smp-score-sched-p',
       GroupName: 'default',
@@ -224,25 +192,27 @@ describe('deploy with a schedule', () => {
     expect(String(created.input.Description)).toMatch(/^smp-action: starts SageMaker pipeline score-sched-p/);
     expect(lines).toContain('Schedule smp-score-sched-p: created');
     // The pipeline does not yet create a model group: a scoring unit registers nothing.
-    expect(budget(writes(server.requests.all))).toEqual({
+    expect(budget(writes(suite.server.requests.all))).toEqual({
       PutObject: 3, // two artifacts and the source bundle's file manifest
       CreatePipeline: 1,
       CreateSchedule: 1,
     });
 
-    server.requests.reset();
+    suite.server.requests.reset();
     const again = await resolved(ws);
-    const second = await deployPipeline(deployContext(clients, again, log));
+    const second = await deployPipeline(deployContext(suite.clients, again, log));
     expect([second.action, second.schedule]).toEqual(['unchanged', 'unchanged']);
-    expect(writes(server.requests.all)).toEqual([]);
-    expect(server.requests.count('GetSchedule')).toBe(1);
+    expect(writes(suite.server.requests.all)).toEqual([]);
+    expect(suite.server.requests.count('GetSchedule')).toBe(1);
 
     rewrite(ws, (y) => y.replace('cron(0 6 * * ? *)', 'cron(30 5 * * ? *)'));
-    server.requests.reset();
-    const third = await deployPipeline(deployContext(clients, await resolved(ws), log));
+    suite.server.requests.reset();
+    const third = await deployPipeline(deployContext(suite.clients, await resolved(ws), log));
     expect([third.action, third.schedule]).toEqual(['unchanged', 'updated']);
-    expect(budget(writes(server.requests.all))).toEqual({ UpdateSchedule: 1 });
-    expect(server.scheduler.get('smp-score-sched-p')?.spec.ScheduleExpression).toBe('cron(30 5 * * ? *)');
+    expect(budget(writes(suite.server.requests.all))).toEqual({ UpdateSchedule: 1 });
+    expect(suite.server.scheduler.get('smp-score-sched-p')?.spec.ScheduleExpression).toBe(
+      'cron(30 5 * * ? *)',
+    );
     expect(lines).toContain('Schedule smp-score-sched-p: updated (expression)');
   });
 
@@ -250,19 +220,19 @@ describe('deploy with a schedule', () => {
     seedVersions('score-drop');
     const ws = scoringWorkspace('score-drop-p', 'score-drop');
     const { lines, log } = logger();
-    await deployPipeline(deployContext(clients, await resolved(ws), log));
-    expect(server.scheduler.get('smp-score-drop-p')).toBeDefined();
+    await deployPipeline(deployContext(suite.clients, await resolved(ws), log));
+    expect(suite.server.scheduler.get('smp-score-drop-p')).toBeDefined();
 
     rewrite(ws, (y) => y.replace(/ {4}schedule:\n(?: {6}.*\n)+/, ''));
-    server.requests.reset();
-    const dropped = await deployPipeline(deployContext(clients, await resolved(ws), log));
+    suite.server.requests.reset();
+    const dropped = await deployPipeline(deployContext(suite.clients, await resolved(ws), log));
     expect(dropped.schedule).toBe('deleted');
-    expect(budget(writes(server.requests.all))).toEqual({ DeleteSchedule: 1 });
-    expect(server.requests.last('DeleteSchedule')?.input).toMatchObject({
+    expect(budget(writes(suite.server.requests.all))).toEqual({ DeleteSchedule: 1 });
+    expect(suite.server.requests.last('DeleteSchedule')?.input).toMatchObject({
       Name: 'smp-score-drop-p',
       GroupName: 'default',
     });
-    expect(server.scheduler.get('smp-score-drop-p')).toBeUndefined();
+    expect(suite.server.scheduler.get('smp-score-drop-p')).toBeUndefined();
 
     // Someone else's schedule under our name: without a schedule in the config it stays…
     const foreign = {
@@ -275,11 +245,11 @@ describe('deploy with a schedule', () => {
         RoleArn: 'arn:aws:iam::123456789012:role/x',
       },
     };
-    server.scheduler.put('smp-score-drop-p', foreign);
-    server.requests.reset();
-    const kept = await deployPipeline(deployContext(clients, await resolved(ws), log));
+    suite.server.scheduler.put('smp-score-drop-p', foreign);
+    suite.server.requests.reset();
+    const kept = await deployPipeline(deployContext(suite.clients, await resolved(ws), log));
     expect(kept.schedule).toBe('left-alone');
-    expect(writes(server.requests.all)).toEqual([]);
+    expect(writes(suite.server.requests.all)).toEqual([]);
     expect(lines).toContain('Schedule smp-score-drop-p exists but was not created by smp: left alone');
 
     // …and with one, deploy refuses before any write rather than take it over.
@@ -288,14 +258,14 @@ describe('deploy with a schedule', () => {
         .replace('calhousing-scoring', 'score-drop-p')
         .replace('group: calhousing-test-calhousing', 'group: score-drop'),
     );
-    server.requests.reset();
-    const err = await deployPipeline(deployContext(clients, await resolved(ws), log)).catch(
+    suite.server.requests.reset();
+    const err = await deployPipeline(deployContext(suite.clients, await resolved(ws), log)).catch(
       (e: unknown) => e,
     );
     expect(err).toBeInstanceOf(DeployRefused);
     expect((err as Error).message).toMatch(/smp-score-drop-p already exists and was not created by smp/);
-    expect(writes(server.requests.all)).toEqual([]);
-    expect(server.scheduler.get('smp-score-drop-p')?.spec).toMatchObject({
+    expect(writes(suite.server.requests.all)).toEqual([]);
+    expect(suite.server.scheduler.get('smp-score-drop-p')?.spec).toMatchObject({
       Description: foreign.Description,
     });
   });
@@ -303,12 +273,12 @@ describe('deploy with a schedule', () => {
   it('an offline (unresolved) plan is refused before any request', async () => {
     const ws = scoringWorkspace('score-offline-p', 'score-offline');
     const c = compile(ws, [SCORING]);
-    const err = await deployPipeline(deployContext(clients, c, () => {})).catch((e: unknown) => e);
+    const err = await deployPipeline(deployContext(suite.clients, c, () => {})).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(DeployRefused);
     expect((err as Error).message).toMatch(
       /`calhousing` \(group score-offline, latest-approved\) is unresolved/,
     );
-    expect(server.requests.length).toBe(0);
+    expect(suite.server.requests.length).toBe(0);
   });
 });
 
@@ -318,32 +288,32 @@ describe('run', () => {
     const ws = scoringWorkspace('score-run-p', 'score-run');
     const c = await resolved(ws);
     expect(param(c)).toMatchObject({ DefaultValue: arns[2] });
-    await deployPipeline(deployContext(clients, c, () => {}));
+    await deployPipeline(deployContext(suite.clients, c, () => {}));
     // Approved after the plan was made: run scores with it without a redeploy of the definition.
-    const v5 = server.sagemaker.addModelPackage({
+    const v5 = suite.server.sagemaker.addModelPackage({
       group: 'score-run',
       approval: 'Approved',
-      createdAt: server.clock.now(),
+      createdAt: suite.server.clock.now(),
     }).arn;
-    server.requests.reset();
+    suite.server.requests.reset();
     const { log } = logger();
     const r = await runPipeline(
-      runContext(clients, c, log, {
+      runContext(suite.clients, c, log, {
         displayName: 'run-1',
         token: executionToken(c.hash, 'run-1', '1'),
-        wait: clockWait(server),
+        wait: clockWait(suite.server),
       }),
     );
     expect(r.action).toBe('unchanged');
     expect(r.waited?.outcome).toBe('Succeeded');
     expect(r.models).toEqual([]); // a scoring pipeline registers nothing
-    expect(server.requests.last('StartPipelineExecution')?.input.PipelineParameters).toEqual([
+    expect(suite.server.requests.last('StartPipelineExecution')?.input.PipelineParameters).toEqual([
       { Name: 'CalhousingModelPackage', Value: v5 },
     ]);
     expect(r.scored).toEqual([
       expect.objectContaining({ model: 'calhousing', group: 'score-run', version: 5, arn: v5 }),
     ]);
-    const execution = server.sagemaker.executionsOf('score-run-p')[0]!;
+    const execution = suite.server.sagemaker.executionsOf('score-run-p')[0]!;
     expect(execution.init.parameters.CalhousingModelPackage).toBe(v5);
   });
 });
