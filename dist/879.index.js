@@ -6771,8 +6771,10 @@ function checkScheduleParameters(pipeline, models, bag) {
 /* harmony export */ });
 /* unused harmony exports MODEL_PACKAGE_ARN, SCHEDULE_EXPRESSION, SCHEDULER_ROLE_ARN, PARAMETER_NAME, INSTANCE_TYPE_OR_PARAM, ISO_DURATION, jobSectionSchema, transformSectionSchema, registrySchema, modelPackageSchema, scheduleSchema, modelSchema, qualityGateSchema, retrySchema, stepSchema, PARAMETER_TYPES, parameterSchema, confFileSchema */
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8816);
+/* harmony import */ var _parameter_syntax_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3669);
 // The shape of a model config file (the old framework's format, see docs/config-reference.md).
 // Shapes and value rules live here; rules that relate several nodes live in references.ts.
+
 
 const STEP_CLASSES = [
     'Processing',
@@ -6967,10 +6969,7 @@ const modelSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
     model_package: modelPackageSchema.optional(),
 });
 /** A metric threshold: a number, or a whole `${param:Name}` (an Integer or Float parameter). */
-const threshold = zod__WEBPACK_IMPORTED_MODULE_0__/* .union */ .KCZ([
-    zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig(),
-    zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().regex(/^\$\{param:[A-Za-z0-9_-]{1,64}\}$/, 'a number or ${param:Name}'),
-]);
+const threshold = zod__WEBPACK_IMPORTED_MODULE_0__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig(), zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().regex(_parameter_syntax_js__WEBPACK_IMPORTED_MODULE_1__/* .WHOLE_PARAM_REF */ .kh, 'a number or ${param:Name}')]);
 const qualityGateSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
     metric: text
         .max(256)

@@ -1,6 +1,7 @@
 // The shape of a model config file (the old framework's format, see docs/config-reference.md).
 // Shapes and value rules live here; rules that relate several nodes live in references.ts.
 import { z } from 'zod';
+import { WHOLE_PARAM_REF } from './parameter-syntax.js';
 
 export const STEP_CLASSES = [
   'Processing',
@@ -234,10 +235,7 @@ export const modelSchema = z.object({
 });
 
 /** A metric threshold: a number, or a whole `${param:Name}` (an Integer or Float parameter). */
-const threshold = z.union([
-  z.number(),
-  z.string().regex(/^\$\{param:[A-Za-z0-9_-]{1,64}\}$/, 'a number or ${param:Name}'),
-]);
+const threshold = z.union([z.number(), z.string().regex(WHOLE_PARAM_REF, 'a number or ${param:Name}')]);
 export const qualityGateSchema = z
   .array(
     z.object({
