@@ -148,13 +148,13 @@ console.log(`  entry bundle: ${eager.join(', ')}`);
 if (BREAKDOWN) await breakdown();
 
 /**
- * What dist/index.js evaluates before its first line: ncc's stats for the entry chunk of lib/index.js (the tsc
+ * What dist/index.js evaluates before its first line: ncc's stats for the entry chunk of lib/action/index.js (the tsc
  * output it bundles; run `tsc -p tsconfig.build.json` first), grouped by package, with the import chain that
  * pulls each package in, and the time to first line of a bundle of each package alone.
  */
 async function breakdown() {
   const { default: ncc } = await import('@vercel/ncc');
-  const libEntry = path.join(root, 'lib', 'index.js');
+  const libEntry = path.join(root, 'lib', 'action', 'index.js');
   const bundle = await ncc(libEntry, {
     esm: true,
     minify: true,

@@ -1,5 +1,5 @@
 export const id = 408;
-export const ids = [408,675,20,671,512,883];
+export const ids = [408,883,671,512,675,20];
 export const modules = {
 
 /***/ 4020:

@@ -1,7 +1,7 @@
 // Bundles the tsc output in lib/ into dist/ with @vercel/ncc.
 //
-//   lib/index.js -> dist/index.js   (the GitHub Action entry, see action.yml)
-//   lib/cli.js   -> dist/cli.js     (the `smp` CLI, shebang + mode 0755)
+//   lib/action/index.js -> dist/index.js  (the GitHub Action entry, see action.yml)
+//   lib/cli/bin.js      -> dist/cli.js   (the `smp` CLI, shebang + mode 0755)
 //
 // Both bundles are ESM (the package is "type": "module"; dist/ is resolved as ESM
 // through the root package.json, so no dist/package.json is written). Dynamic
@@ -23,8 +23,8 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 /** Bundles built by `npm run build`, in a fixed order (asset de-confliction depends on it). */
 export const ENTRIES = [
-  { name: 'index', entry: 'lib/index.js', executable: false },
-  { name: 'cli', entry: 'lib/cli.js', executable: true },
+  { name: 'index', entry: 'lib/action/index.js', executable: false },
+  { name: 'cli', entry: 'lib/cli/bin.js', executable: true },
 ];
 
 const SHEBANG = '#!/usr/bin/env node\n';

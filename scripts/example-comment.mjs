@@ -8,7 +8,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { marked } from 'marked';
-import { loadAndCompile } from '../lib/commands/project.js';
+import { loadAndCompile } from '../lib/app/compile-project.js';
 import { planDag } from '../lib/plan/dag.js';
 import { diffDefinitions } from '../lib/plan/diff.js';
 import { planHash } from '../lib/plan/hash.js';

@@ -6,7 +6,7 @@
 //   export SMP_LOCAL_ACTION_PREFIX=$(mktemp -d) && npm install --prefix "$SMP_LOCAL_ACTION_PREFIX" @github/local-action
 //
 // What it takes to run offline (see the report in the README): local-action runs the TypeScript sources
-// (src/main.ts through tsx, with its own stubs of @actions/core and @actions/github), not dist/index.js, and its
+// (src/action/main.ts through tsx, with its own stubs of @actions/core and @actions/github), not dist/index.js, and its
 // bin starts `npm exec tsx …` in the action's folder. tsx is not one of this project's packages, so npm exec
 // installs it into the npx cache: `npm_config_yes=true` lets it (else "npx canceled due to missing packages and
 // no YES option") and `npm_config_offline=true` makes it take tsx from npm's cache (filled by the install above)
@@ -80,7 +80,7 @@ describe.skipIf(!available)('@github/local-action (SMP_LOCAL_ACTION_PREFIX)', ()
       HTTP_PROXY: 'http://127.0.0.1:9',
       HTTPS_PROXY: 'http://127.0.0.1:9',
     };
-    const r = await run(bin!, ['run', ROOT, 'src/main.ts', dotenv], env, ROOT);
+    const r = await run(bin!, ['run', ROOT, 'src/action/main.ts', dotenv], env, ROOT);
     expect(r.code, r.out).toBe(0);
     expect(r.out).toMatch(/mode plan \(set by the `mode` input\)/);
     expect(r.out).toContain('Planning offline: no AWS credentials');

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { runPipeline } from '../../src/aws/deploy.js';
-import { resolvePlan } from '../../src/commands/project.js';
+import { resolvePlan } from '../../src/app/resolve-plan.js';
 import { planHashOf } from '../../src/plan/hash.js';
 import type { RecordedRequest } from '../servers/aws-server.js';
 import { fullUnitFiles, makeWorkspace, TEST_ENV } from '../helpers/workspace.js';

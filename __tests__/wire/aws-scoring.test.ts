@@ -8,7 +8,7 @@ import { ListModelPackagesCommand } from '@aws-sdk/client-sagemaker';
 import { describe, expect, it } from 'vitest';
 import { DeployRefused, deployPipeline, runPipeline } from '../../src/aws/deploy.js';
 import { executionToken } from '../../src/aws/execution.js';
-import { resolvePlan } from '../../src/commands/project.js';
+import { resolvePlan } from '../../src/app/resolve-plan.js';
 import { planHashOf } from '../../src/plan/hash.js';
 import {
   budget,

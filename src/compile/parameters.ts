@@ -10,19 +10,10 @@
 // `add` throws a ParameterClash when the name is taken (declared or generated). Generated parameters are
 // listed after the declared ones in the definition (so they are in the plan hash and the plan diff), appear in
 // `plan.parameters`, and accept run-time values like declared ones (`runParameters`).
-import type { ParameterConfig, ParameterType } from '../config/types.js';
+import type { ParameterConfig } from '../config/types.js';
 import { PARAM_REF, WHOLE_PARAM_REF } from '../config/parameter-syntax.js';
 import { get, join } from './expressions.js';
-import type { Expression, Value } from './types.js';
-
-export interface PipelineParameter {
-  readonly name: string;
-  readonly type: ParameterType;
-  readonly default: string | number | boolean;
-  readonly enum?: readonly string[] | undefined;
-  /** Set for parameters the compiler added: who added it (a model name), for messages and the summary. */
-  readonly origin?: string | undefined;
-}
+import type { Expression, PipelineParameter, Value } from './types.js';
 
 export class ParameterClash extends Error {
   override name = 'ParameterClash';

@@ -3,7 +3,7 @@ import type { DiagnosticBag } from '../config/diagnostics.js';
 import { scheduleName } from '../config/schedule.js';
 import type { ScheduleConfig } from '../config/types.js';
 import { runParameters } from './parameters.js';
-import type { PipelineParameter } from './parameters.js';
+import type { PipelineParameter } from './types.js';
 
 /** Starts every description we write: a schedule without it (or with another name) is never touched. */
 export const SCHEDULE_MARKER = 'smp-action:';

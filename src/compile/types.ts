@@ -1,7 +1,7 @@
 // The compiler's output types: the pipeline definition JSON (as CreatePipeline receives it) and the plan.
 import type { Diagnostic, Loc } from '../config/diagnostics.js';
+import type { ParameterType } from '../config/types.js';
 import type { Layout } from './bundle.js';
-import type { PipelineParameter } from './parameters.js';
 import type { PackageBinding } from './model-packages.js';
 import type { ScheduleSpec } from './schedule.js';
 
@@ -127,4 +127,14 @@ export interface Plan {
   readonly schedule: ScheduleSpec | undefined;
   /** Where each definition field came from in the configs (fields without a config key are absent). */
   readonly sources?: SourceMap;
+}
+
+/** A pipeline parameter as the definition declares it (`Parameters[]`). */
+export interface PipelineParameter {
+  readonly name: string;
+  readonly type: ParameterType;
+  readonly default: string | number | boolean;
+  readonly enum?: readonly string[] | undefined;
+  /** Set for parameters the compiler added: who added it (a model name), for messages and the summary. */
+  readonly origin?: string | undefined;
 }

@@ -6,7 +6,7 @@ import { DISPLAY_NAME, executionDisplayName, executionToken } from '../../../src
 import { iamPolicy } from '../../../src/aws/iam-policy.js';
 import { checkLimits } from '../../../src/aws/limits.js';
 import { formatDuration } from '../../../src/report/duration.js';
-import { loadAndCompile } from '../../../src/commands/project.js';
+import { loadAndCompile } from '../../../src/app/compile-project.js';
 import { renderRunReport, runOutcome } from '../../../src/report/run-report.js';
 import { fullUnitFiles, makeWorkspace, TEST_ENV } from '../../helpers/workspace.js';
 

@@ -1,7 +1,7 @@
 // What the CLI takes from each CI system's variables, and what it says when no credential source worked.
 import { describe, expect, it } from 'vitest';
 import { noCredentialsMessage } from '../../../src/aws/credential-sources.js';
-import { ciRun } from '../../../src/commands/ci-env.js';
+import { ciRun } from '../../../src/cli/ci-env.js';
 
 describe('ciRun', () => {
   it('GitHub Actions: sha, run id, attempt, repository', () => {

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadAndCompile } from '../../../src/commands/project.js';
+import { loadAndCompile } from '../../../src/app/compile-project.js';
 import type { Plan } from '../../../src/compile/types.js';
 import { formatDiagnostic } from '../../../src/config/diagnostics.js';
 import { TEST_ENV } from '../../helpers/workspace.js';

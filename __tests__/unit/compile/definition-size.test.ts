@@ -2,7 +2,7 @@
 // PipelineDefinition and no limit for PipelineDefinitionS3Location, which every definition of 100 KiB or
 // more takes. So a larger definition compiles, with a warning that names its size and that fact.
 import { describe, expect, it } from 'vitest';
-import { loadAndCompile } from '../../../src/commands/project.js';
+import { loadAndCompile } from '../../../src/app/compile-project.js';
 import { INLINE_DEFINITION_LIMIT } from '../../../src/compile/compile.js';
 import { MAX_DEFINITION_CHARS } from '../../../src/compile/verify.js';
 import { makeWorkspace, TEST_ENV } from '../../helpers/workspace.js';

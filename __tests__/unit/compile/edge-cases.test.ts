@@ -3,7 +3,7 @@
 import { truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadAndCompile } from '../../../src/commands/project.js';
+import { loadAndCompile } from '../../../src/app/compile-project.js';
 import { MAX_BUNDLE_BYTES } from '../../../src/compile/bundle.js';
 import { fullUnitFiles, makeWorkspace, TEST_ENV } from '../../helpers/workspace.js';
 

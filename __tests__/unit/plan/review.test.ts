@@ -5,7 +5,7 @@
 import { marked } from 'marked';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DefinitionStep, PipelineDefinition, Plan } from '../../../src/compile/types.js';
-import { loadAndCompile } from '../../../src/commands/project.js';
+import { loadAndCompile } from '../../../src/app/compile-project.js';
 import { formatDiagnostic } from '../../../src/config/diagnostics.js';
 import { stepEdits } from '../../../src/plan/changes.js';
 import { READABLE_STEPS } from '../../../src/plan/dag.js';

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `smp` entry point: any unexpected error prints one line (no stack trace) and exits 1.
-import { EXIT_FAILED, main } from './cli-run.js';
-import { logLines } from './report/log-text.js';
+import { EXIT_FAILED, main } from './main.js';
+import { logLines } from '../report/log-text.js';
 
 try {
   process.exitCode = await main(process.argv.slice(2), process.env, process.cwd(), {

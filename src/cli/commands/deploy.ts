@@ -1,22 +1,24 @@
 // `smp deploy` / `smp run` outside GitHub: default AWS credentials chain, same phases as the action.
-import type { CliCommand } from '../cli-args.js';
-import type { Io } from '../cli-run.js';
-import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, failed, report } from '../cli-run.js';
-import { runParameters, withParameters } from '../compile/parameters.js';
-import { createAwsClients } from '../aws/clients.js';
-import { noCredentialsMessage } from '../aws/credential-sources.js';
-import { DeployCancelled, DeployRefused, deployPipeline, runPipeline } from '../aws/deploy.js';
-import { executionDisplayName, executionToken } from '../aws/execution.js';
-import { readDeployed } from '../aws/pipeline.js';
-import { formatDiagnostic } from '../config/diagnostics.js';
-import { applyOverrides } from '../config/overrides.js';
-import { scheduleName } from '../config/schedule.js';
-import type { Env } from '../config/settings.js';
-import { planHashOf } from '../plan/hash.js';
-import { buildPlanView } from '../plan/view.js';
-import { planText } from '../report/plan-text.js';
-import { ciRun } from './ci-env.js';
-import { deployContext, loadAndCompile, readScheduleForView, resolvePlan } from './project.js';
+import { runParameters, withParameters } from '../../compile/parameters.js';
+import { createAwsClients } from '../../aws/clients.js';
+import { noCredentialsMessage } from '../../aws/credential-sources.js';
+import { DeployCancelled, DeployRefused, deployPipeline, runPipeline } from '../../aws/deploy.js';
+import { executionDisplayName, executionToken } from '../../aws/execution.js';
+import { formatDiagnostic } from '../../config/diagnostics.js';
+import { applyOverrides } from '../../config/overrides.js';
+import { scheduleName } from '../../config/schedule.js';
+import type { Env } from '../../config/settings.js';
+import { planHashOf } from '../../plan/hash.js';
+import { buildPlanView } from '../../plan/view.js';
+import { planText } from '../../report/plan-text.js';
+import { loadAndCompile } from '../../app/compile-project.js';
+import { deployContext } from '../../app/deploy-context.js';
+import { readDeployedState } from '../../app/deployed-state.js';
+import { resolvePlan } from '../../app/resolve-plan.js';
+import type { CliCommand } from '../args.js';
+import { ciRun } from '../ci-env.js';
+import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, failed, report } from '../io.js';
+import type { Io } from '../io.js';
 
 type DeployCmd = Extract<CliCommand, { kind: 'deploy' | 'run' }>;
 
@@ -45,18 +47,8 @@ export async function deployCommand(cmd: DeployCmd, baseEnv: Env, io: Io): Promi
   try {
     const plan = await resolvePlan(config, r.plan, clients);
     const hash = planHashOf(plan);
-    const deployed = await readDeployed(clients.sagemaker, plan.pipelineName);
-    const schedule = await readScheduleForView(clients, plan.pipelineName);
-    io.out(
-      planText(
-        buildPlanView(plan, {
-          ...(deployed
-            ? { state: 'read', definition: deployed.definition, arn: deployed.arn }
-            : { state: 'none', definition: null }),
-          ...schedule,
-        }),
-      ),
-    );
+    const { deployed: current, pipeline: deployed } = await readDeployedState(clients, plan.pipelineName);
+    io.out(planText(buildPlanView(plan, current)));
     const base = deployContext({
       config,
       plan,
@@ -68,8 +60,7 @@ export async function deployCommand(cmd: DeployCmd, baseEnv: Env, io: Io): Promi
       log: (l) => io.err(l),
       signal: abort.signal,
     });
-    const withSchedule =
-      schedule.schedule !== undefined ? { ...base, knownSchedule: schedule.schedule } : base;
+    const withSchedule = current.schedule !== undefined ? { ...base, knownSchedule: current.schedule } : base;
     if (cmd.kind === 'deploy') {
       const d = await deployPipeline(withSchedule, deployed);
       io.out(`pipeline ${d.action}: ${d.pipelineArn}`);

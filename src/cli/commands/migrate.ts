@@ -1,9 +1,9 @@
 // `smp migrate [--write]`: list (or rewrite in place) the config files in the older modelContainer layout.
 import { readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { DiagnosticBag, formatDiagnostic } from '../config/diagnostics.js';
-import { findConfigFiles } from '../config/find.js';
-import { migrateText } from '../config/migrate.js';
+import { DiagnosticBag, formatDiagnostic } from '../../config/diagnostics.js';
+import { findConfigFiles } from '../../config/find.js';
+import { migrateText } from '../../config/migrate.js';
 
 export interface MigrateArgs {
   readonly globs: readonly string[];
