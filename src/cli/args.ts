@@ -5,7 +5,7 @@ import { parseAssignments } from '../config/parameter-syntax.js';
 import { splitGlobs } from '../config/find.js';
 import { didYouMean } from '../config/suggest.js';
 import type { SettingOverrides } from '../config/overrides.js';
-import { ACTION_REF, DEFAULT_ACTION, MODEL_NAME } from './commands/init.js';
+import { ACTION_REF, DEFAULT_ACTION, MODEL_NAME } from './scaffold.js';
 
 export interface ProjectArgs {
   readonly globs: string[];

@@ -1,5 +1,5 @@
 // `smp --help`: what every command and flag does.
-import { DEFAULT_ACTION } from './commands/init.js';
+import { DEFAULT_ACTION } from './scaffold.js';
 
 /** The help text; every line fits 80 columns (a test checks). */
 export const HELP = `smp - compile model configs into an Amazon SageMaker pipeline
