@@ -6,14 +6,12 @@ import type { ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runPipeline } from '../../src/aws/deploy.js';
 import { resolvePlan } from '../../src/app/resolve-plan.js';
 import { planHashOf } from '../../src/plan/hash.js';
 import type { RecordedRequest } from '../servers/aws-server.js';
 import { fullUnitFiles, makeWorkspace, TEST_ENV } from '../helpers/workspace.js';
-import { defaultScript, startAwsServer } from '../servers/aws-server.js';
-import type { AwsServer } from '../servers/aws-server.js';
 import {
   budget,
   clientsFor,
@@ -21,44 +19,17 @@ import {
   compile,
   copyTf,
   destroyClients,
-  guardNetwork,
-  pointSdkAt,
   REPO,
   runContext,
   settingsInDefinition,
   TF_GLOB,
+  wireSuite,
   writes,
 } from './helpers/aws.js';
 
 const ACCOUNT = TEST_ENV.SMP_ACCOUNTID; // the server issues ARNs in the account the policy is written for
 
-let server: AwsServer;
-let restoreEnv: () => void;
-let net: ReturnType<typeof guardNetwork>;
-
-beforeAll(async () => {
-  net = guardNetwork();
-  server = await startAwsServer({ accountId: ACCOUNT });
-  restoreEnv = pointSdkAt(server);
-});
-
-afterAll(async () => {
-  await server.close();
-  restoreEnv();
-  net.restore();
-  expect(net.contacted.filter((c) => c !== `127.0.0.1:${server.port}`)).toEqual([]);
-});
-
-beforeEach(() => {
-  server.requests.reset();
-  server.faults = {};
-  server.script = defaultScript();
-});
-
-afterEach(() => {
-  expect(server.violations, server.formatViolations()).toEqual([]);
-  expect(server.serverErrors, server.serverErrors.join('\n')).toEqual([]);
-});
+const suite = wireSuite({ accountId: ACCOUNT, clients: 'none' });
 
 interface Result {
   code: number | null;
@@ -66,7 +37,7 @@ interface Result {
   stderr: string;
 }
 
-/** `node dist/cli.js …` asynchronously (the server answers from this process's event loop). */
+/** `node dist/cli.js …` asynchronously (the suite.server answers from this process's event loop). */
 function smp(
   args: readonly string[],
   env: Record<string, string>,
@@ -90,7 +61,7 @@ function smp(
 function awsEnv(): Record<string, string> {
   return {
     ...TEST_ENV,
-    AWS_ENDPOINT_URL: server.endpoint,
+    AWS_ENDPOINT_URL: suite.server.endpoint,
     AWS_ACCESS_KEY_ID: 'AKIDCLI',
     AWS_SECRET_ACCESS_KEY: 'cli-secret',
     AWS_EC2_METADATA_DISABLED: 'true',
@@ -100,10 +71,10 @@ function awsEnv(): Record<string, string> {
   };
 }
 
-/** `smp run --wait` of commit abcdef0 in workflow run `runId`, the server clock moving while the CLI waits. */
+/** `smp run --wait` of commit abcdef0 in workflow run `runId`, the suite.server clock moving while the CLI waits. */
 async function runWaiting(ws: string, runId: string): Promise<Result> {
-  // The CLI polls in real time: move the server clock 60 s every 100 ms while it waits.
-  const ticker = setInterval(() => server.clock.advance(60_000), 100);
+  // The CLI polls in real time: move the suite.server clock 60 s every 100 ms while it waits.
+  const ticker = setInterval(() => suite.server.clock.advance(60_000), 100);
   try {
     return await smp(['run', '-w', ws, '-c', TF_GLOB, '--wait', '--poll-interval-seconds', '0.2'], {
       ...awsEnv(),
@@ -124,7 +95,7 @@ describe('smp deploy / run (dist/cli.js)', () => {
     expect(r.stdout).toContain(
       `pipeline created: arn:aws:sagemaker:us-east-1:${ACCOUNT}:pipeline/calhousing-cli`,
     );
-    expect(budget(server.requests.all)).toEqual({
+    expect(budget(suite.server.requests.all)).toEqual({
       DescribePipeline: 1,
       HeadObject: plan.artifacts.length,
       // each artifact, and the file manifest of each source bundle
@@ -134,17 +105,19 @@ describe('smp deploy / run (dist/cli.js)', () => {
       CreatePipeline: 1,
       GetSchedule: 1, // read once for the plan view, reused by the deploy
     });
-    expect(server.requests.all.every((x) => x.accessKeyId === 'AKIDCLI')).toBe(true);
-    expect(server.requests.all.every((x) => /smp-action\/\d/.test(x.headers['user-agent'] ?? ''))).toBe(true);
-    expect(server.sagemaker.pipeline('calhousing-cli')!.versions.at(-1)!.definition).toBe(
+    expect(suite.server.requests.all.every((x) => x.accessKeyId === 'AKIDCLI')).toBe(true);
+    expect(suite.server.requests.all.every((x) => /smp-action\/\d/.test(x.headers['user-agent'] ?? ''))).toBe(
+      true,
+    );
+    expect(suite.server.sagemaker.pipeline('calhousing-cli')!.versions.at(-1)!.definition).toBe(
       plan.definitionJson,
     );
 
-    server.requests.reset();
+    suite.server.requests.reset();
     const again = await smp(['deploy', '-w', ws, '-c', TF_GLOB], awsEnv());
     expect(again.code, again.stderr).toBe(0);
     expect(again.stdout).toContain('pipeline unchanged');
-    expect(writes(server.requests.all)).toEqual([]);
+    expect(writes(suite.server.requests.all)).toEqual([]);
   });
 
   it('run --wait follows the execution to Succeeded and lists the registered version (exit 0)', async () => {
@@ -159,10 +132,10 @@ describe('smp deploy / run (dist/cli.js)', () => {
       `registered: calhousing-cliwait-calhousing v1 (PendingManualApproval) arn:aws:sagemaker:us-east-1:${ACCOUNT}:model-package/calhousing-cliwait-calhousing/1`,
     );
     expect(r.stderr).toContain('  ✓ calhousing-Register succeeded');
-    expect(server.requests.last('StartPipelineExecution')!.input).toMatchObject({
+    expect(suite.server.requests.last('StartPipelineExecution')!.input).toMatchObject({
       PipelineExecutionDisplayName: 'abcdef0-4242',
     });
-    expect(server.requests.count('StartPipelineExecution')).toBe(1);
+    expect(suite.server.requests.count('StartPipelineExecution')).toBe(1);
   });
 
   for (const stop of [true, false]) {
@@ -173,21 +146,21 @@ describe('smp deploy / run (dist/cli.js)', () => {
       let child: ChildProcess | undefined;
       let polls = 0;
       // Interrupt once the CLI is waiting (its second status poll).
-      server.onRequest = (req) => {
+      suite.server.onRequest = (req) => {
         if (req.operation === 'DescribePipelineExecution' && ++polls === 2) child?.kill('SIGINT');
       };
       try {
         const r = await smp(args, { ...awsEnv(), GITHUB_RUN_ID: stop ? '77' : '78' }, (c) => (child = c));
         expect(r.code, r.stderr).toBe(1);
         expect(r.stdout).toContain('status: Cancelled');
-        const execution = server.sagemaker.executionsOf(
+        const execution = suite.server.sagemaker.executionsOf(
           stop ? 'calhousing-sigint' : 'calhousing-sigint-keep',
         )[0]!;
-        expect(server.requests.count('StopPipelineExecution')).toBe(stop ? 1 : 0);
+        expect(suite.server.requests.count('StopPipelineExecution')).toBe(stop ? 1 : 0);
         expect(execution.status).toBe(stop ? 'Stopping' : 'Executing');
         if (!stop) expect(r.stderr).toContain(`the execution is still executing: ${execution.arn}`);
       } finally {
-        server.onRequest = undefined;
+        suite.server.onRequest = undefined;
       }
     });
   }
@@ -206,8 +179,8 @@ describe('smp deploy / run (dist/cli.js)', () => {
     expect(r.code, r.stderr).toBe(0);
     const group = 'calhousing-approved-calhousing';
     const arn = `arn:aws:sagemaker:us-east-1:${ACCOUNT}:model-package/${group}/1`;
-    // What SageMaker holds for the version (the server registered it as the definition asked) …
-    expect(server.sagemaker.packages.get(arn)?.output.ModelApprovalStatus).toBe('Approved');
+    // What SageMaker holds for the version (the suite.server registered it as the definition asked) …
+    expect(suite.server.sagemaker.packages.get(arn)?.output.ModelApprovalStatus).toBe('Approved');
     // … is what the CLI reports.
     expect(r.stdout).toContain(`registered: ${group} v1 (Approved) ${arn}`);
     expect(r.stdout).not.toContain('PendingManualApproval');
@@ -255,11 +228,11 @@ describe('smp deploy / run (dist/cli.js)', () => {
     );
     expect(r.code, r.stderr).toBe(0);
     // Every request is signed for the flag's region.
-    expect(new Set(server.requests.all.map((x) => x.region))).toEqual(new Set([flags.region]));
+    expect(new Set(suite.server.requests.all.map((x) => x.region))).toEqual(new Set([flags.region]));
 
-    const create = server.requests.last('CreatePipeline')!;
+    const create = suite.server.requests.last('CreatePipeline')!;
     expect(create.input.RoleArn).toBe(flags.role);
-    const puts = server.requests.filter('PutObject');
+    const puts = suite.server.requests.filter('PutObject');
     expect(puts.length).toBeGreaterThan(0);
     for (const put of puts)
       expect(put.input).toMatchObject({
@@ -297,7 +270,7 @@ describe('smp deploy / run (dist/cli.js)', () => {
     const r = await smp(['deploy', '-w', REPO, '-c', TF_GLOB], noRole);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('SMP_ROLE is not set');
-    expect(server.requests.length).toBe(0);
+    expect(suite.server.requests.length).toBe(0);
   });
 });
 
@@ -399,17 +372,17 @@ describe('smp iam-policy (dist/cli.js)', () => {
       Resource: [TEST_ENV.SMP_ROLE],
       Condition: { StringEquals: { 'iam:PassedToService': 'sagemaker.amazonaws.com' } },
     });
-    expect(server.requests.length).toBe(0); // offline
+    expect(suite.server.requests.length).toBe(0); // offline
 
     // Everything the deploy + run + wait of this very plan sends is allowed by the printed policy.
     const tf = compile(REPO, [TF_GLOB]);
-    const clients = await clientsFor(server);
+    const clients = await clientsFor(suite.server);
     try {
       const run = await runPipeline(
         runContext(clients, tf, () => undefined, {
           displayName: 'abcdef0-1',
           token: 'b'.repeat(64),
-          wait: clockWait(server, { timeoutMs: 90_000, stopOnTimeout: true }),
+          wait: clockWait(suite.server, { timeoutMs: 90_000, stopOnTimeout: true }),
         }),
       );
       expect(run.waited?.outcome).toBe('TimedOut'); // so StopPipelineExecution is in the sample too
@@ -417,14 +390,14 @@ describe('smp iam-policy (dist/cli.js)', () => {
         runContext(clients, tf, () => undefined, {
           displayName: 'abcdef0-2',
           token: 'c'.repeat(64),
-          wait: clockWait(server),
+          wait: clockWait(suite.server),
         }),
       );
       expect(second.models).toHaveLength(1);
     } finally {
       destroyClients(clients);
     }
-    const ops = new Set(server.requests.all.map((x) => x.operation));
+    const ops = new Set(suite.server.requests.all.map((x) => x.operation));
     for (const op of [
       'CreatePipeline',
       'ListTags',
@@ -433,7 +406,7 @@ describe('smp iam-policy (dist/cli.js)', () => {
       'PutObject',
     ])
       expect(ops).toContain(op);
-    const denied = server.requests.all
+    const denied = suite.server.requests.all
       .flatMap(needs)
       .filter((n) => !allows(policy, n.action, n.resource))
       .map((n) => `${n.action} on ${n.resource}`);
@@ -464,14 +437,14 @@ describe('smp iam-policy (dist/cli.js)', () => {
     });
     expect(bySid.ModelRegistry).toBeUndefined(); // nothing is registered: no group to create
 
-    server.sagemaker.addModelPackage({
+    suite.server.sagemaker.addModelPackage({
       group: 'calhousing-test-calhousing',
       approval: 'Approved',
-      createdAt: server.clock.now(),
+      createdAt: suite.server.clock.now(),
       accountId: ACCOUNT,
     });
     const c = compile(REPO, [glob]);
-    const clients = await clientsFor(server);
+    const clients = await clientsFor(suite.server);
     try {
       const plan = await resolvePlan(c.config, c.plan, clients);
       const run = await runPipeline(
@@ -485,10 +458,10 @@ describe('smp iam-policy (dist/cli.js)', () => {
     } finally {
       destroyClients(clients);
     }
-    const ops = new Set(server.requests.all.map((x) => x.operation));
+    const ops = new Set(suite.server.requests.all.map((x) => x.operation));
     for (const op of ['ListModelPackages', 'GetSchedule', 'CreateSchedule', 'StartPipelineExecution'])
       expect(ops).toContain(op);
-    const denied = server.requests.all
+    const denied = suite.server.requests.all
       .flatMap(needs)
       .filter((n) => !allows(policy, n.action, n.resource))
       .map((n) => `${n.action} on ${n.resource}`);
@@ -538,7 +511,7 @@ describe('smp run --param (dist/cli.js)', () => {
       expect(r.code, r.stderr).toBe(2);
       expect(r.stderr).toContain(message);
     }
-    expect(server.requests.length).toBe(0);
+    expect(suite.server.requests.length).toBe(0);
   });
 
   it('good values are sent as PipelineParameters; the others keep their defaults', async () => {
@@ -550,7 +523,7 @@ describe('smp run --param (dist/cli.js)', () => {
     expect(r.code, r.stderr).toBe(0);
     // The definition CreatePipeline accepted declares both, with their defaults.
     const deployed = JSON.parse(
-      server.sagemaker.pipeline('calhousing-param')!.versions.at(-1)!.definition,
+      suite.server.sagemaker.pipeline('calhousing-param')!.versions.at(-1)!.definition,
     ) as {
       Parameters: unknown[];
     };
@@ -563,7 +536,7 @@ describe('smp run --param (dist/cli.js)', () => {
         EnumValues: ['ml.m5.xlarge', 'ml.m5.2xlarge'],
       },
     ]);
-    expect(server.requests.last('StartPipelineExecution')!.input).toMatchObject({
+    expect(suite.server.requests.last('StartPipelineExecution')!.input).toMatchObject({
       PipelineParameters: [
         { Name: 'TrainInstance', Value: 'ml.m5.2xlarge' },
         { Name: 'Epochs', Value: '3' },
@@ -592,12 +565,12 @@ const GATED_GLOB = 'examples/tf-gated/conf/conf.yaml';
 
 describe('smp run --wait with a quality gate (dist/cli.js)', () => {
   async function runGated(name: string, r2: number, ws = copyGated(name)): Promise<Result> {
-    server.script.propertyFiles = {
+    suite.server.script.propertyFiles = {
       'calhousing-Metrics.EvaluationReport': {
         regression_metrics: { r2: { value: r2 }, rmse: { value: 0.52 } },
       },
     };
-    const ticker = setInterval(() => server.clock.advance(60_000), 100);
+    const ticker = setInterval(() => suite.server.clock.advance(60_000), 100);
     try {
       return await smp(['run', '-w', ws, '-c', GATED_GLOB, '--wait', '--poll-interval-seconds', '0.2'], {
         ...awsEnv(),
@@ -621,7 +594,7 @@ describe('smp run --wait with a quality gate (dist/cli.js)', () => {
       'not registered: calhousing-gatefail-calhousing (quality gate failed: r2 0.41 < 0.60)',
     );
     expect(r.stdout).not.toContain('registered: calhousing-gatefail-calhousing v');
-    expect(server.requests.count('DescribeModelPackage')).toBe(0);
+    expect(suite.server.requests.count('DescribeModelPackage')).toBe(0);
   });
 
   it('a passed gate registers the version; smp iam-policy allows everything the run sent', async () => {
@@ -631,12 +604,12 @@ describe('smp run --wait with a quality gate (dist/cli.js)', () => {
     const p = await smp(['iam-policy', '-w', ws, '-c', GATED_GLOB], awsEnv());
     expect(p.code, p.stderr).toBe(0);
     const policy = JSON.parse(p.stdout) as { Statement: Statement[] };
-    const denied = server.requests.all
+    const denied = suite.server.requests.all
       .flatMap(needs)
       .filter((n) => !allows(policy, n.action, n.resource))
       .map((n) => `${n.action} on ${n.resource}`);
     expect([...new Set(denied)]).toEqual([]);
-    expect(server.requests.count('StartPipelineExecution')).toBe(1);
+    expect(suite.server.requests.count('StartPipelineExecution')).toBe(1);
     expect(r.stderr).toContain('  ✓ calhousing-Register-QualityGate: quality gate passed');
     expect(r.stdout).toContain('status: Succeeded');
     expect(r.stdout).toMatch(/^registered: calhousing-gatepass-calhousing v1 \(PendingManualApproval\)/m);

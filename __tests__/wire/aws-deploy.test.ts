@@ -5,64 +5,29 @@ import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { AwsClients } from '../../src/aws/clients.js';
+import { describe, expect, it } from 'vitest';
 import { DeployCancelled, DeployRefused, deployPipeline, runPipeline } from '../../src/aws/deploy.js';
 import { readDeployed } from '../../src/aws/pipeline.js';
 import { uploadedBytes } from '../helpers/artifacts.js';
 import { makeWorkspace } from '../helpers/workspace.js';
-import { startAwsServer } from '../servers/aws-server.js';
-import type { AwsServer } from '../servers/aws-server.js';
 import {
   budget,
-  clientsFor,
   compile,
   copyTf,
   deployContext,
-  destroyClients,
-  guardNetwork,
   logger,
   manyUnitsFiles,
-  pointSdkAt,
   since,
   TF_GLOB,
   tfExample,
+  wireSuite,
   writes,
 } from './helpers/aws.js';
 import { changedFiles } from '../../src/aws/code-files.js';
 import { buildPlanView } from '../../src/plan/view.js';
 import { renderPlanComment } from '../../src/report/plan-comment.js';
 
-let server: AwsServer;
-let clients: AwsClients;
-let restoreEnv: () => void;
-let net: ReturnType<typeof guardNetwork>;
-
-beforeAll(async () => {
-  net = guardNetwork();
-  server = await startAwsServer();
-  restoreEnv = pointSdkAt(server);
-  clients = await clientsFor(server);
-});
-
-afterAll(async () => {
-  destroyClients(clients);
-  await server.close();
-  restoreEnv();
-  net.restore();
-  expect(net.contacted.length).toBeGreaterThan(0);
-  expect(net.contacted.filter((c) => c !== `127.0.0.1:${server.port}`)).toEqual([]);
-});
-
-beforeEach(() => {
-  server.requests.reset();
-  server.faults = {};
-});
-
-afterEach(() => {
-  expect(server.violations, server.formatViolations()).toEqual([]);
-  expect(server.serverErrors, server.serverErrors.join('\n')).toEqual([]);
-});
+const suite = wireSuite();
 
 /** Source bundles of a plan: each new one gets its file manifest uploaded next to it. */
 const manifests = (c: { plan: { artifacts: readonly { kind: string }[] } }): number =>
@@ -75,7 +40,7 @@ describe('deploy (examples/tf, workspace = repo root)', () => {
 
   it('first deploy creates: HeadObject 404 → PutObject (checksummed; bucket default encryption) per artifact, groups, CreatePipeline with a token', async () => {
     const { lines, log } = logger();
-    const d = await deployPipeline(deployContext(clients, tf, log));
+    const d = await deployPipeline(deployContext(suite.clients, tf, log));
     expect(d.action).toBe('created');
     expect(d.previous).toBeNull();
     expect(d.pipelineArn).toBe('arn:aws:sagemaker:us-east-1:123456789012:pipeline/calhousing-test');
@@ -83,7 +48,7 @@ describe('deploy (examples/tf, workspace = repo root)', () => {
     expect(d.upload.skipped).toEqual([]);
     expect(d.upload.uploaded.map((u) => u.key).sort()).toEqual(tf.plan.artifacts.map((a) => a.key).sort());
 
-    const reqs = server.requests.all;
+    const reqs = suite.server.requests.all;
     expect(budget(reqs)).toEqual({
       DescribePipeline: 1,
       HeadObject: tf.plan.artifacts.length,
@@ -105,7 +70,7 @@ describe('deploy (examples/tf, workspace = repo root)', () => {
       // Without SMP_KMSKEY the bucket's default encryption applies: no SSE header overrides it.
       expect(forKey[1]!.input.ServerSideEncryption).toBeUndefined();
       expect(forKey[1]!.input.SSEKMSKeyId).toBeUndefined();
-      const stored = server.s3.getObject('example-bucket', a.key)!;
+      const stored = suite.server.s3.getObject('example-bucket', a.key)!;
       expect(stored.serverSideEncryption).toBe('AES256'); // the (test) bucket's default encryption
       // What arrived is what the address names: the tar inside a bundle, the bytes of a script.
       expect(Buffer.compare(stored.body, uploadedBytes(a))).toBe(0);
@@ -119,19 +84,19 @@ describe('deploy (examples/tf, workspace = repo root)', () => {
       }
     }
     // Groups exist before the pipeline that registers into them.
-    const seqOf = (op: string): number => server.requests.last(op)!.seq;
+    const seqOf = (op: string): number => suite.server.requests.last(op)!.seq;
     expect(seqOf('CreateModelPackageGroup')).toBeLessThan(seqOf('CreatePipeline'));
     expect(Math.max(...reqs.filter((r) => r.operation === 'PutObject').map((r) => r.seq))).toBeLessThan(
       seqOf('CreatePipeline'),
     );
-    expect(server.requests.last('CreateModelPackageGroup')!.input).toMatchObject({
+    expect(suite.server.requests.last('CreateModelPackageGroup')!.input).toMatchObject({
       ModelPackageGroupName: 'calhousing-test-calhousing',
       Tags: [
         { Key: 'managed-by', Value: 'smp-action' },
         { Key: 'smp-action:repository', Value: 'octo-org/octo-repo' },
       ],
     });
-    const create = server.requests.last('CreatePipeline')!.input;
+    const create = suite.server.requests.last('CreatePipeline')!.input;
     expect(create).toMatchObject({
       PipelineName: 'calhousing-test',
       RoleArn: 'arn:aws:iam::111122223333:role/SageMakerExecution',
@@ -145,9 +110,9 @@ describe('deploy (examples/tf, workspace = repo root)', () => {
     expect(create.PipelineDefinitionS3Location).toBeUndefined();
 
     // What DescribePipeline returns afterwards is our definition, byte for byte.
-    const deployed = await readDeployed(clients.sagemaker, 'calhousing-test');
+    const deployed = await readDeployed(suite.clients.sagemaker, 'calhousing-test');
     expect(deployed).toMatchObject({ arn: d.pipelineArn, roleArn: tf.config.settings.role });
-    expect(server.sagemaker.pipeline('calhousing-test')!.versions.at(-1)!.definition).toBe(
+    expect(suite.server.sagemaker.pipeline('calhousing-test')!.versions.at(-1)!.definition).toBe(
       tf.plan.definitionJson,
     );
     expect(JSON.stringify(deployed!.definition)).toBe(tf.plan.definitionJson);
@@ -158,30 +123,30 @@ describe('deploy (examples/tf, workspace = repo root)', () => {
 
   it('re-deploy unchanged: no PutObject, no CreatePipeline/UpdatePipeline, exact read budget', async () => {
     const { log } = logger();
-    const d = await deployPipeline(deployContext(clients, tf, log));
+    const d = await deployPipeline(deployContext(suite.clients, tf, log));
     expect(d.action).toBe('unchanged');
     expect(d.upload.uploaded).toEqual([]);
     expect(d.upload.skipped).toHaveLength(tf.plan.artifacts.length);
-    expect(budget(server.requests.all)).toEqual({
+    expect(budget(suite.server.requests.all)).toEqual({
       DescribePipeline: 1,
       HeadObject: tf.plan.artifacts.length,
       DescribeModelPackageGroup: tf.groups.length,
       ListTags: 1,
       GetSchedule: 1, // no schedule in the config: is there one of ours to remove?
     });
-    expect(writes(server.requests.all)).toEqual([]);
-    expect(server.sagemaker.pipeline('calhousing-test')!.versions).toHaveLength(1);
+    expect(writes(suite.server.requests.all)).toEqual([]);
+    expect(suite.server.sagemaker.pipeline('calhousing-test')!.versions).toHaveLength(1);
   });
 
   it('re-deploy with the deployed pipeline already read (the action passes it on): no second DescribePipeline', async () => {
-    const known = await readDeployed(clients.sagemaker, tf.plan.pipelineName);
-    server.requests.reset();
+    const known = await readDeployed(suite.clients.sagemaker, tf.plan.pipelineName);
+    suite.server.requests.reset();
     const d = await deployPipeline(
-      deployContext(clients, tf, () => undefined),
+      deployContext(suite.clients, tf, () => undefined),
       known,
     );
     expect(d.action).toBe('unchanged');
-    expect(budget(server.requests.all)).toEqual({
+    expect(budget(suite.server.requests.all)).toEqual({
       HeadObject: tf.plan.artifacts.length,
       DescribeModelPackageGroup: tf.groups.length,
       ListTags: 1,
@@ -190,14 +155,14 @@ describe('deploy (examples/tf, workspace = repo root)', () => {
   });
 
   it('plan = 1 read: readDeployed is a single DescribePipeline, deployed or not', async () => {
-    const deployed = await readDeployed(clients.sagemaker, 'calhousing-test');
+    const deployed = await readDeployed(suite.clients.sagemaker, 'calhousing-test');
     expect(deployed?.definition.Steps.map((s) => s.Name)).toEqual(
       tf.plan.definition.Steps.map((s) => s.Name),
     );
-    expect(budget(server.requests.all)).toEqual({ DescribePipeline: 1 });
-    server.requests.reset();
-    expect(await readDeployed(clients.sagemaker, 'never-deployed')).toBeNull();
-    expect(budget(server.requests.all)).toEqual({ DescribePipeline: 1 });
+    expect(budget(suite.server.requests.all)).toEqual({ DescribePipeline: 1 });
+    suite.server.requests.reset();
+    expect(await readDeployed(suite.clients.sagemaker, 'never-deployed')).toBeNull();
+    expect(budget(suite.server.requests.all)).toEqual({ DescribePipeline: 1 });
   });
 });
 
@@ -205,7 +170,9 @@ describe('a code change (temp copy of examples/tf)', () => {
   it('uploads only the artifacts whose content changed and updates the pipeline once', async () => {
     const ws = copyTf('calhousing-code');
     const before = compile(ws, [TF_GLOB]);
-    expect((await deployPipeline(deployContext(clients, before, () => undefined))).action).toBe('created');
+    expect((await deployPipeline(deployContext(suite.clients, before, () => undefined))).action).toBe(
+      'created',
+    );
 
     const train = path.join(ws, 'examples/tf/modelscripts/train.py');
     writeFileSync(train, `${readFileSync(train, 'utf8')}\n# tuned\n`);
@@ -215,12 +182,12 @@ describe('a code change (temp copy of examples/tf)', () => {
     // train.py is in the source bundle only; the launchers of the other scripts do not change.
     expect(changed.map((a) => a.kind)).toEqual(['source-bundle']);
 
-    server.requests.reset();
+    suite.server.requests.reset();
     const { lines, log } = logger();
-    const d = await deployPipeline(deployContext(clients, after, log));
+    const d = await deployPipeline(deployContext(suite.clients, after, log));
     expect(d.action).toBe('updated');
     expect(d.upload.uploaded.map((u) => u.key)).toEqual(changed.map((a) => a.key));
-    expect(budget(server.requests.all)).toEqual({
+    expect(budget(suite.server.requests.all)).toEqual({
       DescribePipeline: 1,
       HeadObject: after.plan.artifacts.length,
       PutObject: 1 + manifests(after),
@@ -229,15 +196,15 @@ describe('a code change (temp copy of examples/tf)', () => {
       UpdatePipeline: 1,
       GetSchedule: 1,
     });
-    expect(server.requests.filter('PutObject').map((r) => r.input.Key)).toEqual([
+    expect(suite.server.requests.filter('PutObject').map((r) => r.input.Key)).toEqual([
       changed[0]!.key,
       `${changed[0]!.key}.manifest.json`,
     ]);
-    expect(server.requests.last('UpdatePipeline')!.input).toMatchObject({
+    expect(suite.server.requests.last('UpdatePipeline')!.input).toMatchObject({
       PipelineName: 'calhousing-code',
       PipelineDefinition: after.plan.definitionJson,
     });
-    const p = server.sagemaker.pipeline('calhousing-code')!;
+    const p = suite.server.sagemaker.pipeline('calhousing-code')!;
     expect(p.versions).toHaveLength(2);
     expect(p.versions[1]!.definition).toBe(after.plan.definitionJson);
     expect(lines.some((l) => l.startsWith('Uploaded 1 ('))).toBe(true);
@@ -246,30 +213,35 @@ describe('a code change (temp copy of examples/tf)', () => {
   it('a changed description alone updates the pipeline without uploading anything', async () => {
     const ws = copyTf('calhousing-desc');
     const c = compile(ws, [TF_GLOB]);
-    await deployPipeline(deployContext(clients, c, () => undefined));
-    server.requests.reset();
-    const d = await deployPipeline(deployContext(clients, c, () => undefined, { description: 'v2' }));
+    await deployPipeline(deployContext(suite.clients, c, () => undefined));
+    suite.server.requests.reset();
+    const d = await deployPipeline(deployContext(suite.clients, c, () => undefined, { description: 'v2' }));
     expect(d.action).toBe('updated');
-    expect(budget(server.requests.all)).toMatchObject({ UpdatePipeline: 1 });
-    expect(server.requests.count('PutObject')).toBe(0);
-    expect(server.requests.last('UpdatePipeline')!.input).toMatchObject({ PipelineDescription: 'v2' });
+    expect(budget(suite.server.requests.all)).toMatchObject({ UpdatePipeline: 1 });
+    expect(suite.server.requests.count('PutObject')).toBe(0);
+    expect(suite.server.requests.last('UpdatePipeline')!.input).toMatchObject({ PipelineDescription: 'v2' });
   });
 
   it('tags added on a re-deploy go through AddTags (UpdatePipeline cannot change tags)', async () => {
     const ws = copyTf('calhousing-tags');
     const c = compile(ws, [TF_GLOB]);
-    await deployPipeline(deployContext(clients, c, () => undefined));
-    server.requests.reset();
+    await deployPipeline(deployContext(suite.clients, c, () => undefined));
+    suite.server.requests.reset();
     const tags = [
       { Key: 'managed-by', Value: 'smp-action' },
       { Key: 'smp-action:repository', Value: 'octo-org/octo-repo' },
       { Key: 'team', Value: 'ml' },
     ];
-    const d = await deployPipeline(deployContext(clients, c, () => undefined, { tags }));
+    const d = await deployPipeline(deployContext(suite.clients, c, () => undefined, { tags }));
     expect(d.action).toBe('unchanged');
-    expect(budget(writes(server.requests.all))).toEqual({ AddTags: 1 });
-    expect(server.requests.last('AddTags')!.input).toMatchObject({ Tags: [{ Key: 'team', Value: 'ml' }] });
-    expect(server.sagemaker.pipeline('calhousing-tags')!.tags).toContainEqual({ Key: 'team', Value: 'ml' });
+    expect(budget(writes(suite.server.requests.all))).toEqual({ AddTags: 1 });
+    expect(suite.server.requests.last('AddTags')!.input).toMatchObject({
+      Tags: [{ Key: 'team', Value: 'ml' }],
+    });
+    expect(suite.server.sagemaker.pipeline('calhousing-tags')!.tags).toContainEqual({
+      Key: 'team',
+      Value: 'ml',
+    });
   });
 });
 
@@ -277,13 +249,13 @@ describe('re-deploys converge', () => {
   it('SMP_KMSKEY: uploads name the KMS key', async () => {
     const kms = 'arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab';
     const c = compile(copyTf('calhousing-kms'), [TF_GLOB]);
-    await deployPipeline(deployContext(clients, c, () => undefined, { kmsKey: kms }));
-    const puts = server.requests.filter('PutObject');
+    await deployPipeline(deployContext(suite.clients, c, () => undefined, { kmsKey: kms }));
+    const puts = suite.server.requests.filter('PutObject');
     expect(puts).toHaveLength(c.plan.artifacts.length + manifests(c));
     for (const put of puts)
       expect(put.input).toMatchObject({ ServerSideEncryption: 'aws:kms', SSEKMSKeyId: kms });
     for (const a of c.plan.artifacts)
-      expect(server.s3.getObject('example-bucket', a.key)!.kmsKeyId).toBe(kms);
+      expect(suite.server.s3.getObject('example-bucket', a.key)!.kmsKeyId).toBe(kms);
   });
 
   // Fixed, kept as a regression test: pipeline.ts isUpToDate compares the deployed description with the configured one, but upsertPipeline
@@ -293,11 +265,13 @@ describe('re-deploys converge', () => {
   // deployed definition already equals the plan"; "re-deploy unchanged (… no update)".
   it('a description removed from the config: the second deploy after that is unchanged', async () => {
     const c = compile(copyTf('calhousing-nodesc'), [TF_GLOB]);
-    await deployPipeline(deployContext(clients, c, () => undefined, { description: 'first' }));
-    await deployPipeline(deployContext(clients, c, () => undefined, { description: undefined }));
-    server.requests.reset();
-    const d = await deployPipeline(deployContext(clients, c, () => undefined, { description: undefined }));
-    expect(server.requests.count('UpdatePipeline')).toBe(0);
+    await deployPipeline(deployContext(suite.clients, c, () => undefined, { description: 'first' }));
+    await deployPipeline(deployContext(suite.clients, c, () => undefined, { description: undefined }));
+    suite.server.requests.reset();
+    const d = await deployPipeline(
+      deployContext(suite.clients, c, () => undefined, { description: undefined }),
+    );
+    expect(suite.server.requests.count('UpdatePipeline')).toBe(0);
     expect(d.action).toBe('unchanged');
   });
 
@@ -306,11 +280,13 @@ describe('re-deploys converge', () => {
   // of the unchanged plan is an UpdatePipeline, forever.
   it('parallelism dropped from the inputs: the second deploy after that is unchanged', async () => {
     const c = compile(copyTf('calhousing-nopar'), [TF_GLOB]);
-    await deployPipeline(deployContext(clients, c, () => undefined, { parallelism: 4 }));
-    await deployPipeline(deployContext(clients, c, () => undefined, { parallelism: undefined }));
-    server.requests.reset();
-    const d = await deployPipeline(deployContext(clients, c, () => undefined, { parallelism: undefined }));
-    expect(server.requests.count('UpdatePipeline')).toBe(0);
+    await deployPipeline(deployContext(suite.clients, c, () => undefined, { parallelism: 4 }));
+    await deployPipeline(deployContext(suite.clients, c, () => undefined, { parallelism: undefined }));
+    suite.server.requests.reset();
+    const d = await deployPipeline(
+      deployContext(suite.clients, c, () => undefined, { parallelism: undefined }),
+    );
+    expect(suite.server.requests.count('UpdatePipeline')).toBe(0);
     expect(d.action).toBe('unchanged');
   });
 });
@@ -324,19 +300,19 @@ describe('large definition via S3', () => {
     const defArtifact = big.plan.artifacts.find((a) => a.kind === 'definition')!;
     expect(defArtifact.key).toBe(big.plan.definitionS3!.key);
 
-    const d = await deployPipeline(deployContext(clients, big, () => undefined));
+    const d = await deployPipeline(deployContext(suite.clients, big, () => undefined));
     expect(d.action).toBe('created');
-    const create = server.requests.last('CreatePipeline')!;
+    const create = suite.server.requests.last('CreatePipeline')!;
     expect(create.input.PipelineDefinition).toBeUndefined();
     expect(create.input.PipelineDefinitionS3Location).toEqual({
       Bucket: 'example-bucket',
       ObjectKey: big.plan.definitionS3!.key,
     });
-    const putDef = server.requests.filter('PutObject').find((r) => r.input.Key === defArtifact.key)!;
+    const putDef = suite.server.requests.filter('PutObject').find((r) => r.input.Key === defArtifact.key)!;
     expect(putDef).toMatchObject({ status: 200, input: { ContentType: 'application/json' } });
     expect(putDef.seq).toBeLessThan(create.seq);
     expect(create.bodyBytes).toBeLessThan(2_000); // the definition did not travel inline
-    expect(budget(server.requests.all)).toMatchObject({
+    expect(budget(suite.server.requests.all)).toMatchObject({
       DescribePipeline: 1,
       HeadObject: big.plan.artifacts.length,
       PutObject: big.plan.artifacts.length + manifests(big),
@@ -344,13 +320,15 @@ describe('large definition via S3', () => {
       CreateModelPackageGroup: 15,
       CreatePipeline: 1,
     });
-    const deployed = await readDeployed(clients.sagemaker, 'p-big');
+    const deployed = await readDeployed(suite.clients.sagemaker, 'p-big');
     expect(JSON.stringify(deployed!.definition)).toBe(big.plan.definitionJson);
 
     // And the deployed definition read back compares equal: re-deploy is a no-op.
-    server.requests.reset();
-    expect((await deployPipeline(deployContext(clients, big, () => undefined))).action).toBe('unchanged');
-    expect(writes(server.requests.all)).toEqual([]);
+    suite.server.requests.reset();
+    expect((await deployPipeline(deployContext(suite.clients, big, () => undefined))).action).toBe(
+      'unchanged',
+    );
+    expect(writes(suite.server.requests.all)).toEqual([]);
   });
 });
 
@@ -359,20 +337,20 @@ describe('limits are refused before any write', () => {
 
   it('> 50 tags → DeployRefused and no request at all', async () => {
     const tags = Array.from({ length: 51 }, (_, i) => ({ Key: `k${i}`, Value: 'v' }));
-    const err = await deployPipeline(deployContext(clients, tf, () => undefined, { tags })).catch(
+    const err = await deployPipeline(deployContext(suite.clients, tf, () => undefined, { tags })).catch(
       (e: unknown) => e,
     );
     expect(err).toBeInstanceOf(DeployRefused);
     expect((err as DeployRefused).diagnostics.map((d) => d.code)).toEqual(['limit-tags']);
     expect((err as DeployRefused).message).toContain('51 pipeline tags; SageMaker accepts at most 50');
-    expect(writes(server.requests.all)).toEqual([]);
-    expect(server.requests.length).toBe(0);
+    expect(writes(suite.server.requests.all)).toEqual([]);
+    expect(suite.server.requests.length).toBe(0);
   });
 
   it('a display name over 82 characters and a 3073-character description → refused, nothing written', async () => {
-    const start = server.requests.length;
+    const start = suite.server.requests.length;
     const err = await runPipeline({
-      ...deployContext(clients, tf, () => undefined, { description: 'd'.repeat(3073) }),
+      ...deployContext(suite.clients, tf, () => undefined, { description: 'd'.repeat(3073) }),
       displayName: 'a'.repeat(83),
       executionDescription: undefined,
       token: 't'.repeat(64),
@@ -385,7 +363,7 @@ describe('limits are refused before any write', () => {
     ]);
     const description = (err as DeployRefused).diagnostics.find((d) => d.code === 'limit-description')!;
     expect(description.path).toBe('conf.sagemakerPipeline.pipelineDescription');
-    expect(since(server, start)).toEqual([]);
+    expect(since(suite.server, start)).toEqual([]);
   });
 });
 
@@ -395,9 +373,9 @@ describe('cancellation before a write', () => {
   it('a job cancelled before the deploy starts writes nothing and says where it stopped', async () => {
     const abort = new AbortController();
     abort.abort();
-    const start = server.requests.length;
+    const start = suite.server.requests.length;
     const err = await runPipeline({
-      ...deployContext(clients, tf, () => undefined),
+      ...deployContext(suite.clients, tf, () => undefined),
       signal: abort.signal,
       displayName: 'abc1234-1',
       executionDescription: undefined,
@@ -406,7 +384,7 @@ describe('cancellation before a write', () => {
     }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(DeployCancelled);
     expect((err as DeployCancelled).message).toBe('cancelled before the upload');
-    expect(writes(since(server, start))).toEqual([]);
+    expect(writes(since(suite.server, start))).toEqual([]);
   });
 });
 
@@ -414,9 +392,9 @@ describe('code changes name the files (bundle manifests)', () => {
   it('deploy puts a manifest next to each bundle; the next plan names the edited file and the steps that re-run', async () => {
     const ws = copyTf('p-manifest');
     const first = compile(ws, [TF_GLOB]);
-    await deployPipeline(deployContext(clients, first, logger().log));
+    await deployPipeline(deployContext(suite.clients, first, logger().log));
     const bundle = first.plan.artifacts.find((a) => a.kind === 'source-bundle')!;
-    const put = server.requests
+    const put = suite.server.requests
       .filter('PutObject')
       .filter((r) => String(r.input.Key).endsWith('.manifest.json'))
       .map((r) => String(r.input.Key));
@@ -426,9 +404,9 @@ describe('code changes name the files (bundle manifests)', () => {
     writeFileSync(train, `${readFileSync(train, 'utf8')}\n# tuned\n`);
     writeFileSync(path.join(ws, 'examples/tf/modelscripts/extra.py'), 'X = 1\n');
     const second = compile(ws, [TF_GLOB]);
-    const deployed = await readDeployed(clients.sagemaker, 'p-manifest');
+    const deployed = await readDeployed(suite.clients.sagemaker, 'p-manifest');
     const view = buildPlanView(second.plan, { state: 'read', definition: deployed!.definition });
-    const files = await changedFiles(clients.s3, second.plan, view);
+    const files = await changedFiles(suite.clients.s3, second.plan, view);
     const newBundle = second.plan.artifacts.find((a) => a.kind === 'source-bundle')!;
     expect(files?.get(newBundle.contentSha256)).toEqual({
       added: ['extra.py'],

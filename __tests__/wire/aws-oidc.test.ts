@@ -4,7 +4,7 @@
 import { getIDToken } from '@actions/core';
 import { AssumeRoleWithWebIdentityCommand } from '@aws-sdk/client-sts';
 import type { STSClient } from '@aws-sdk/client-sts';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createStsClient } from '../../src/aws/clients.js';
 import {
   assumeRoleWithOidc,
@@ -15,57 +15,33 @@ import {
 import type { OidcOptions } from '../../src/aws/credentials.js';
 import { runPipeline } from '../../src/aws/deploy.js';
 import { readDeployed } from '../../src/aws/pipeline.js';
-import { defaultScript, startAwsServer } from '../servers/aws-server.js';
-import type { AwsServer } from '../servers/aws-server.js';
 import {
   clientsFor,
   clockWait,
   compile,
   copyTf,
   destroyClients,
-  guardNetwork,
   logger,
-  pointSdkAt,
   REGION,
   runContext,
   TF_GLOB,
+  wireSuite,
 } from './helpers/aws.js';
 
 const ROLE = 'arn:aws:iam::123456789012:role/smp-deploy';
 
-let server: AwsServer;
+const suite = wireSuite({
+  clients: 'none',
+  env: (s) => ({
+    ACTIONS_ID_TOKEN_REQUEST_URL: s.oidcUrl,
+    ACTIONS_ID_TOKEN_REQUEST_TOKEN: s.oidcRequestToken,
+  }),
+});
 let sts: STSClient;
-let restoreEnv: () => void;
-let net: ReturnType<typeof guardNetwork>;
-
 beforeAll(async () => {
-  net = guardNetwork();
-  server = await startAwsServer();
-  restoreEnv = pointSdkAt(server, {
-    ACTIONS_ID_TOKEN_REQUEST_URL: server.oidcUrl,
-    ACTIONS_ID_TOKEN_REQUEST_TOKEN: server.oidcRequestToken,
-  });
   sts = await createStsClient(REGION);
 });
-
-afterAll(async () => {
-  sts.destroy();
-  await server.close();
-  restoreEnv();
-  net.restore();
-  expect(net.contacted.filter((c) => c !== `127.0.0.1:${server.port}`)).toEqual([]);
-});
-
-beforeEach(() => {
-  server.requests.reset();
-  server.faults = {};
-  server.script = defaultScript();
-});
-
-afterEach(() => {
-  expect(server.violations, server.formatViolations()).toEqual([]);
-  expect(server.serverErrors, server.serverErrors.join('\n')).toEqual([]);
-});
+afterAll(() => sts.destroy());
 
 /** core.getIDToken as the action calls it, its `::debug::` / `::add-mask::` lines kept off the test output. */
 async function idToken(audience: string): Promise<string> {
@@ -112,8 +88,8 @@ function harness(over: Partial<OidcOptions> = {}): Harness {
   };
 }
 
-const stsCalls = (): number => server.requests.count('AssumeRoleWithWebIdentity', { service: 'sts' });
-const tokenCalls = (): number => server.requests.count('GetIdToken', { service: 'oidc' });
+const stsCalls = (): number => suite.server.requests.count('AssumeRoleWithWebIdentity', { service: 'sts' });
+const tokenCalls = (): number => suite.server.requests.count('GetIdToken', { service: 'oidc' });
 
 describe('OIDC exchange', () => {
   it('happy path: one ID token, one unsigned STS call, keys masked, credentials sign SageMaker calls, nothing exported', async () => {
@@ -123,16 +99,16 @@ describe('OIDC exchange', () => {
     expect(stsCalls()).toBe(1);
     expect(tokenCalls()).toBe(1);
     expect(provider.exchanges()).toBe(1);
-    const call = server.requests.last('AssumeRoleWithWebIdentity')!;
+    const call = suite.server.requests.last('AssumeRoleWithWebIdentity')!;
     expect(call.accessKeyId).toBeUndefined();
     expect(call.input).toEqual({
       RoleArn: ROLE,
       RoleSessionName: 'smp-1234567890-1',
-      WebIdentityToken: server.oidc.tokens.at(-1)!.token,
+      WebIdentityToken: suite.server.oidc.tokens.at(-1)!.token,
       DurationSeconds: 3600,
     });
-    expect(server.requests.last('GetIdToken')!.input).toEqual({ audience: 'sts.amazonaws.com' });
-    const issued = server.sts.issued.get(creds.accessKeyId)!;
+    expect(suite.server.requests.last('GetIdToken')!.input).toEqual({ audience: 'sts.amazonaws.com' });
+    const issued = suite.server.sts.issued.get(creds.accessKeyId)!;
     expect(creds).toEqual({
       accessKeyId: issued.accessKeyId,
       secretAccessKey: issued.secretAccessKey,
@@ -147,13 +123,13 @@ describe('OIDC exchange', () => {
     for (const k of ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN'])
       expect(process.env[k]).toBeUndefined();
 
-    const clients = await clientsFor(server, provider);
+    const clients = await clientsFor(suite.server, provider);
     try {
       expect(await readDeployed(clients.sagemaker, 'nothing-here')).toBeNull();
     } finally {
       destroyClients(clients);
     }
-    const signed = server.requests.last('DescribePipeline')!;
+    const signed = suite.server.requests.last('DescribePipeline')!;
     expect(signed.accessKeyId).toBe(issued.accessKeyId);
     expect(signed.headers['x-amz-security-token']).toBe(issued.sessionToken);
     expect(signed.errorCode).toBe('ResourceNotFound'); // authenticated; the pipeline just is not there
@@ -163,8 +139,8 @@ describe('OIDC exchange', () => {
   it('AccessDenied fails at once (1 STS call) with the token claims and a trust-policy condition for the observed sub', async () => {
     const sub =
       'repo:octo-org/octo-repo:environment:staging:job_workflow_ref:octo-org/octo-repo/.github/workflows/deploy.yml@refs/heads/main';
-    server.script.oidcClaims = { sub, environment: 'staging' };
-    server.script.stsDeny = true;
+    suite.server.script.oidcClaims = { sub, environment: 'staging' };
+    suite.server.script.stsDeny = true;
     const h = harness();
     const err = await assumeRoleWithOidc(h.opts).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(CredentialsError);
@@ -218,17 +194,19 @@ describe('OIDC exchange', () => {
 
   for (const kind of ['InvalidIdentityToken', 'IDPCommunicationError'] as const) {
     it(`transient ${kind} ×2 then success: 3 STS calls, 3 fresh ID tokens, jittered backoff`, async () => {
-      Object.assign(server.script, { stsTransientFailures: 2, stsTransientError: kind });
+      Object.assign(suite.server.script, { stsTransientFailures: 2, stsTransientError: kind });
       const h = harness();
       const creds = await assumeRoleWithOidc(h.opts);
       expect(creds.accessKeyId).toMatch(/^ASIA/);
       expect(stsCalls()).toBe(3);
       expect(tokenCalls()).toBe(3);
-      const sent = server.requests.filter('AssumeRoleWithWebIdentity').map((r) => r.input.WebIdentityToken);
+      const sent = suite.server.requests
+        .filter('AssumeRoleWithWebIdentity')
+        .map((r) => r.input.WebIdentityToken);
       expect(new Set(sent).size).toBe(3);
-      expect(server.requests.filter('AssumeRoleWithWebIdentity').map((r) => r.errorCode ?? r.status)).toEqual(
-        [kind, kind, 200],
-      );
+      expect(
+        suite.server.requests.filter('AssumeRoleWithWebIdentity').map((r) => r.errorCode ?? r.status),
+      ).toEqual([kind, kind, 200]);
       expect(h.slept).toEqual([750, 1500]);
       expect(h.lines[0]).toMatch(/^STS attempt 1 failed \(.+\); retrying in 750 ms$/);
       if (kind === 'InvalidIdentityToken') expect(h.lines[0]).toContain("Couldn't retrieve verification key");
@@ -241,21 +219,20 @@ describe('OIDC exchange', () => {
       getIdToken: async (aud) => {
         const token = await idToken(aud);
         // The first token sits in a slow runner for longer than its 5-minute life.
-        if (++fetched === 1) server.clock.advance(301_000);
+        if (++fetched === 1) suite.server.clock.advance(301_000);
         return token;
       },
     });
     const creds = await assumeRoleWithOidc(h.opts);
     expect(creds.accessKeyId).toMatch(/^ASIA/);
-    expect(server.requests.filter('AssumeRoleWithWebIdentity').map((r) => r.errorCode ?? r.status)).toEqual([
-      'ExpiredTokenException',
-      200,
-    ]);
+    expect(
+      suite.server.requests.filter('AssumeRoleWithWebIdentity').map((r) => r.errorCode ?? r.status),
+    ).toEqual(['ExpiredTokenException', 200]);
     expect(tokenCalls()).toBe(2);
   });
 
   it('the exchange gives up at the deadline with a CredentialsError naming the attempts', async () => {
-    server.script.stsTransientFailures = 1_000; // alternating IDPCommunicationError / verification key
+    suite.server.script.stsTransientFailures = 1_000; // alternating IDPCommunicationError / verification key
     let t = 0;
     const h = harness({
       now: () => t,
@@ -280,7 +257,7 @@ describe('OIDC exchange', () => {
   // outside the retry loop (credentials.ts assumeRoleWithOidc), so it ends the exchange at once with a plain
   // Error (not a CredentialsError) — during a long wait's refresh that fails the whole run.
   it('a transient 500 from the ID-token endpoint is retried within the exchange', async () => {
-    Object.assign(server.script, { oidcFailures: 1, oidcFailureStatus: 500 });
+    Object.assign(suite.server.script, { oidcFailures: 1, oidcFailureStatus: 500 });
     const h = harness();
     const creds = await assumeRoleWithOidc(h.opts);
     expect(creds.accessKeyId).toMatch(/^ASIA/);
@@ -290,58 +267,64 @@ describe('OIDC exchange', () => {
 
 describe('refresh', () => {
   it('cached until expiration − refreshBefore, then one new exchange (fake clock)', async () => {
-    const h = harness({ now: () => server.clock.now() });
+    const h = harness({ now: () => suite.server.clock.now() });
     const provider = refreshingOidcCredentials(h.opts, 10 * 60_000);
     const first = await provider();
-    expect(first.expiration!.getTime()).toBe(server.clock.now() + 3_600_000);
+    expect(first.expiration!.getTime()).toBe(suite.server.clock.now() + 3_600_000);
     const [a, b] = await Promise.all([provider(), provider()]);
     expect(a).toBe(first);
     expect(b).toBe(first);
-    server.clock.advance(50 * 60_000 - 1); // 10 min and 1 ms before expiry
+    suite.server.clock.advance(50 * 60_000 - 1); // 10 min and 1 ms before expiry
     expect(await provider()).toBe(first);
     expect(stsCalls()).toBe(1);
 
-    server.clock.advance(1); // exactly expiration − 10 min
+    suite.server.clock.advance(1); // exactly expiration − 10 min
     const [c, d] = await Promise.all([provider(), provider()]); // concurrent callers share one exchange
     expect(c).toBe(d);
     expect(c.accessKeyId).not.toBe(first.accessKeyId);
     expect(stsCalls()).toBe(2);
     expect(tokenCalls()).toBe(2);
     expect(provider.exchanges()).toBe(2);
-    expect(c.expiration!.getTime()).toBe(server.clock.now() + 3_600_000);
+    expect(c.expiration!.getTime()).toBe(suite.server.clock.now() + 3_600_000);
   });
 
   it('a 2-hour wait with 1-hour role sessions never meets ExpiredToken', async () => {
     // The SDK decides when to ask the provider again from the real Date (5 min before Expiration): keep Date on
     // the server's clock so the whole process sees the same time (timers stay real).
     vi.useFakeTimers({ toFake: ['Date'] });
-    vi.setSystemTime(server.clock.now());
-    const h = harness({ now: () => server.clock.now() });
+    vi.setSystemTime(suite.server.clock.now());
+    const h = harness({ now: () => suite.server.clock.now() });
     const provider = refreshingOidcCredentials(h.opts);
-    const clients = await clientsFor(server, provider);
+    const clients = await clientsFor(suite.server, provider);
     try {
-      server.script.stepDurationMs = 20 * 60_000; // six sequential steps: 2 h
+      suite.server.script.stepDurationMs = 20 * 60_000; // six sequential steps: 2 h
       const c = compile(copyTf('calhousing-long'), [TF_GLOB]);
       const { lines, log } = logger();
       const r = await runPipeline(
         runContext(clients, c, log, {
           displayName: 'abcdef0-77',
           token: 'a'.repeat(64),
-          wait: clockWait(server, {
+          wait: clockWait(suite.server, {
             intervalMs: 5 * 60_000,
             timeoutMs: 5 * 3_600_000,
-            afterSleep: () => vi.setSystemTime(server.clock.now()),
+            afterSleep: () => vi.setSystemTime(suite.server.clock.now()),
           }),
         }),
       );
       expect(r.waited?.outcome, lines.join('\n')).toBe('Succeeded');
-      expect(server.clock.now() - server.requests.all[0]!.time).toBeGreaterThanOrEqual(2 * 3_600_000);
-      expect(server.requests.filter().filter((x) => /ExpiredToken/.test(x.errorCode ?? ''))).toEqual([]);
+      expect(suite.server.clock.now() - suite.server.requests.all[0]!.time).toBeGreaterThanOrEqual(
+        2 * 3_600_000,
+      );
+      expect(suite.server.requests.filter().filter((x) => /ExpiredToken/.test(x.errorCode ?? ''))).toEqual(
+        [],
+      );
       // Sessions issued at 0, ~1 h and ~2 h; every SageMaker/S3 call was signed with a live session.
       expect(provider.exchanges()).toBe(3);
       expect(stsCalls()).toBe(3);
-      for (const req of server.requests.filter().filter((x) => x.service !== 'sts' && x.service !== 'oidc')) {
-        const session = server.sts.issued.get(req.accessKeyId ?? '');
+      for (const req of suite.server.requests
+        .filter()
+        .filter((x) => x.service !== 'sts' && x.service !== 'oidc')) {
+        const session = suite.server.sts.issued.get(req.accessKeyId ?? '');
         expect(session, `${req.operation} #${req.seq}`).toBeDefined();
         expect(req.time).toBeLessThan(session!.expiration);
       }

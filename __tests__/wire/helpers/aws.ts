@@ -103,20 +103,38 @@ export function guardNetwork(): { contacted: string[]; restore: () => void } {
   };
 }
 
+export interface WireSuiteOptions {
+  /** The account the server issues ARNs in (its default otherwise). */
+  readonly accountId?: string;
+  /** More environment for the SDK (OIDC endpoints, …), set with the endpoint variables. */
+  readonly env?: (server: AwsServer) => Record<string, string>;
+  /**
+   * `suite` (default): one set of clients for the file. `test`: fresh clients per test (the adaptive retry
+   * mode's rate limiter keeps its state in the client). `none`: the tests make their own (the CLI's, the
+   * action's).
+   */
+  readonly clients?: 'suite' | 'test' | 'none';
+}
+
 /**
- * The lifecycle of a wire test file: one server for the file (network guarded, the SDK pointed at it, one set of
- * clients), its requests, faults, script and S3 permissions reset before each test, its checks after each.
+ * The lifecycle of a wire test file: one server for the file (network guarded, the SDK pointed at it, clients as
+ * `opts.clients` says), its requests, faults, script and S3 permissions reset before each test, its checks
+ * after each: no request outside the published API models, no server error, no connection but to the server.
  */
-export function wireSuite(): { readonly server: AwsServer; readonly clients: AwsClients } {
+export function wireSuite(opts: WireSuiteOptions = {}): {
+  readonly server: AwsServer;
+  readonly clients: AwsClients;
+} {
+  const per = opts.clients ?? 'suite';
   let server: AwsServer | undefined;
   let clients: AwsClients | undefined;
   let restoreEnv: () => void = () => undefined;
   let net: ReturnType<typeof guardNetwork> | undefined;
   beforeAll(async () => {
     net = guardNetwork();
-    server = await startAwsServer();
-    restoreEnv = pointSdkAt(server);
-    clients = await clientsFor(server);
+    server = await startAwsServer(opts.accountId ? { accountId: opts.accountId } : {});
+    restoreEnv = pointSdkAt(server, opts.env?.(server) ?? {});
+    if (per === 'suite') clients = await clientsFor(server);
   });
   afterAll(async () => {
     if (clients) destroyClients(clients);
@@ -125,13 +143,18 @@ export function wireSuite(): { readonly server: AwsServer; readonly clients: Aws
     net?.restore();
     expect(net?.contacted.filter((c) => c !== `127.0.0.1:${server?.port}`)).toEqual([]);
   });
-  beforeEach(() => {
+  beforeEach(async () => {
+    if (per === 'test') clients = await clientsFor(server!);
     server!.requests.reset();
     server!.faults = {};
     server!.script = defaultScript();
     server!.s3.listBucket = true;
   });
   afterEach(() => {
+    if (per === 'test' && clients) {
+      destroyClients(clients);
+      clients = undefined;
+    }
     expect(server!.violations, server!.formatViolations()).toEqual([]);
     expect(server!.serverErrors, server!.serverErrors.join('\n')).toEqual([]);
   });
@@ -140,7 +163,8 @@ export function wireSuite(): { readonly server: AwsServer; readonly clients: Aws
       return server!;
     },
     get clients() {
-      return clients!;
+      if (!clients) throw new Error(`wireSuite({ clients: '${per}' }) made no clients`);
+      return clients;
     },
   };
 }
