@@ -90,7 +90,7 @@ var gates = __webpack_require__(3050);
 
 
 async function deployOrRun(inputs, ctx, { config, plan, view, clients, deployed, current, params }, state, signal) {
-    const { deployPipeline, runPipeline } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(459), __webpack_require__.e(711), __webpack_require__.e(768), __webpack_require__.e(358), __webpack_require__.e(408)]).then(__webpack_require__.bind(__webpack_require__, 8408));
+    const { deployPipeline, runPipeline } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(459), __webpack_require__.e(711), __webpack_require__.e(768), __webpack_require__.e(358), __webpack_require__.e(432)]).then(__webpack_require__.bind(__webpack_require__, 9432));
     const { executionDisplayName, executionToken } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(459), __webpack_require__.e(675)]).then(__webpack_require__.bind(__webpack_require__, 675));
     const { executionLink, jobLinks, modelGroupLink } = await __webpack_require__.e(/* import() */ 20).then(__webpack_require__.bind(__webpack_require__, 4020));
     const context = deployContext({
@@ -175,8 +175,6 @@ async function deployOrRun(inputs, ctx, { config, plan, view, clients, deployed,
         gates: result.gates,
         cancelled: w?.outcome === 'Cancelled' ? { stillRunning: !w.stopRequested } : undefined,
     };
-    for (const m of result.models)
-        runner.info(`Registered ${m.group} version ${m.version ?? '?'} (${m.approvalStatus}): ${m.arn}`);
     if (w && w.outcome !== 'Succeeded')
         state.failure = runFailure(w, result.execution.arn, inputs.waitTimeoutMinutes);
 }

@@ -119,6 +119,12 @@ describe('push to the default branch: run', () => {
     aws.onRequest = (r) => {
       if (r.operation === 'StartPipelineExecution' && r.status === 200) aws.clock.advance(30 * 60_000);
     };
+    // What the example's evaluate.py writes: the registered version's metrics object.
+    aws.script.propertyFiles = {
+      'calhousing-Metrics.EvaluationReport': {
+        regression_metrics: { mse: { value: 0.25, standard_deviation: 0.01 }, r2: { value: 0.87 } },
+      },
+    };
     const ws = exampleWorkspace('tf');
     const sha = 'a1b2c3d4e5f60718293a4b5c6d7e8f9012345678';
     const r = await pushRun(
@@ -167,6 +173,11 @@ describe('push to the default branch: run', () => {
       /\| \[`calhousing-test-calhousing`\]\(https:\/\/us-east-1\.console\.aws\.amazon\.com\/sagemaker\/[^)]+\) \| 1 \| PendingManualApproval \|/,
     );
     expect(s).toContain(`\`${(models as string[])[0]!}\``);
+    // Its metric values, in the row and in the log.
+    expect(s).toMatch(
+      /\| PendingManualApproval \| .* \| mse 0\.25 · r2 0\.87<br>\[model\\_evaluation\\_metrics\.json\]\(https:\/\/s3\.console/,
+    );
+    expect(r.stdout).toMatch(/^ {2}metrics: mse 0\.25 · r2 0\.87 \(s3:\/\/[^/]+\/calhousing-test\//m);
 
     // The execution really ran on the server, named after the commit and linked to this run.
     const start = aws.requests.last('StartPipelineExecution')!;

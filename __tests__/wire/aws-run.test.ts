@@ -101,6 +101,12 @@ describe('run + wait', () => {
         lastModified = modified;
       },
     });
+    // What the Metrics step's script writes (the simulated job stores it at the step's output location).
+    server.script.propertyFiles = {
+      'calhousing-Metrics.EvaluationReport': {
+        regression_metrics: { mse: { value: 0.2513, standard_deviation: 0.011 }, r2: { value: 0.8712 } },
+      },
+    };
     const r = await runPipeline(
       runContext(clients, tf, log, {
         ...ids(),
@@ -127,7 +133,14 @@ describe('run + wait', () => {
       const mine = stepLines.filter((l) => l.slice(4).startsWith(`${s} `));
       expect(mine).toEqual([`  ▸ ${s} starting`, `  ▸ ${s} executing`, `  ✓ ${s} succeeded in 1m00s`]);
     }
-    expect(lines.at(-1)).toBe('Execution succeeded');
+    // The registered version and the values its metrics object holds close the log.
+    const arn = 'arn:aws:sagemaker:us-east-1:123456789012:model-package/calhousing-run-calhousing/1';
+    const metricsUri = `s3://example-bucket/calhousing-run/${executionArn.split('/').pop()}/calhousing-Metrics/output/model_evaluation_metrics/model_evaluation_metrics.json`;
+    expect(lines.slice(-3)).toEqual([
+      'Execution succeeded',
+      `Registered calhousing-run-calhousing version 1 (PendingManualApproval): ${arn}`,
+      `  metrics: mse 0.2513 · r2 0.8712 (${metricsUri})`,
+    ]);
 
     // Budget: one DescribePipelineExecution and one step listing per poll (the listing does not rely on
     // LastModifiedTime moving with step transitions, which SageMaker does not document).
@@ -139,7 +152,6 @@ describe('run + wait', () => {
     expect(polls.filter((p) => !p.changed).length).toBeGreaterThan(polls.length / 2);
 
     // Registered model versions, as the report needs them; approval status never touched.
-    const arn = 'arn:aws:sagemaker:us-east-1:123456789012:model-package/calhousing-run-calhousing/1';
     expect(r.models).toEqual([
       {
         step: 'calhousing-Register',
@@ -147,10 +159,22 @@ describe('run + wait', () => {
         group: 'calhousing-run-calhousing',
         version: 1,
         approvalStatus: 'PendingManualApproval',
-        metricsUri: expect.stringMatching(/^s3:\/\//) as unknown as string,
+        metricsUri,
+        metrics: {
+          kind: 'values',
+          values: [
+            { section: 'regression_metrics', name: 'mse', value: 0.2513, std: 0.011 },
+            { section: 'regression_metrics', name: 'r2', value: 0.8712 },
+          ],
+          skipped: 0,
+        },
       },
     ]);
     expect(server.requests.count('DescribeModelPackage')).toBe(1);
+    // One ranged read of the metrics object, never more than 1 MiB and a byte.
+    expect(server.requests.all.filter((q) => q.operation === 'GetObject').map((q) => q.input)).toEqual([
+      expect.objectContaining({ Range: 'bytes=0-1048576' }),
+    ]);
     expect(server.requests.count('UpdateModelPackage')).toBe(0);
     expect(server.sagemaker.packages.get(arn)!.output.ModelApprovalStatus).toBe('PendingManualApproval');
     expect(budget(writes(server.requests.all))).toEqual({

@@ -133,8 +133,6 @@ export async function deployOrRun(
     gates: result.gates,
     cancelled: w?.outcome === 'Cancelled' ? { stillRunning: !w.stopRequested } : undefined,
   };
-  for (const m of result.models)
-    core.info(`Registered ${m.group} version ${m.version ?? '?'} (${m.approvalStatus}): ${m.arn}`);
   if (w && w.outcome !== 'Succeeded')
     state.failure = runFailure(w, result.execution.arn, inputs.waitTimeoutMinutes);
 }

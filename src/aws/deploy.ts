@@ -19,6 +19,7 @@ import { applySchedule, readSchedule } from './schedule.js';
 import type { ScheduleOutcome } from './schedule.js';
 import type { RegisteredModel } from './registered.js';
 import { gateOutcomes } from '../report/gates.js';
+import { metricsText } from '../report/metrics-report.js';
 import type { GateOutcome } from '../report/gates.js';
 import { uploadArtifacts, uploadManifests } from './upload.js';
 import type { UploadReport } from './upload.js';
@@ -219,7 +220,11 @@ export async function runPipeline(ctx: RunContext, known?: DeployedPipeline | nu
   if (!ctx.wait) return { ...deployed, execution, scored, waited: undefined, models: [], gates: [] };
   const waited = await waitForExecution(ctx.clients.sagemaker, execution.arn, ctx.wait);
   // Versions registered before a later step failed are real too: report them whatever the outcome.
-  const models = await registeredModels(ctx.clients.sagemaker, waited.steps);
+  const models = await registeredModels(ctx.clients.sagemaker, ctx.clients.s3, waited.steps);
+  for (const m of models) {
+    ctx.log(`Registered ${m.group} version ${m.version ?? '?'} (${m.approvalStatus}): ${m.arn}`);
+    if (m.metrics) ctx.log(`  ${metricsText(m.metrics)}${m.metricsUri ? ` (${m.metricsUri})` : ''}`);
+  }
   return {
     ...deployed,
     execution,

@@ -2,6 +2,7 @@
 import type { Plan } from '../compile/types.js';
 import { scheduleName } from '../config/schedule.js';
 import { modelPackageGroups } from '../plan/model-groups.js';
+import { metricsObjectResources } from './metrics-locations.js';
 
 export interface PolicyContext {
   readonly region: string;
@@ -76,6 +77,17 @@ export function iamPolicy(plan: Plan, ctx: PolicyContext): Record<string, unknow
         ...groups.map((g) => arn(`model-package-group/${g.toLowerCase()}`)),
         ...groups.map((g) => arn(`model-package/${g.toLowerCase()}/*`)),
       ],
+    });
+  }
+  // The run report reads each registered version's metrics object; under the code prefix it is covered above.
+  const code = `arn:aws:s3:::${ctx.bucket}/${plan.pipelineName}/`;
+  const metrics = metricsObjectResources(plan.definition.Steps).filter((r) => !r.startsWith(code));
+  if (metrics.length > 0) {
+    statements.push({
+      Sid: 'ReadModelMetrics',
+      Effect: 'Allow',
+      Action: ['s3:GetObject'],
+      Resource: metrics,
     });
   }
   if (plan.modelPackages.length > 0) {

@@ -5,6 +5,8 @@ import { formatDuration } from './duration.js';
 import { htmlText, mdCode, mdFence, mdText } from './escape.js';
 import { GATE_SUFFIX } from '../compile/steps/condition.js';
 import { gateFailureText } from './gates.js';
+import { displayNames, formatMetric, metricsLine } from './metrics-report.js';
+import type { ModelMetrics } from './metrics-report.js';
 
 export interface StepRow {
   readonly name: string;
@@ -27,6 +29,8 @@ export interface ModelRow {
   readonly metricsUri: string | undefined;
   /** The model package group in the SageMaker console. */
   readonly registryLink?: string | undefined;
+  /** The values in the metrics object, or why they could not be read. */
+  readonly metrics?: ModelMetrics | undefined;
 }
 
 export interface ScoredRow {
@@ -166,11 +170,12 @@ export function renderRunReport(r: RunReport, now = Date.now()): string {
     for (const m of r.models ?? []) {
       const group = m.registryLink ? `[${mdCode(m.group)}](${m.registryLink})` : mdCode(m.group);
       out.push(
-        `| ${group} | ${m.version ?? ''} | ${mdText(m.approvalStatus)} | ${shortArn(m.arn)} | ${m.metricsUri ? metricsLink(m.metricsUri) : ''} |`,
+        `| ${group} | ${m.version ?? ''} | ${mdText(m.approvalStatus)} | ${shortArn(m.arn)} | ${metricsCell(m)} |`,
       );
     }
     out.push(...blocked.map(gateRow));
     out.push('');
+    for (const m of r.models ?? []) out.push(...metricsDetails(m));
   }
   const arns = [
     ...(r.pipelineArn ? [['pipeline', r.pipelineArn]] : []),
@@ -183,6 +188,46 @@ export function renderRunReport(r: RunReport, now = Date.now()): string {
     out.push('', '</details>', '');
   }
   return out.join('\n');
+}
+
+/** Metrics shown in the registered-versions cell; more than this many get a details block under the table. */
+const CELL_METRICS = 4;
+
+/** `mse 0.2513 · r2 0.8712` and the object's link; or why the values are not there. */
+function metricsCell(m: ModelRow): string {
+  const link = m.metricsUri ? metricsLink(m.metricsUri) : '';
+  const metrics = m.metrics;
+  if (!metrics) return link;
+  const text =
+    metrics.kind === 'unavailable'
+      ? `⚠️ not read: ${mdText(metrics.reason)}`
+      : metrics.values.length === 0
+        ? '⚠️ no metric with a numeric value'
+        : mdText(metricsLine(metrics.values, CELL_METRICS));
+  return [text, link].filter((x) => x !== '').join('<br>');
+}
+
+/** Every metric of a version with many, and its standard deviation, in a collapsed table. */
+function metricsDetails(m: ModelRow): string[] {
+  const metrics = m.metrics;
+  if (metrics?.kind !== 'values' || metrics.values.length <= CELL_METRICS) return [];
+  const names = displayNames(metrics.values);
+  return [
+    `<details><summary>All ${metrics.values.length} metrics of <code>${htmlText(m.group)}</code> v${m.version ?? '?'}</summary>`,
+    '',
+    '| metric | value | standard deviation |',
+    '|---|---|---|',
+    ...metrics.values.map(
+      (v, i) =>
+        `| ${mdText(names[i] ?? v.name)} | ${formatMetric(v.value)} | ${v.std !== undefined ? formatMetric(v.std) : ''} |`,
+    ),
+    ...(metrics.skipped > 0
+      ? ['', `${metrics.skipped} non-numeric entr${metrics.skipped === 1 ? 'y' : 'ies'} not shown.`]
+      : []),
+    '',
+    '</details>',
+    '',
+  ];
 }
 
 /** A version the gate kept out of the registry: the group, and which threshold failed. */

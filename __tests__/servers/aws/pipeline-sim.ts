@@ -58,6 +58,8 @@ export interface SimHooks {
     args: Record<string, unknown>,
     time: number,
   ): { arn: string } | { failure: string };
+  /** Stores an object in S3, as a job writes its outputs (the metrics a Processing step's script wrote). */
+  writeObject(uri: string, body: string): void;
 }
 
 export interface StepView {
@@ -238,8 +240,37 @@ export class SimExecution {
       }
     } else {
       run.result = 'Succeeded';
+      if (step.type === 'Processing') this.#writePropertyFiles(step, args, at);
     }
     if (run.result === 'Failed') this.#failed = true;
+  }
+
+  /**
+   * A Processing step's scripted property files (`script.propertyFiles['<step>.<PropertyFileName>']`) written to
+   * the S3 location of their output, as the job's script would write them: an object as JSON, a string as is.
+   */
+  #writePropertyFiles(step: DefinitionStep, args: Record<string, unknown>, at: number): void {
+    const files = Array.isArray(step.json.PropertyFiles) ? step.json.PropertyFiles : [];
+    for (const f of files) {
+      if (!isObject(f)) continue;
+      const content = this.#hooks.script().propertyFiles[`${step.name}.${String(f.PropertyFileName)}`];
+      const uri = this.#outputUri(args, String(f.OutputName), at);
+      if (content === undefined || uri === undefined) continue;
+      this.#hooks.writeObject(
+        `${uri.replace(/\/+$/, '')}/${String(f.FilePath)}`,
+        typeof content === 'string' ? content : JSON.stringify(content),
+      );
+    }
+  }
+
+  /** The resolved S3Uri of a Processing step's output `name` (from its Arguments), if it has one. */
+  #outputUri(args: Record<string, unknown>, name: string, at: number): string | undefined {
+    const config = isObject(args.ProcessingOutputConfig) ? args.ProcessingOutputConfig : {};
+    const outputs = Array.isArray(config.Outputs) ? config.Outputs : [];
+    const out = outputs.find((o) => isObject(o) && o.OutputName === name) as
+      Record<string, unknown> | undefined;
+    const uri = isObject(out?.S3Output) ? this.resolve(out.S3Output.S3Uri, at) : undefined;
+    return typeof uri === 'string' ? uri : undefined;
   }
 
   // ------------------------------------------------------------------------------- expressions
@@ -302,6 +333,15 @@ export class SimExecution {
     }
     if (root === 'PipelineExperimentConfig')
       return rest === 'TrialName' ? this.init.id : this.init.pipelineName.toLowerCase();
+    // A Processing output's location is the one its step's definition gives (where its script's files are).
+    const output = /^([A-Za-z0-9_-]+)\.ProcessingOutputConfig\.Outputs\['([^']+)'\]\.S3Output\.S3Uri$/.exec(
+      rest,
+    );
+    const producer = output && this.init.definition.steps.find((s) => s.name === output[1]);
+    if (output && producer && isObject(producer.json.Arguments)) {
+      const uri = this.#outputUri(producer.json.Arguments, output[2]!, at);
+      if (uri !== undefined) return uri;
+    }
     // Steps.<name>.<path>: a plausible stand-in.
     const m = /^([A-Za-z0-9_-]+)\.?(.*)$/.exec(rest);
     const [stepName, path] = [m?.[1] ?? rest, m?.[2] ?? ''];

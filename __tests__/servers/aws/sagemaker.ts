@@ -107,6 +107,8 @@ export interface SageMakerDeps {
   now(): number;
   /** Reads an object from the server's S3 store (PipelineDefinitionS3Location). */
   readObject(bucket: string, key: string, versionId?: string): Buffer | undefined;
+  /** Stores an object in the server's S3 store (what a simulated job writes). */
+  writeObject(bucket: string, key: string, body: string): void;
   seed: number;
 }
 
@@ -439,6 +441,10 @@ export class SageMakerService {
         jobName: (executionId, stepName) =>
           `pipelines-${executionId}-${stepName.slice(0, 29)}-${this.#randomId(10, 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789')}`,
         registerModel: (e, stepName, args, time) => this.#registerModel(e, stepName, args, time),
+        writeObject: (uri, body) => {
+          const m = /^s3:\/\/([^/]+)\/(.+)$/.exec(uri);
+          if (m) this.#deps.writeObject(m[1]!, m[2]!, body);
+        },
       },
     );
     this.executions.set(arn, execution);

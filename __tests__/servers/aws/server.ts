@@ -205,6 +205,9 @@ export class AwsServer {
       script: () => this.script,
       now: () => this.clock.now(),
       readObject: (bucket, key) => this.s3.getObject(bucket, key)?.body,
+      writeObject: (bucket, key, body) => {
+        this.s3.putObject(bucket, key, body, { contentType: 'application/json' });
+      },
       seed,
     });
     this.sts = new StsService({ script: () => this.script, accountId: this.accountId, seed });

@@ -9,6 +9,7 @@ import { formatDuration } from '../../../src/report/duration.js';
 import { loadAndCompile } from '../../../src/app/compile-project.js';
 import { renderRunReport, runOutcome } from '../../../src/report/run-report.js';
 import { fullUnitFiles, makeWorkspace, TEST_ENV } from '../../helpers/workspace.js';
+import { REPO } from '../plan/helpers.js';
 
 const plan = (() => {
   const r = loadAndCompile({
@@ -139,6 +140,30 @@ describe('IAM policy for a plan', () => {
       Action: ['iam:PassRole'],
       Resource: [TEST_ENV.SMP_ROLE],
       Condition: { StringEquals: { 'iam:PassedToService': 'sagemaker.amazonaws.com' } },
+    });
+  });
+
+  it('reads each metrics object: under the code prefix already, else s3:GetObject on that object alone', () => {
+    // fullUnitFiles: an execution-scoped metrics location under <bucket>/<pipeline>/, which UploadCode covers.
+    expect(sid('ReadModelMetrics')).toBeUndefined();
+    expect(sid('UploadCode')?.Action).toContain('s3:GetObject');
+    // lgbm: its evaluate channel names a bucket, so the metrics object sits outside the pipeline's prefix.
+    const lgbm = loadAndCompile({
+      workspace: REPO,
+      globs: ['examples/lgbm/conf/conf.yaml'],
+      env: TEST_ENV,
+      allowPlaceholders: false,
+    }).plan!;
+    const p = iamPolicy(lgbm, {
+      region: 'us-east-1',
+      accountId: '111122223333',
+      executionRoleArn: TEST_ENV.SMP_ROLE,
+      bucket: 'example-bucket',
+      kmsKey: undefined,
+    }) as { Statement: { Sid: string; Action: string[]; Resource: string[] }[] };
+    expect(p.Statement.find((x) => x.Sid === 'ReadModelMetrics')).toMatchObject({
+      Action: ['s3:GetObject'],
+      Resource: ['arn:aws:s3:::example-bucket/lgbm/evaluation/model_evaluation_metrics.json'],
     });
   });
 

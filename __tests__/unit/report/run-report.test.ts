@@ -4,6 +4,12 @@ import { marked } from 'marked';
 import { describe, expect, it } from 'vitest';
 import type { DefinitionStep, Value } from '../../../src/compile/types.js';
 import { gateFailureText, gateOutcomes } from '../../../src/report/gates.js';
+import {
+  formatMetric,
+  metricsLine,
+  metricsText,
+  parseMetricsReport,
+} from '../../../src/report/metrics-report.js';
 import { renderRunReport } from '../../../src/report/run-report.js';
 import { parseHtml } from '../plan/helpers.js';
 
@@ -126,5 +132,54 @@ describe('run report: quality gates', () => {
     expect(cells(md, 'group')).toEqual([
       ['churn-nightly-churn', '—', 'not registered: gate failed', '', 'auc 0.71 < 0.80'],
     ]);
+  });
+});
+
+describe('run report: metric values', () => {
+  const bytes = (v: unknown): Uint8Array => new TextEncoder().encode(JSON.stringify(v));
+
+  it('four significant digits; a name shared by two sections carries its section', () => {
+    expect([0.25, 0.871234, 12345.678, 1.23456e-7, -0.5, 3].map(formatMetric)).toEqual([
+      '0.25',
+      '0.8712',
+      '12350',
+      '1.235e-7',
+      '-0.5',
+      '3',
+    ]);
+    const m = parseMetricsReport(
+      bytes({
+        regression_metrics: { mse: { value: 0.25 }, r2: { value: 0.87 } },
+        holdout_metrics: { mse: { value: 0.31 } },
+      }),
+    );
+    if (m.kind !== 'values') throw new Error(m.reason);
+    expect(metricsLine(m.values)).toBe('regression_metrics.mse 0.25 · r2 0.87 · holdout_metrics.mse 0.31');
+    expect(metricsLine(m.values, 2)).toBe('regression_metrics.mse 0.25 · r2 0.87 · +1 more');
+    expect(metricsText(m)).toBe(`metrics: ${metricsLine(m.values)}`);
+  });
+
+  it('bounded: at most 100 metrics kept (the rest counted), names cut at 64 characters', () => {
+    const m = parseMetricsReport(
+      bytes({
+        s: Object.fromEntries(Array.from({ length: 150 }, (_, i) => [`m${i}`, { value: i }])),
+        t: { ['n'.repeat(200)]: { value: 1 } },
+      }),
+    );
+    if (m.kind !== 'values') throw new Error(m.reason);
+    expect(m.values.length).toBe(100);
+    expect(m.skipped).toBe(51);
+    expect(metricsText(m)).toMatch(/ \(51 non-numeric entries skipped\)$/);
+    const long = parseMetricsReport(bytes({ t: { ['n'.repeat(200)]: { value: 1 } } }));
+    expect(long.kind === 'values' && long.values[0]?.name).toBe(`${'n'.repeat(63)}…`);
+  });
+
+  it('the log line says why there are no values', () => {
+    expect(metricsText({ kind: 'unavailable', reason: 'not valid JSON' })).toBe(
+      'metrics not read: not valid JSON',
+    );
+    expect(metricsText({ kind: 'values', values: [], skipped: 2 })).toMatch(
+      /^metrics: none with a numeric value/,
+    );
   });
 });
