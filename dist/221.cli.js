@@ -602,11 +602,12 @@ function formatMetric(v) {
 }
 /**
  * The metrics in one line: `mse 0.25 · r2 0.87` (a name is prefixed with its section only when two sections
- * share it), the first `max` of them and `· +N more`.
+ * share it), the first `max` of them and `· +N more`; `space` between a name and its value (a no-break space
+ * keeps a pair on one line in a table cell).
  */
-function metricsLine(values, max = Infinity) {
+function metricsLine(values, max = Infinity, space = ' ') {
     const names = displayNames(values);
-    const shown = values.slice(0, max).map((m, i) => `${names[i]} ${formatMetric(m.value)}`);
+    const shown = values.slice(0, max).map((m, i) => `${names[i]}${space}${formatMetric(m.value)}`);
     const more = values.length - Math.min(values.length, max);
     return [...shown, ...(more > 0 ? [`+${more} more`] : [])].join(' · ');
 }

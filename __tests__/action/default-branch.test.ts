@@ -167,15 +167,17 @@ describe('push to the default branch: run', () => {
     expect(s).toContain('Status: **Succeeded**');
     expect(s).toContain('| step | status | duration | notes |');
     for (const step of ['Preprocessing', 'Training', 'CreateModel', 'Transform', 'Metrics', 'Register'])
-      expect(s).toMatch(new RegExp(`\\| \`calhousing-${step}\` \\| ✅ Succeeded \\| \\d+(s|m\\d\\ds) \\|`));
+      expect(s).toMatch(
+        new RegExp(`\\| \`calhousing-${step}\` \\| ✅&nbsp;Succeeded \\| \\d+(s|m\\d\\ds) \\|`),
+      );
     expect(s).toContain('**Registered model versions**');
     expect(s).toMatch(
-      /\| \[`calhousing-test-calhousing`\]\(https:\/\/us-east-1\.console\.aws\.amazon\.com\/sagemaker\/[^)]+\) \| 1 \| PendingManualApproval \|/,
+      /\| \[`calhousing-test-calhousing`\]\(https:\/\/us-east-1\.console\.aws\.amazon\.com\/sagemaker\/[^)]+\) \| <span title="arn:[^"]+\/1">1<\/span> \| PendingManualApproval \|/,
     );
     expect(s).toContain(`\`${(models as string[])[0]!}\``);
     // Its metric values, in the row and in the log.
     expect(s).toMatch(
-      /\| PendingManualApproval \| .* \| mse 0\.25 · r2 0\.87<br>\[model\\_evaluation\\_metrics\.json\]\(https:\/\/s3\.console/,
+      /\| PendingManualApproval \| mse\u00a00\.25 · r2\u00a00\.87<br>\[model\\_evaluation\\_metrics\.json\]\(https:\/\/s3\.console/,
     );
     expect(r.stdout).toMatch(/^ {2}metrics: mse 0\.25 · r2 0\.87 \(s3:\/\/[^/]+\/calhousing-test\//m);
 
@@ -223,7 +225,12 @@ describe('push to the default branch: run', () => {
         '<code>calhousing-Training</code>',
       );
       for (const step of ['CreateModel', 'Transform', 'Metrics', 'Register'])
-        expect(r.summary).toContain(`| \`calhousing-${step}\` | ⚪ not run |`);
+        expect(r.summary).toContain(`| \`calhousing-${step}\` | ⚪&nbsp;not run |`);
+      // What the run did comes before the plan it deployed: the step table and the failure, then the plan.
+      const at = (text: string): number => r.summary.indexOf(text);
+      expect(at('| step | status | duration | notes |')).toBeGreaterThan(0);
+      expect(at('> [!CAUTION]')).toBeGreaterThan(at('| step | status | duration | notes |'));
+      expect(at('### smp plan:')).toBeGreaterThan(at('> [!CAUTION]'));
       // The DAG coloured and badged by run status.
       expect(r.summary).toContain('["❌ calhousing-Training<br/><small>Training · failed</small>"]');
       expect(r.summary).toContain(
@@ -553,10 +560,10 @@ describe('push to the default branch: parameters and a quality gate (examples/tf
     expect(s).toContain('Status: **Failed**: quality gate failed: r2 0.41 &lt; 0.60');
     expect(s).toContain('| `Epochs` | `80` | set for this run |');
     expect(s).toContain('| `MaxRmse` | `0.75` | default |');
-    expect(s).toContain('| `calhousing-Register-QualityGate` | ✅ Succeeded |');
+    expect(s).toContain('| `calhousing-Register-QualityGate` | ✅&nbsp;Succeeded |');
     expect(s).toContain('quality gate not passed');
     expect(s).toContain(
-      '| `calhousing-gated-calhousing` | — | **not registered: gate failed** | | r2 0.41 &lt; 0.60 |',
+      '| `calhousing-gated-calhousing` | — | **not registered: gate failed** | r2 0.41 &lt; 0.60 |',
     );
   });
 });

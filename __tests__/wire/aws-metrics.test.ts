@@ -42,10 +42,13 @@ function rendered(uri: string, metrics: ModelMetrics): { doc: DomDocument; cell:
   const table = [...doc.querySelectorAll('table')].find(
     (t) => t.querySelector('th')?.textContent === 'group',
   );
-  const cell = [...(table?.querySelectorAll('tbody tr td') ?? [])][4] as Element | undefined;
+  const cell = [...(table?.querySelectorAll('tbody tr td') ?? [])][3] as Element | undefined;
   if (!cell) throw new Error(`no registered-versions table in:\n${md}`);
   return { doc, cell };
 }
+
+/** A cell's text with no-break spaces read as spaces. */
+const cellText = (e: DomElement): string => (e.textContent ?? '').replace(/\u00a0/g, ' ');
 
 const REGRESSION = {
   regression_metrics: {
@@ -70,8 +73,9 @@ describe('metric values of a registered version', () => {
       skipped: 0,
     });
     const { doc, cell } = rendered(uri, metrics);
+    // A no-break space holds each name to its value when the cell wraps.
     expect(cell.textContent).toBe(
-      'mse 0.2513 · rmse 0.5013 · mae 0.3719 · r2 0.8712model_evaluation_metrics.json',
+      'mse\u00a00.2513 · rmse\u00a00.5013 · mae\u00a00.3719 · r2\u00a00.8712model_evaluation_metrics.json',
     );
     expect((cell.querySelector('a') as Element | null)?.getAttribute('href')).toBe(
       `https://s3.console.aws.amazon.com/s3/object/${BUCKET}?prefix=${encodeURIComponent('eval/ok/model_evaluation_metrics.json')}`,
@@ -93,7 +97,7 @@ describe('metric values of a registered version', () => {
     };
     const { uri, metrics } = await read('many', JSON.stringify(many));
     const { doc, cell } = rendered(uri, metrics);
-    expect(cell.textContent).toContain('accuracy 0.9 · precision 0.89 · recall 0.88 · f1 0.87 · +2 more');
+    expect(cellText(cell)).toContain('accuracy 0.9 · precision 0.89 · recall 0.88 · f1 0.87 · +2 more');
     const details = [...doc.querySelectorAll('details')].find((d) =>
       d.querySelector('summary')?.textContent?.startsWith('All 6 metrics of churn v12'),
     );
@@ -152,7 +156,7 @@ describe('metric values of a registered version', () => {
       ],
       skipped: 4,
     });
-    expect(rendered(uri, metrics).cell.textContent).toContain('mse NaN · mae -Infinity');
+    expect(cellText(rendered(uri, metrics).cell)).toContain('mse NaN · mae -Infinity');
     const none = await read('strings', JSON.stringify({ regression_metrics: { r2: { value: '0.87' } } }));
     expect(none.metrics).toEqual({ kind: 'values', values: [], skipped: 1 });
     expect(rendered(none.uri, none.metrics).cell.textContent).toContain('⚠️ no metric with a numeric value');

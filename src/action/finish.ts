@@ -7,6 +7,7 @@ import * as core from '../github/runner.js';
 import { mdCode } from '../report/escape.js';
 import { renderMarker } from '../report/marker.js';
 import { renderPlanComment } from '../report/plan-comment.js';
+import { renderJobSummary } from '../report/job-summary.js';
 import { renderFailure, renderRunReport, runOutcome } from '../report/run-report.js';
 import type { State } from './state.js';
 
@@ -27,9 +28,9 @@ export async function finish(
   const pipeline = state.view?.pipeline ?? state.pipelineName;
   // Without a plan (invalid config) the comment still carries the marker, so it replaces the last plan shown.
   // The comment has GitHub's 65,536-character limit; the job summary has room for the whole report.
-  const render = (budget?: number): string =>
+  const render = (budget?: number, sections: readonly string[] = extra): string =>
     state.view
-      ? renderPlanComment({ ...state.view, extra }, budget)
+      ? renderPlanComment({ ...state.view, extra: sections }, budget)
       : [
           ...(pipeline
             ? [
@@ -38,7 +39,7 @@ export async function finish(
                 '',
               ]
             : []),
-          ...extra,
+          ...sections,
         ].join('\n');
   const body = render();
   try {
@@ -49,7 +50,7 @@ export async function finish(
   // On a run the summary opens with the outcome: what happened, where, why, and the links to look.
   const outcome = runOutcome(state.report);
   try {
-    await core.appendSummary(`${outcome ? `### ${outcome}\n\n` : ''}${render(SUMMARY_BUDGET)}`);
+    await core.appendSummary(renderJobSummary(outcome, extra, (x) => render(SUMMARY_BUDGET, x)));
   } catch (err) {
     core.warning(`Could not write the job summary: ${err instanceof Error ? err.message : String(err)}`);
   }

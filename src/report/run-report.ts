@@ -99,12 +99,13 @@ const ICON: Record<string, string> = {
 export function renderRunReport(r: RunReport, now = Date.now()): string {
   const out: string[] = [];
   if (r.action) {
-    out.push(`**Pipeline ${r.action}**${r.pipelineArn ? ` ${shortArn(r.pipelineArn)}` : ''}`);
+    // Each line its own paragraph: a single newline would join them into one line in a job summary.
+    out.push(`**Pipeline ${r.action}**${r.pipelineArn ? ` ${shortArn(r.pipelineArn)}` : ''}`, '');
     if (r.uploaded)
       out.push(
         `Code: ${r.uploaded.count} object${r.uploaded.count === 1 ? '' : 's'} uploaded (${formatBytes(r.uploaded.bytes)}), ${r.uploaded.skipped} already in S3.`,
+        '',
       );
-    out.push('');
   }
   if (r.schedule) {
     out.push(`**Schedule** ${mdCode(r.schedule.name)}: ${mdText(r.schedule.outcome)}`, '');
@@ -113,10 +114,13 @@ export function renderRunReport(r: RunReport, now = Date.now()): string {
     const link = r.executionLink ? ` ([open in SageMaker](${r.executionLink}))` : '';
     out.push(
       `**Execution** ${shortArn(r.executionArn)}${link}${r.attached ? ' (attached: this run had already started it)' : ''}`,
+      '',
     );
     if (r.outcome)
-      out.push(`Status: **${mdText(r.outcome)}**${r.failureReason ? `: ${mdText(r.failureReason)}` : ''}`);
-    out.push('');
+      out.push(
+        `Status: **${mdText(r.outcome)}**${r.failureReason ? `: ${mdText(r.failureReason)}` : ''}`,
+        '',
+      );
   }
   out.push(...parameterTable(r.parameters));
   if (r.scored && r.scored.length > 0) {
@@ -154,7 +158,7 @@ export function renderRunReport(r: RunReport, now = Date.now()): string {
         ...(s.links && s.status === 'Failed' ? [`[job](${s.links.console}) · [logs](${s.links.logs})`] : []),
       ].join('<br>');
       out.push(
-        `| ${mdCode(s.name)} | ${ICON[s.status] ?? ''} ${mdText(s.status)} | ${duration(s, now)} | ${notes} |`,
+        `| ${mdCode(s.name)} | ${ICON[s.status] ? `${ICON[s.status]}&nbsp;` : ''}${mdText(s.status)} | ${duration(s, now)} | ${notes} |`,
       );
     }
     out.push('');
@@ -164,14 +168,14 @@ export function renderRunReport(r: RunReport, now = Date.now()): string {
     out.push(
       '**Registered model versions**',
       '',
-      '| group | version | approval | ARN | metrics |',
-      '|---|---|---|---|---|',
+      '| group | version | approval | metrics |',
+      '|---|---|---|---|',
     );
+    // No ARN column: group and version name the package (its ARN is in "Full ARNs" and on hover).
     for (const m of r.models ?? []) {
       const group = m.registryLink ? `[${mdCode(m.group)}](${m.registryLink})` : mdCode(m.group);
-      out.push(
-        `| ${group} | ${m.version ?? ''} | ${mdText(m.approvalStatus)} | ${shortArn(m.arn)} | ${metricsCell(m)} |`,
-      );
+      const version = `<span title="${htmlText(m.arn)}">${m.version ?? '?'}</span>`;
+      out.push(`| ${group} | ${version} | ${mdText(m.approvalStatus)} | ${metricsCell(m)} |`);
     }
     out.push(...blocked.map(gateRow));
     out.push('');
@@ -197,13 +201,13 @@ const CELL_METRICS = 4;
 function metricsCell(m: ModelRow): string {
   const link = m.metricsUri ? metricsLink(m.metricsUri) : '';
   const metrics = m.metrics;
-  if (!metrics) return link;
+  if (!metrics) return link || '—';
   const text =
     metrics.kind === 'unavailable'
       ? `⚠️ not read: ${mdText(metrics.reason)}`
       : metrics.values.length === 0
         ? '⚠️ no metric with a numeric value'
-        : mdText(metricsLine(metrics.values, CELL_METRICS));
+        : mdText(metricsLine(metrics.values, CELL_METRICS, '\u00a0'));
   return [text, link].filter((x) => x !== '').join('<br>');
 }
 
@@ -233,7 +237,7 @@ function metricsDetails(m: ModelRow): string[] {
 /** A version the gate kept out of the registry: the group, and which threshold failed. */
 function gateRow(g: GateRow): string {
   const why = g.reason?.replace(/^quality gate failed: /, '') ?? '';
-  return `| ${mdCode(g.group || g.register)} | — | **not registered: gate failed** | | ${mdText(why)} |`;
+  return `| ${mdCode(g.group || g.register)} | — | **not registered: gate failed** | ${mdText(why)} |`;
 }
 
 /** The values the run used, so a summary says what it ran with. */
@@ -274,10 +278,13 @@ function allSteps(r: RunReport): StepRow[] {
 
 /** A multi-line message in one cell or paragraph: each line kept (a single newline would join them). */
 function lines(text: string): string {
-  return text
-    .split(/\r?\n/)
-    .map((l) => mdText(l))
-    .join('<br>');
+  return text.split(/\r?\n/).map(indented).join('<br>');
+}
+
+/** A line as text, its leading spaces kept (a traceback's indentation) as no-break spaces. */
+function indented(line: string): string {
+  const lead = /^ */.exec(line)?.[0].length ?? 0;
+  return `${'&nbsp;'.repeat(lead)}${mdText(line.slice(lead))}`;
 }
 
 /** An ARN as its readable tail (`pipeline/churn/execution/abc123` → `execution abc123`), the full one on hover. */
@@ -301,7 +308,7 @@ export function runOutcome(r: RunReport, now = Date.now()): string | undefined {
     ? ` after ${formatDuration((ends.length ? Math.max(...ends) : now) - Math.min(...starts))}`
     : '';
   const failed = steps.find((s) => s.status === 'Failed');
-  const first = (t: string | undefined): string => mdText((t ?? '').split(/\r?\n/)[0] ?? '');
+  const first = (t: string | undefined): string => mdText(reasonHeadline(t ?? ''));
   switch (r.outcome) {
     case 'Succeeded': {
       const models = (r.models ?? []).map((m) => `${mdCode(m.group, false)} v${m.version ?? '?'}`);
@@ -328,6 +335,35 @@ export function runOutcome(r: RunReport, now = Date.now()): string | undefined {
   }
 }
 
+/** A class-only line such as `AlgorithmError: ExecuteUserScriptError:` names the error, not what went wrong. */
+const CLASS_ONLY = /^(?:[A-Za-z_][\w.]*(?:Error|Exception)\s*:?\s*)+$/;
+const EXCEPTION = /^[A-Za-z_][\w.]*(?:Error|Exception|Interrupt|Exit)\s*:\s*\S/;
+const HEADLINE_MAX = 200;
+
+/**
+ * The line of a failure message that says what went wrong: a training job's is several lines (`AlgorithmError:
+ * ExecuteUserScriptError:`, `ExitCode 1`, `ErrorMessage "ValueError: …"`, the traceback): the last exception
+ * line with a message, else the first line that is more than class names; cut at 200 characters.
+ */
+export function reasonHeadline(message: string): string {
+  const lines = message
+    .split(/\r?\n/)
+    .map((l) =>
+      l
+        .trim()
+        .replace(/^ErrorMessage\s+"?/, '')
+        .replace(/"$/, '')
+        .trim(),
+    )
+    .filter((l) => l !== '');
+  const line =
+    lines.filter((l) => EXCEPTION.test(l) && !CLASS_ONLY.test(l)).at(-1) ??
+    lines.find((l) => !CLASS_ONLY.test(l)) ??
+    lines[0] ??
+    '';
+  return line.length > HEADLINE_MAX ? `${line.slice(0, HEADLINE_MAX - 1)}…` : line;
+}
+
 /** The metrics object as a link to the S3 console (when it is a plain s3:// URI), else as code. */
 export function metricsLink(uri: string): string {
   const m = /^s3:\/\/([a-z0-9][a-z0-9.-]{1,61}[a-z0-9])\/(.+)$/.exec(uri);
@@ -341,7 +377,7 @@ export function metricsLink(uri: string): string {
 export function renderFailure(title: string, message: string): string {
   return `> [!CAUTION]\n> **${mdText(title)}**\n>\n${message
     .split('\n')
-    .map((l) => `> ${mdText(l)}<br>`)
+    .map((l) => `> ${indented(l)}<br>`)
     .join('\n')
     .replace(/<br>$/, '')}\n`;
 }

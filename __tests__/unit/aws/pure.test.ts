@@ -7,7 +7,7 @@ import { iamPolicy } from '../../../src/aws/iam-policy.js';
 import { checkLimits } from '../../../src/aws/limits.js';
 import { formatDuration } from '../../../src/report/duration.js';
 import { loadAndCompile } from '../../../src/app/compile-project.js';
-import { renderRunReport, runOutcome } from '../../../src/report/run-report.js';
+import { reasonHeadline, renderRunReport, runOutcome } from '../../../src/report/run-report.js';
 import { fullUnitFiles, makeWorkspace, TEST_ENV } from '../../helpers/workspace.js';
 import { REPO } from '../plan/helpers.js';
 
@@ -216,11 +216,13 @@ describe('run report', () => {
       t0.getTime(),
     );
     expect(md).toContain(
-      '| `prep` | ✅ Succeeded | 1m05s | cache hit: <code title="arn:old">arn:old</code> |',
+      '| `prep` | ✅&nbsp;Succeeded | 1m05s | cache hit: <code title="arn:old">arn:old</code> |',
     );
-    expect(md).toContain('| `train` | ❌ Failed | 5s | AlgorithmError: &lt;script&gt;boom&lt;/script&gt; |');
     expect(md).toContain(
-      '| `p-m` | 3 | PendingManualApproval | <code title="arn:aws:sagemaker:us-east-1:1:model-package/p-m/3">…/p-m/3</code> | `s3://b/m.json` |',
+      '| `train` | ❌&nbsp;Failed | 5s | AlgorithmError: &lt;script&gt;boom&lt;/script&gt; |',
+    );
+    expect(md).toContain(
+      '| `p-m` | <span title="arn:aws:sagemaker:us-east-1:1:model-package/p-m/3">3</span> | PendingManualApproval | `s3://b/m.json` |',
     );
     expect(md).toContain('[open in SageMaker](https://example.invalid/x)');
     // ARNs are shortened to their tail, with the full value on hover and in a details block.
@@ -242,7 +244,7 @@ describe('run report', () => {
           status: 'Failed',
           startTime: t0,
           endTime: new Date(t0.getTime() + 5_000),
-          failureReason: 'ValueError: bad\nsecond line',
+          failureReason: 'ValueError: bad\n  File "train.py", line 3',
           cacheSource: undefined,
         },
         {
@@ -257,8 +259,9 @@ describe('run report', () => {
     });
     const rows = md.split('\n').filter((l) => /^\| `/.test(l));
     expect(rows.map((r) => r.split(' | ')[0])).toEqual(['| `prep`', '| `train`', '| `register`']);
-    expect(rows[1]).toContain('ValueError: bad<br>second line');
-    expect(rows[2]).toBe('| `register` | ⚪ not run |  |  |');
+    // Each line stays a line, a traceback's indentation kept.
+    expect(rows[1]).toContain('ValueError: bad<br>&nbsp;&nbsp;File "train.py", line 3');
+    expect(rows[2]).toBe('| `register` | ⚪&nbsp;not run |  |  |');
   });
 
   it('the outcome line names the failed step, how long it ran, the reason and the job links', () => {
@@ -299,6 +302,27 @@ describe('run report', () => {
       }),
     ).toBe('✅ Succeeded in 41m00s: registered `churn` v12');
     expect(runOutcome({ pipelineArn: 'arn:p', action: 'updated' })).toBeUndefined();
+    // A training job's message: the heading gives the exception, not the wrapper's class names.
+    const trainingJob = [
+      'AlgorithmError: ExecuteUserScriptError:',
+      'ExitCode 1',
+      "ErrorMessage \"ValueError: Input contains NaN, infinity or a value too large for dtype('float32').",
+      '  File "/opt/ml/code/train.py", line 87, in <module>',
+      '"',
+      'Command "/usr/local/bin/python3.9 train.py --epochs 80", exit code: 1',
+    ].join('\n');
+    expect(
+      runOutcome({
+        executionArn: 'arn:e',
+        outcome: 'Failed',
+        steps: [{ ...step('train', 'Failed', 29, trainingJob), links: undefined }],
+      }),
+    ).toBe(
+      "❌ Failed at `train` after 29m00s: ValueError: Input contains NaN, infinity or a value too large for dtype\\('float32'\\).",
+    );
+    expect(reasonHeadline('AlgorithmError: ExecuteUserScriptError:\nExitCode 1')).toBe('ExitCode 1');
+    expect(reasonHeadline('ClientError: injected failure')).toBe('ClientError: injected failure');
+    expect(reasonHeadline(`ValueError: ${'x'.repeat(300)}`)).toHaveLength(200);
   });
 
   it('says when a cancelled job left the execution running', () => {

@@ -126,11 +126,11 @@ describe('run report: quality gates', () => {
       ],
     });
     expect(cells(md, 'step')).toEqual([
-      ['churn-Register-QualityGate', '✅ Succeeded', '0s', 'quality gate not passed'],
-      ['churn-Register-QualityGateFailed', '❌ Failed', '0s', 'quality gate failed: auc 0.71 < 0.80'],
+      ['churn-Register-QualityGate', '✅\u00a0Succeeded', '0s', 'quality gate not passed'],
+      ['churn-Register-QualityGateFailed', '❌\u00a0Failed', '0s', 'quality gate failed: auc 0.71 < 0.80'],
     ]);
     expect(cells(md, 'group')).toEqual([
-      ['churn-nightly-churn', '—', 'not registered: gate failed', '', 'auc 0.71 < 0.80'],
+      ['churn-nightly-churn', '—', 'not registered: gate failed', 'auc 0.71 < 0.80'],
     ]);
   });
 });
