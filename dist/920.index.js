@@ -4457,9 +4457,10 @@ function renderRunReport(r, now = Date.now()) {
     }
     out.push(...parameterTable(r.parameters));
     if (r.scored && r.scored.length > 0) {
-        out.push('**Scored with**', '', '| model | group | version | approval | registered | ARN |', '|---|---|---|---|---|---|');
+        out.push('**Scored with**', '', '| model | group | version | approval | registered |', '|---|---|---|---|---|');
+        // The version's ARN on hover and in Full ARNs: in a column it wraps over several lines.
         for (const s of r.scored)
-            out.push(`| ${(0,report_escape/* mdCode */.xs)(s.model)} | ${(0,report_escape/* mdCode */.xs)(s.group)} | v${s.version} | ${(0,report_escape/* mdText */.bC)(s.approvalStatus)} | ${s.createdAt.slice(0, 10)} | ${(0,report_escape/* mdCode */.xs)(s.arn)} |`);
+            out.push(`| ${(0,report_escape/* mdCode */.xs)(s.model)} | ${(0,report_escape/* mdCode */.xs)(s.group)} | <span title="${(0,report_escape/* htmlText */.js)(s.arn)}">v${s.version}</span> | ${(0,report_escape/* mdText */.bC)(s.approvalStatus)} | ${s.createdAt.slice(0, 10)} |`);
         out.push('');
     }
     if (r.cancelled) {
@@ -4503,6 +4504,7 @@ function renderRunReport(r, now = Date.now()) {
         ...(r.pipelineArn ? [['pipeline', r.pipelineArn]] : []),
         ...(r.executionArn ? [['execution', r.executionArn]] : []),
         ...(r.models ?? []).map((m) => [`model package ${m.group} v${m.version ?? '?'}`, m.arn]),
+        ...(r.scored ?? []).map((m) => [`scored with ${m.group} v${m.version}`, m.arn]),
     ];
     if (arns.length > 0) {
         out.push(`<details><summary>Full ARNs</summary>`, '');

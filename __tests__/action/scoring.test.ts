@@ -115,8 +115,9 @@ describe('push to main on a scoring pipeline', () => {
     });
     expect(r.summary).toContain('**Schedule** `smp-calhousing-scoring`: created');
     expect(r.summary).toContain(
-      `| \`calhousing\` | \`${GROUP}\` | v3 | Approved | 2026-11-29 | \`${arns[2]!}\` |`,
+      `| \`calhousing\` | \`${GROUP}\` | <span title="${arns[2]!}">v3</span> | Approved | 2026-11-29 |`,
     );
+    expect(r.summary).toContain(`- scored with ${GROUP} v3: \`${arns[2]!}\``);
   });
 
   it('after that deploy, a PR that only moves the schedule: changed=true, the headline and the diff say so', async () => {

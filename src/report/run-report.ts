@@ -127,12 +127,13 @@ export function renderRunReport(r: RunReport, now = Date.now()): string {
     out.push(
       '**Scored with**',
       '',
-      '| model | group | version | approval | registered | ARN |',
-      '|---|---|---|---|---|---|',
+      '| model | group | version | approval | registered |',
+      '|---|---|---|---|---|',
     );
+    // The version's ARN on hover and in Full ARNs: in a column it wraps over several lines.
     for (const s of r.scored)
       out.push(
-        `| ${mdCode(s.model)} | ${mdCode(s.group)} | v${s.version} | ${mdText(s.approvalStatus)} | ${s.createdAt.slice(0, 10)} | ${mdCode(s.arn)} |`,
+        `| ${mdCode(s.model)} | ${mdCode(s.group)} | <span title="${htmlText(s.arn)}">v${s.version}</span> | ${mdText(s.approvalStatus)} | ${s.createdAt.slice(0, 10)} |`,
       );
     out.push('');
   }
@@ -185,6 +186,7 @@ export function renderRunReport(r: RunReport, now = Date.now()): string {
     ...(r.pipelineArn ? [['pipeline', r.pipelineArn]] : []),
     ...(r.executionArn ? [['execution', r.executionArn]] : []),
     ...(r.models ?? []).map((m) => [`model package ${m.group} v${m.version ?? '?'}`, m.arn]),
+    ...(r.scored ?? []).map((m) => [`scored with ${m.group} v${m.version}`, m.arn]),
   ];
   if (arns.length > 0) {
     out.push(`<details><summary>Full ARNs</summary>`, '');

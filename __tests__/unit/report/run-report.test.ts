@@ -183,3 +183,27 @@ describe('run report: metric values', () => {
     );
   });
 });
+
+describe('run report: model versions a scoring run used', () => {
+  it('names model, group, version (ARN on hover) and approval; the full ARN only in Full ARNs', () => {
+    const arn = 'arn:aws:sagemaker:us-east-1:123456789012:model-package/churn-nightly-churn/12';
+    const md = renderRunReport({
+      executionArn: 'arn:aws:sagemaker:us-east-1:1:pipeline/p/execution/e',
+      scored: [
+        {
+          model: 'churn',
+          group: 'churn-nightly-churn',
+          version: 12,
+          approvalStatus: 'Approved',
+          createdAt: '2026-11-30T08:00:00Z',
+          arn,
+        },
+      ],
+    });
+    expect(cells(md, 'model')).toEqual([['churn', 'churn-nightly-churn', 'v12', 'Approved', '2026-11-30']]);
+    const doc = parseHtml(marked.parse(md, { gfm: true, async: false }));
+    const full = [...doc.querySelectorAll('details li')].map((li) => li.textContent);
+    expect(full).toContain(`scored with churn-nightly-churn v12: ${arn}`);
+    expect(md).toContain(`<span title="${arn}">v12</span>`);
+  });
+});
