@@ -1216,8 +1216,8 @@ var plan_hash = __webpack_require__(6371);
 var view = __webpack_require__(2510);
 // EXTERNAL MODULE: ./lib/report/plan-text.js
 var plan_text = __webpack_require__(2367);
-// EXTERNAL MODULE: ./lib/app/compile-project.js + 1 modules
-var compile_project = __webpack_require__(9555);
+// EXTERNAL MODULE: ./lib/app/compile-project.js
+var compile_project = __webpack_require__(1874);
 // EXTERNAL MODULE: ./lib/plan/model-groups.js
 var model_groups = __webpack_require__(3987);
 ;// CONCATENATED MODULE: ./lib/app/deploy-context.js
@@ -1291,8 +1291,8 @@ async function readDeployedState(clients, pipelineName) {
     };
 }
 
-// EXTERNAL MODULE: ./lib/compile/compile.js + 13 modules
-var compile = __webpack_require__(2215);
+// EXTERNAL MODULE: ./lib/compile/compile.js + 9 modules
+var compile = __webpack_require__(6912);
 ;// CONCATENATED MODULE: ./lib/app/resolve-plan.js
 // Model packages resolved online: the versioned ARNs of `model_package` units become parameter defaults.
 
