@@ -120,6 +120,8 @@ async function readDeployed(sm, name) {
             description: out.PipelineDescription,
             parallelism: out.ParallelismConfiguration?.MaxParallelExecutionSteps,
             lastModified: out.LastModifiedTime?.toISOString(),
+            // DescribePipeline returns the version's display name, not its id (botocore's DescribePipelineResponse).
+            versionName: out.PipelineVersionDisplayName,
         };
     }
     catch (err) {
@@ -1285,6 +1287,7 @@ async function readDeployedState(clients, pipelineName) {
                 arn: d.arn,
                 ...schedule,
                 ...(d.lastModified ? { lastModified: d.lastModified } : {}),
+                ...(d.versionName ? { version: d.versionName } : {}),
             }
             : { state: 'none', definition: null, ...schedule },
         pipeline: d,

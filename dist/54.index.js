@@ -4285,8 +4285,12 @@ function footer(view) {
     }
     if (p?.runUrl)
         parts.push(`in [${(0,report_escape/* mdText */.bC)(p.runLabel ?? 'this run')}](${p.runUrl})`);
+    const about = [
+        ...(p?.deployedVersion ? [`version ${(0,report_escape/* mdCode */.xs)(p.deployedVersion, false)}`] : []),
+        ...(p?.deployedModified ? [`last modified ${(0,report_escape/* mdText */.bC)(p.deployedModified.replace(/\.\d{3}Z$/, 'Z'))}`] : []),
+    ];
     const compared = view.deployed === 'read'
-        ? `compared with the deployed pipeline ${(0,report_escape/* mdCode */.xs)(view.pipeline, false)}${p?.deployedModified ? ` (last modified ${(0,report_escape/* mdText */.bC)(p.deployedModified.replace(/\.\d{3}Z$/, 'Z'))})` : ''}`
+        ? `compared with the deployed pipeline ${(0,report_escape/* mdCode */.xs)(view.pipeline, false)}${about.length > 0 ? ` (${about.join(', ')})` : ''}`
         : view.deployed === 'none'
             ? `no pipeline ${(0,report_escape/* mdCode */.xs)(view.pipeline, false)} is deployed yet`
             : 'not compared with the deployed pipeline';
@@ -4600,6 +4604,7 @@ async function readDeployedState(clients, pipelineName) {
                 arn: d.arn,
                 ...schedule,
                 ...(d.lastModified ? { lastModified: d.lastModified } : {}),
+                ...(d.versionName ? { version: d.versionName } : {}),
             }
             : { state: 'none', definition: null, ...schedule },
         pipeline: d,
@@ -8409,7 +8414,14 @@ function buildPlanView(plan, deployed) {
         ...(dag.notice ? { graphNotice: dag.notice } : {}),
         graphCaption: dag.caption,
         graphDetails: dag.details,
-        ...(deployed.lastModified ? { provenance: { deployedModified: deployed.lastModified } } : {}),
+        ...(deployed.lastModified || deployed.version
+            ? {
+                provenance: {
+                    ...(deployed.lastModified ? { deployedModified: deployed.lastModified } : {}),
+                    ...(deployed.version ? { deployedVersion: deployed.version } : {}),
+                },
+            }
+            : {}),
         artifacts: plan.artifacts,
         warnings: plan.warnings,
         packages: plan.modelPackages.map((b) => ({

@@ -198,9 +198,13 @@ function footer(view: PlanView): string {
     parts.push(`Planned from ${p.commitUrl ? `[${sha}](${p.commitUrl})` : sha}`);
   }
   if (p?.runUrl) parts.push(`in [${mdText(p.runLabel ?? 'this run')}](${p.runUrl})`);
+  const about = [
+    ...(p?.deployedVersion ? [`version ${mdCode(p.deployedVersion, false)}`] : []),
+    ...(p?.deployedModified ? [`last modified ${mdText(p.deployedModified.replace(/\.\d{3}Z$/, 'Z'))}`] : []),
+  ];
   const compared =
     view.deployed === 'read'
-      ? `compared with the deployed pipeline ${mdCode(view.pipeline, false)}${p?.deployedModified ? ` (last modified ${mdText(p.deployedModified.replace(/\.\d{3}Z$/, 'Z'))})` : ''}`
+      ? `compared with the deployed pipeline ${mdCode(view.pipeline, false)}${about.length > 0 ? ` (${about.join(', ')})` : ''}`
       : view.deployed === 'none'
         ? `no pipeline ${mdCode(view.pipeline, false)} is deployed yet`
         : 'not compared with the deployed pipeline';
