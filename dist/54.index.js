@@ -3553,7 +3553,8 @@ function sourceMap(config, plan) {
         if (!origin || !step || !model)
             continue;
         const f = new Fields(config.locations);
-        const ctx = { f, s, step, model, locations: config.locations };
+        const unit = config.pipeline.units.find((u) => u.model === origin.model)?.steps ?? [];
+        const ctx = { f, s, step, model, unit, locations: config.locations };
         // A repack job or a gate belongs to its RegisterModel/CreateModel step but is not that step.
         if (s.Name.endsWith(REPACK_SUFFIX) && s.Name !== step.name)
             repackFields(ctx);
@@ -3796,6 +3797,10 @@ function registerFields(c) {
     for (const [field, keys] of Object.entries(REGISTER_LISTS))
         f.first(field, keys, base, '', registry, true);
     modelFields(c, 'Arguments.InferenceSpecification.Containers[0]');
+    // The model quality statistics exist because the unit has a Metrics step (its report is the statistics).
+    const metrics = c.unit.filter((x) => x.stepClass === 'Metrics' && x.index < c.step.index).at(-1);
+    if (metrics)
+        f.set('Arguments.ModelMetrics', metrics.name, metrics.loc, { covers: true });
 }
 /** The repack job (ModelRepack "True") exists because of that key; its code input is a code change. */
 function repackFields(c) {
@@ -4260,8 +4265,9 @@ function render(view, level) {
         const total = view.artifacts.reduce((n, a) => n + a.bytes, 0);
         out.push(`<details><summary>Artifacts to upload: ${view.artifacts.length} (${formatBytes(total)} before gzip)</summary>`, '');
         out.push('| object | size | contents |', '|---|---|---|');
+        // A no-break space keeps a size on one line (`20.0 KiB`) in a narrow column.
         for (const a of view.artifacts)
-            out.push(`| ${(0,report_escape/* mdCode */.xs)(a.key)} | ${formatBytes(a.bytes)} | ${(0,report_escape/* mdText */.bC)(a.description)} |`);
+            out.push(`| ${(0,report_escape/* mdCode */.xs)(shortKey(a.key))} | ${formatBytes(a.bytes).replace(' ', '\u00a0')} | ${(0,report_escape/* mdText */.bC)(a.description)} |`);
         out.push('', '</details>', '');
     }
     else if (view.artifacts.length > 0) {
@@ -4274,6 +4280,13 @@ function render(view, level) {
     }
     out.push(footer(view), '');
     return out.join('\n');
+}
+/**
+ * An artifact key with its content hash cut to 12 digits (`p/code/294496b7f726…/sourcedir.tar.gz`): the full
+ * 64 make the table wider than a comment, and `smp plan --out` lists the full keys in artifacts.json.
+ */
+function shortKey(key) {
+    return key.replace(/\/code\/([0-9a-f]{12})[0-9a-f]{52}\//, '/code/$1…/');
 }
 /** Provenance: the commit and run that planned it, what it was compared with, the plan hash. */
 function footer(view) {
@@ -4415,12 +4428,16 @@ function side(sign, v) {
         .join('\n');
 }
 function stepDetails(view, step, fields) {
+    // The key, where it is and the definition field each on a line of their own: a code block does not wrap, and
+    // one long line (a nested config path, a JSON path) would hide the rest behind a scroll bar.
     const lines = fields.map((f) => {
         const src = fieldSource(view.sources, step, f.path);
-        const name = src ? `${src.key} (${src.loc.file}:${src.loc.line}; ${f.path})` : f.path;
+        const name = src
+            ? `${src.key}${src.written ? '' : ' (not set: default)'}\n  at ${src.loc.file}:${src.loc.line}\n  field ${f.path}`
+            : `${f.path}:`;
         if (f.redacted)
-            return `${name}: ${f.kind} (value hidden)`;
-        return `${name}:\n${side('-', f.old)}\n${side('+', f.new)}`;
+            return `${name}${src ? '\n ' : ''} ${f.kind} (value hidden)`;
+        return `${name}\n${side('-', f.old)}\n${side('+', f.new)}`;
     });
     return `<details><summary>${(0,report_escape/* htmlText */.js)(step)}: ${fields.length} field${fields.length === 1 ? '' : 's'}</summary>\n\n${(0,report_escape/* mdFence */.F)(lines.join('\n'))}\n\n</details>`;
 }

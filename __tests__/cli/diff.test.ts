@@ -276,7 +276,7 @@ describe('smp plan --against', () => {
     const entry = conf.findIndex((l) => l.includes('entry_point: inference.py')) + 1;
     expect(entry).toBeGreaterThan(0);
     expect(planMd).toContain(
-      `transform.entry_point (${TF}:${entry}; Arguments.PrimaryContainer.Environment.SAGEMAKER_PROGRAM): changed (value hidden)`,
+      `transform.entry_point\n  at ${TF}:${entry}\n  field Arguments.PrimaryContainer.Environment.SAGEMAKER_PROGRAM\n  changed (value hidden)`,
     );
     expect(planMd).not.toContain('old-secret-program-value');
   });

@@ -138,7 +138,8 @@ export function sourceMap(config: ProjectConfig, plan: Plan): SourceMap {
     const model = origin && config.models[origin.model];
     if (!origin || !step || !model) continue;
     const f = new Fields(config.locations);
-    const ctx: StepContext = { f, s, step, model, locations: config.locations };
+    const unit = config.pipeline.units.find((u) => u.model === origin.model)?.steps ?? [];
+    const ctx: StepContext = { f, s, step, model, unit, locations: config.locations };
     // A repack job or a gate belongs to its RegisterModel/CreateModel step but is not that step.
     if (s.Name.endsWith(REPACK_SUFFIX) && s.Name !== step.name) repackFields(ctx);
     else if (s.Type === 'Condition') gateFields(ctx);
@@ -183,6 +184,8 @@ interface StepContext {
   readonly s: DefinitionStep;
   readonly step: StepConfig;
   readonly model: ModelConfig;
+  /** The steps of the step's unit, in order. */
+  readonly unit: readonly StepConfig[];
   readonly locations: ReadonlyMap<string, Loc>;
 }
 
@@ -391,6 +394,9 @@ function registerFields(c: StepContext): void {
   for (const [field, keys] of Object.entries(REGISTER_FIELDS)) f.first(field, keys, base, '', registry);
   for (const [field, keys] of Object.entries(REGISTER_LISTS)) f.first(field, keys, base, '', registry, true);
   modelFields(c, 'Arguments.InferenceSpecification.Containers[0]');
+  // The model quality statistics exist because the unit has a Metrics step (its report is the statistics).
+  const metrics = c.unit.filter((x) => x.stepClass === 'Metrics' && x.index < c.step.index).at(-1);
+  if (metrics) f.set('Arguments.ModelMetrics', metrics.name, metrics.loc, { covers: true });
 }
 
 /** The repack job (ModelRepack "True") exists because of that key; its code input is a code change. */

@@ -171,8 +171,11 @@ function render(view: PlanView, level: Level): string {
       '',
     );
     out.push('| object | size | contents |', '|---|---|---|');
+    // A no-break space keeps a size on one line (`20.0 KiB`) in a narrow column.
     for (const a of view.artifacts)
-      out.push(`| ${mdCode(a.key)} | ${formatBytes(a.bytes)} | ${mdText(a.description)} |`);
+      out.push(
+        `| ${mdCode(shortKey(a.key))} | ${formatBytes(a.bytes).replace(' ', '\u00a0')} | ${mdText(a.description)} |`,
+      );
     out.push('', '</details>', '');
   } else if (view.artifacts.length > 0) {
     omitted.push('the artifact list');
@@ -187,6 +190,14 @@ function render(view: PlanView, level: Level): string {
   }
   out.push(footer(view), '');
   return out.join('\n');
+}
+
+/**
+ * An artifact key with its content hash cut to 12 digits (`p/code/294496b7f726…/sourcedir.tar.gz`): the full
+ * 64 make the table wider than a comment, and `smp plan --out` lists the full keys in artifacts.json.
+ */
+function shortKey(key: string): string {
+  return key.replace(/\/code\/([0-9a-f]{12})[0-9a-f]{52}\//, '/code/$1…/');
 }
 
 /** Provenance: the commit and run that planned it, what it was compared with, the plan hash. */
@@ -332,11 +343,15 @@ function side(sign: string, v: string | undefined): string {
 }
 
 function stepDetails(view: PlanView, step: string, fields: readonly FieldChange[]): string {
+  // The key, where it is and the definition field each on a line of their own: a code block does not wrap, and
+  // one long line (a nested config path, a JSON path) would hide the rest behind a scroll bar.
   const lines = fields.map((f) => {
     const src = fieldSource(view.sources, step, f.path);
-    const name = src ? `${src.key} (${src.loc.file}:${src.loc.line}; ${f.path})` : f.path;
-    if (f.redacted) return `${name}: ${f.kind} (value hidden)`;
-    return `${name}:\n${side('-', f.old)}\n${side('+', f.new)}`;
+    const name = src
+      ? `${src.key}${src.written ? '' : ' (not set: default)'}\n  at ${src.loc.file}:${src.loc.line}\n  field ${f.path}`
+      : `${f.path}:`;
+    if (f.redacted) return `${name}${src ? '\n ' : ''} ${f.kind} (value hidden)`;
+    return `${name}\n${side('-', f.old)}\n${side('+', f.new)}`;
   });
   return `<details><summary>${htmlText(step)}: ${fields.length} field${fields.length === 1 ? '' : 's'}</summary>\n\n${mdFence(lines.join('\n'))}\n\n</details>`;
 }

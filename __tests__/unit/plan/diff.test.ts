@@ -254,6 +254,9 @@ describe('code changes', () => {
     expect(line).toHaveLength(1);
     expect(line[0]).toContain(`(sha256 \`${oldSha.slice(0, 8)}\` → \`${newSha.slice(0, 8)}\`)`);
     expect(line[0]).toContain(`re-runs ${users.map((u) => `\`${u}\``).join(', ')}`);
+    // The artifact list shows the key with its hash cut to 12 digits (the full key is in artifacts.json).
+    expect(markdown).toContain(`| \`p/code/${newSha.slice(0, 12)}…/sourcedir.tar.gz\` |`);
+    expect(markdown).not.toContain(newSha);
     // No raw code URI (the artifact list names the new key without s3://, and never the old one).
     for (const out of [text, markdown]) {
       expect(out).not.toMatch(/s3:\/\/\S*\/code\//);

@@ -259,6 +259,23 @@ const CASES: readonly Case[] = [
     change: 'ml.m5.2xlarge → ml.c5.xlarge',
   },
   {
+    what: "RegisterModel: model metrics, there because the unit's Metrics step is new",
+    before: replaceOnce(
+      replaceOnce(
+        BASE,
+        '          - step_name: metrics\n            step_class: Metrics\n            chain_input_source_step: [prep, transform]\n',
+        '',
+      ),
+      'transform >> metrics >> register',
+      'transform >> register',
+    ),
+    after: BASE,
+    step: 'register',
+    key: 'metrics',
+    at: 'step_name: metrics',
+    change: 'added (details below)',
+  },
+  {
     what: "RegisterModel: the metrics' content type (the evaluate section's)",
     after: insertAfter(BASE, 'entry_point: evaluate.py', 'content_type: text/plain'),
     step: 'register',
