@@ -1294,8 +1294,8 @@ async function readDeployedState(clients, pipelineName) {
     };
 }
 
-// EXTERNAL MODULE: ./lib/compile/compile.js + 9 modules
-var compile = __webpack_require__(6912);
+// EXTERNAL MODULE: ./lib/compile/compile.js + 13 modules
+var compile = __webpack_require__(2215);
 ;// CONCATENATED MODULE: ./lib/app/resolve-plan.js
 // Model packages resolved online: the versioned ARNs of `model_package` units become parameter defaults.
 

@@ -3433,7 +3433,6 @@ var diff = __webpack_require__(6840);
 
 
 
-
 /** Definition field path → config keys (alternative spellings) inside the step's section. */
 const JOB_FIELDS = {
     Processing: {
@@ -3555,19 +3554,19 @@ function sourceMap(config, plan) {
         const f = new Fields(config.locations);
         const unit = config.pipeline.units.find((u) => u.model === origin.model)?.steps ?? [];
         const ctx = { f, s, step, model, unit, locations: config.locations };
-        // A repack job or a gate belongs to its RegisterModel/CreateModel step but is not that step.
-        if (s.Name.endsWith(REPACK_SUFFIX) && s.Name !== step.name)
-            repackFields(ctx);
-        else if (s.Type === 'Condition')
+        // A repack job, a gate and its Fail step belong to the configured step but are not it: the repack job's
+        // fields are the compiler's (its code is a code change), the gate's conditions are the step's quality_gate.
+        const own = s.Name === step.name;
+        if (s.Type === 'Condition' || s.Type === 'Fail')
             gateFields(ctx);
-        else {
+        else if (own) {
             jobFields(ctx);
             if (s.Type === 'Model')
                 modelFields(ctx, 'Arguments.PrimaryContainer');
             if (s.Type === 'RegisterModel')
                 registerFields(ctx);
         }
-        if (s.Name === step.name) {
+        if (own) {
             for (const [field, keys] of Object.entries(STEP_FIELDS))
                 f.first(field, keys, step.path, step.name, step.loc);
         }
@@ -3781,9 +3780,8 @@ function modelFields(c, at) {
     const base = `conf.models.${model.name}`;
     const registry = model.registry?.loc ?? model.loc;
     f.first(`${at}.Image`, [`${SPEC}.image_uri`], base, '', registry);
-    // ModelRepack decides the container's code layout (environment) and which artifacts it serves.
+    // ModelRepack decides the container's code layout (its environment); ModelDataUrl names a step (no key).
     f.first(`${at}.Environment`, ['registry.ModelRepack'], base, '', registry, true);
-    f.first(`${at}.ModelDataUrl`, ['registry.ModelRepack'], base, '', registry);
     f.first(`${at}.Environment.SAGEMAKER_PROGRAM`, ['transform.entry_point'], base, '', model.transform?.loc ?? registry);
     if (model.modelPackage)
         f.set(`${at}.ModelPackageName`, 'model_package', model.modelPackage.versionLoc);
@@ -3802,14 +3800,10 @@ function registerFields(c) {
     if (metrics)
         f.set('Arguments.ModelMetrics', metrics.name, metrics.loc, { covers: true });
 }
-/** The repack job (ModelRepack "True") exists because of that key; its code input is a code change. */
-function repackFields(c) {
-    const registry = c.model.registry?.loc ?? c.model.loc;
-    c.f.first('Arguments', ['registry.ModelRepack'], `conf.models.${c.model.name}`, '', registry, true);
-}
 function gateFields(c) {
     const loc = c.step.qualityGateLoc ?? c.step.loc;
-    c.f.set('Arguments.Conditions', `${c.step.name}.quality_gate`, loc, {
+    // The conditions, and the Fail step's message naming each threshold.
+    c.f.set('Arguments', `${c.step.name}.quality_gate`, loc, {
         written: c.step.qualityGateLoc !== undefined,
         covers: true,
     });

@@ -92,6 +92,13 @@ interface Case {
 const withEnv = (value: string): string =>
   insertAfter(BASE, 'entry_point: train.py', `env:\n  MODE: ${value}`);
 
+const withGate = (max: string): string =>
+  insertAfter(
+    BASE,
+    'step_class: RegisterModel',
+    `quality_gate:\n  - metric: regression_metrics.mse.value\n    max: ${max}`,
+  );
+
 const CASES: readonly Case[] = [
   {
     what: 'a processing input: the data file URI',
@@ -274,6 +281,24 @@ const CASES: readonly Case[] = [
     key: 'metrics',
     at: 'step_name: metrics',
     change: 'added (details below)',
+  },
+  {
+    what: 'a quality gate threshold: the gate and its Fail message',
+    before: withGate('0.5'),
+    after: withGate('0.4'),
+    step: 'register-QualityGate',
+    key: 'register.quality_gate',
+    at: 'quality_gate:',
+    change: '0.5 → 0.4',
+  },
+  {
+    what: 'a quality gate threshold: the Fail step names it too',
+    before: withGate('0.5'),
+    after: withGate('0.4'),
+    step: 'register-QualityGateFailed',
+    key: 'register.quality_gate',
+    at: 'quality_gate:',
+    change: 'changed (details below)',
   },
   {
     what: "RegisterModel: the metrics' content type (the evaluate section's)",
