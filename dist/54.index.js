@@ -4443,11 +4443,16 @@ function stepDetails(view, step, fields) {
 
 
 
+/** Characters of a field value shown in the text diff before it is cut. */
+const VALUE_CHARS = 160;
 const SIGN = { added: '+', changed: '~', removed: '-' };
 /** The diff in the comment's words: a line per step added/changed/removed, its changes indented below it. */
 function diffText(diff, opts = {}) {
     const out = [];
     const plain = (x) => (0,visible/* visible */.RK)(x);
+    // A long value (a JSON object, a joined URI) is cut, as the comment moves it to its details: the full values
+    // are in `--format json` and plan.md.
+    const value = (x) => (x === undefined ? '∅' : (0,visible/* shown */.SP)(x, VALUE_CHARS));
     for (const e of (0,changes/* stepEdits */.Ul)(diff)) {
         out.push(`${SIGN[e.status]} ${plain(e.name)} (${plain(e.type)}): ${e.status}`);
         const lines = [];
@@ -4457,9 +4462,7 @@ function diffText(diff, opts = {}) {
         for (const f of e.change?.fields ?? []) {
             const src = fieldSource(opts.sources, e.name, f.path);
             const name = fieldName(src, f.path, plain, src && `${plain(src.loc.file)}:${src.loc.line}`);
-            lines.push(f.redacted
-                ? `${name}: ${f.kind} (value hidden)`
-                : `${name}: ${f.old === undefined ? '∅' : plain(f.old)} → ${f.new === undefined ? '∅' : plain(f.new)}`);
+            lines.push(f.redacted ? `${name}: ${f.kind} (value hidden)` : `${name}: ${value(f.old)} → ${value(f.new)}`);
         }
         // Once per bundle, as the comment's Code changes list: the hashes and, when the manifests were read, the files.
         const bundles = new Map((e.change?.code ?? []).map((c) => [`${c.artifact}\u0000${c.newSha}`, c]));

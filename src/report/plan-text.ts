@@ -2,7 +2,7 @@
 // group): one entry per step with its field, code and dependency changes folded in, in the words of the
 // comment's table (edit-words.ts). Config text is shown with control characters spelled out.
 import type { SourceMap } from '../compile/types.js';
-import { visible } from '../config/visible.js';
+import { shown, visible } from '../config/visible.js';
 import { stepEdits } from '../plan/changes.js';
 import type { StepEdit } from '../plan/changes.js';
 import type { DefinitionDiff } from '../plan/diff.js';
@@ -12,6 +12,9 @@ import { edgeWords, fieldName, renameWords } from './edit-words.js';
 import type { PlanView } from './plan-comment.js';
 import { headline } from './plan-comment.js';
 import { registryText } from './plan-registry.js';
+
+/** Characters of a field value shown in the text diff before it is cut. */
+const VALUE_CHARS = 160;
 
 const SIGN: Record<StepEdit['status'], string> = { added: '+', changed: '~', removed: '-' };
 
@@ -26,6 +29,9 @@ export interface DiffTextOptions {
 export function diffText(diff: DefinitionDiff, opts: DiffTextOptions = {}): string {
   const out: string[] = [];
   const plain = (x: string): string => visible(x);
+  // A long value (a JSON object, a joined URI) is cut, as the comment moves it to its details: the full values
+  // are in `--format json` and plan.md.
+  const value = (x: string | undefined): string => (x === undefined ? '∅' : shown(x, VALUE_CHARS));
   for (const e of stepEdits(diff)) {
     out.push(`${SIGN[e.status]} ${plain(e.name)} (${plain(e.type)}): ${e.status}`);
     const lines: string[] = [];
@@ -35,9 +41,7 @@ export function diffText(diff: DefinitionDiff, opts: DiffTextOptions = {}): stri
       const src = fieldSource(opts.sources, e.name, f.path);
       const name = fieldName(src, f.path, plain, src && `${plain(src.loc.file)}:${src.loc.line}`);
       lines.push(
-        f.redacted
-          ? `${name}: ${f.kind} (value hidden)`
-          : `${name}: ${f.old === undefined ? '∅' : plain(f.old)} → ${f.new === undefined ? '∅' : plain(f.new)}`,
+        f.redacted ? `${name}: ${f.kind} (value hidden)` : `${name}: ${value(f.old)} → ${value(f.new)}`,
       );
     }
     // Once per bundle, as the comment's Code changes list: the hashes and, when the manifests were read, the files.

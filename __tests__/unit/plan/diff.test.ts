@@ -208,6 +208,17 @@ describe('changed fields', () => {
     );
     expect(fields).toHaveLength(2);
   });
+
+  it('the text diff cuts a long value and says its length (the full value is in --format json)', () => {
+    const long = `s3://bucket/${'x'.repeat(300)}`;
+    const before = definition([processingStep('a')]);
+    const after = definition([processingStep('a', { input: long })]);
+    const lines = diffText(diffDefinitions(before, after)).split('\n');
+    expect(lines[0]).toBe('~ a (Processing): changed');
+    expect(lines[1]).toBe(
+      `    Arguments.ProcessingInputs['raw'].S3Input.S3Uri: s3://bucket/raw/data.csv → ${long.slice(0, 160)}… (${long.length} characters)`,
+    );
+  });
 });
 
 describe('code changes', () => {
