@@ -120,6 +120,8 @@ async function readDeployed(sm, name) {
             description: out.PipelineDescription,
             parallelism: out.ParallelismConfiguration?.MaxParallelExecutionSteps,
             lastModified: out.LastModifiedTime?.toISOString(),
+            // DescribePipeline returns the version's display name, not its id (botocore's DescribePipelineResponse).
+            versionName: out.PipelineVersionDisplayName,
         };
     }
     catch (err) {
@@ -1419,8 +1421,8 @@ var plan_hash = __webpack_require__(6371);
 var view = __webpack_require__(2510);
 // EXTERNAL MODULE: ./lib/report/plan-text.js
 var plan_text = __webpack_require__(2367);
-// EXTERNAL MODULE: ./lib/app/compile-project.js + 1 modules
-var compile_project = __webpack_require__(9555);
+// EXTERNAL MODULE: ./lib/app/compile-project.js
+var compile_project = __webpack_require__(1874);
 // EXTERNAL MODULE: ./lib/plan/model-groups.js
 var model_groups = __webpack_require__(3987);
 ;// CONCATENATED MODULE: ./lib/app/deploy-context.js
@@ -1488,6 +1490,7 @@ async function readDeployedState(clients, pipelineName) {
                 arn: d.arn,
                 ...schedule,
                 ...(d.lastModified ? { lastModified: d.lastModified } : {}),
+                ...(d.versionName ? { version: d.versionName } : {}),
             }
             : { state: 'none', definition: null, ...schedule },
         pipeline: d,

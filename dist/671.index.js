@@ -28,6 +28,8 @@ async function readDeployed(sm, name) {
             description: out.PipelineDescription,
             parallelism: out.ParallelismConfiguration?.MaxParallelExecutionSteps,
             lastModified: out.LastModifiedTime?.toISOString(),
+            // DescribePipeline returns the version's display name, not its id (botocore's DescribePipelineResponse).
+            versionName: out.PipelineVersionDisplayName,
         };
     }
     catch (err) {

@@ -2,12 +2,15 @@
 // real renderer: the multi-model example planned against the same pipeline with a smaller training instance,
 // older training code, no metrics step and an extra dependency, with a mistyped key in the planned config.
 // `npm run docs:comment` (tsc to lib/, then this). The screenshots in docs/screenshots/ are these pages taken
-// with Debian's chromium at comment width: chromium --headless --no-sandbox --allow-file-access-from-files
-// --virtual-time-budget=8000 --hide-scrollbars --window-size=780,1500 --screenshot=out.png out/html/comment.html
+// with Debian's chromium at comment width (every <details> opened), the window as tall as the page or the part
+// shown: chromium --headless --no-sandbox --disable-gpu --allow-file-access-from-files --virtual-time-budget=8000
+// --hide-scrollbars --window-size=780,2620 --screenshot=plan-comment.png out/html/comment.html
+// (plan-comment-grayscale.png: comment-gray.html at 780,1400; plan-comment-60-steps.png: comment-60.html at 780,6070).
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { marked } from 'marked';
+import { Marked } from 'marked';
+import markedAlert from 'marked-alert';
 import { loadAndCompile } from '../lib/app/compile-project.js';
 import { planDag } from '../lib/plan/dag.js';
 import { diffDefinitions } from '../lib/plan/diff.js';
@@ -72,6 +75,7 @@ export function exampleView() {
       state: 'read',
       definition: deployed,
       lastModified: '2026-11-28T09:14:03Z',
+      version: 'release-2026-11-28',
     });
     // What the deployed bundle's manifest (in S3 next to it) gives: one file edited.
     const tfBundle = plan.artifacts.find(
@@ -145,10 +149,13 @@ export function bigView() {
   };
 }
 
-/** A page that renders Markdown as github.com does (GFM, Mermaid) at comment width. */
+// GFM plus GitHub's alerts (`> [!WARNING]` as a titled callout, as github.com renders it, not a quote).
+const gfm = new Marked({ gfm: true, async: false }, markedAlert());
+
+/** A page that renders Markdown as github.com does (GFM, alerts, Mermaid) at comment width. */
 export function htmlPage(markdown, { width = 780, grayscale = false } = {}) {
-  const body = marked
-    .parse(markdown, { gfm: true, async: false })
+  const body = gfm
+    .parse(markdown)
     .replace(
       /<pre><code class="language-mermaid">([\s\S]*?)<\/code><\/pre>/g,
       '<pre class="mermaid">$1</pre>',
@@ -161,6 +168,16 @@ pre{background:#f6f8fa;padding:16px;border-radius:6px;overflow:auto}pre code{bac
 table{border-collapse:collapse;display:block;overflow:auto;max-width:100%}td,th{border:1px solid #d1d9e0;padding:6px 13px}
 blockquote{margin:0;padding:0 1em;color:#59636e;border-left:.25em solid #d1d9e0}
 pre.mermaid{background:none;text-align:center}h3{font-size:1.25em}
+p,blockquote,ul,ol,pre,table,details{margin-top:0;margin-bottom:16px}
+.markdown-alert{padding:.5rem 1rem;margin-bottom:16px;border-left:.25em solid #d1d9e0}
+.markdown-alert>:first-child{margin-top:0}.markdown-alert>:last-child{margin-bottom:0}
+.markdown-alert-title{display:flex;align-items:center;font-weight:500;line-height:1}
+.markdown-alert .octicon{margin-right:8px;fill:currentColor}
+.markdown-alert-note{border-left-color:#0969da}.markdown-alert-note .markdown-alert-title{color:#0969da}
+.markdown-alert-tip{border-left-color:#1a7f37}.markdown-alert-tip .markdown-alert-title{color:#1a7f37}
+.markdown-alert-important{border-left-color:#8250df}.markdown-alert-important .markdown-alert-title{color:#8250df}
+.markdown-alert-warning{border-left-color:#9a6700}.markdown-alert-warning .markdown-alert-title{color:#9a6700}
+.markdown-alert-caution{border-left-color:#d1242f}.markdown-alert-caution .markdown-alert-title{color:#d1242f}
 </style><script src="file://${mermaidJs}"></script></head><body>${body}
 <script>document.querySelectorAll('details').forEach(d=>d.open=true);mermaid.initialize({startOnLoad:true,theme:'default'});</script></body></html>`;
 }

@@ -49,6 +49,7 @@ OPERATIONS = {
         "DescribeTrainingJob",
         "DescribeTransformJob",
         "DescribeModel",
+        "UpdatePipelineVersion",
     ],
     "sts": ["AssumeRoleWithWebIdentity", "GetCallerIdentity"],
     "s3": [

@@ -10,6 +10,14 @@ import { exampleWorkspace, pullRequestEvent, runAction } from '../servers/github
 import type { ActionRun } from '../servers/github/action-runner.js';
 import { ROUTES, startGithubServer } from '../servers/github-server.js';
 import type { GithubServer } from '../servers/github-server.js';
+import {
+  CreatePipelineCommand,
+  DeletePipelineCommand,
+  DescribePipelineCommand,
+  SageMakerClient,
+  UpdatePipelineVersionCommand,
+} from '@aws-sdk/client-sagemaker';
+import { loadAndCompile } from '../../src/app/compile-project.js';
 import { VERSION } from '../../src/version.js';
 
 const REPO = { fullName: 'octo-org/octo-repo', defaultBranch: 'main' };
@@ -231,6 +239,66 @@ describe('pull_request: the plan comment', () => {
     );
     expect(gh.count(ROUTES.createComment)).toBe(0);
     expect(r.summary).toContain('<!-- smp-action:plan v1');
+  });
+});
+
+describe('pull_request: what the plan was compared with', () => {
+  it("the footer names the deployed pipeline's version (DescribePipeline's display name) and last-modified time", async () => {
+    gh = await startGithubServer();
+    const ws = exampleWorkspace('tf');
+    // A deployed pipeline whose version the team named, set up through the real SDK client.
+    const sm = new SageMakerClient({
+      region: 'us-east-1',
+      endpoint: aws.endpoint,
+      credentials: { accessKeyId: 'AKIDTEST', secretAccessKey: 'test-secret-key' },
+    });
+    const compiled = loadAndCompile({
+      workspace: ws,
+      globs: [SETTINGS.config],
+      env: {
+        SMP_S3BUCKETNAME: SETTINGS['s3-bucket'],
+        SMP_ROLE: SETTINGS['execution-role-arn'],
+        SMP_REGION: SETTINGS['aws-region'],
+        SMP_ACCOUNTID: '123456789012',
+      },
+      allowPlaceholders: false,
+    });
+    const { PipelineArn } = await sm.send(
+      new CreatePipelineCommand({
+        PipelineName: 'calhousing-test',
+        PipelineDefinition: compiled.plan!.definitionJson,
+        RoleArn: SETTINGS['execution-role-arn'],
+      }),
+    );
+    try {
+      await sm.send(
+        new UpdatePipelineVersionCommand({
+          PipelineArn,
+          PipelineVersionId: 1,
+          PipelineVersionDisplayName: 'release-2026-11',
+        }),
+      );
+      const described = await sm.send(new DescribePipelineCommand({ PipelineName: 'calhousing-test' }));
+      const modified = described.LastModifiedTime!.toISOString().replace(/\.\d{3}Z$/, 'Z');
+      aws.requests.reset();
+      const pr = gh.addPullRequest({ headSha: '5'.repeat(40) });
+      const r = await runAction({
+        workspace: ws,
+        inputs: SETTINGS,
+        event: pullRequestEvent({ number: pr.number, headSha: '5'.repeat(40), base: REPO }),
+        env: { ...gh.env(), ...aws.env({ oidc: false }) },
+        token: gh.token,
+      });
+      expectOk(r);
+      expect(aws.requests.operations('sagemaker')).toEqual(['DescribePipeline']);
+      const footer = gh.comments(pr.number)[0]!.body.trimEnd().split('\n').at(-1);
+      expect(footer).toContain(
+        `compared with the deployed pipeline \`calhousing-test\` (version \`release-2026-11\`, last modified ${modified})`,
+      );
+    } finally {
+      await sm.send(new DeletePipelineCommand({ PipelineName: 'calhousing-test' }));
+      sm.destroy();
+    }
   });
 });
 

@@ -128,9 +128,9 @@ describe('smp diff', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toBe(
       [
-        '~ calhousing-Training (Training)',
+        '~ calhousing-Training (Training): changed',
         INSTANCE_LINE,
-        '~ calhousing-CreateModel (Model)',
+        '~ calhousing-CreateModel (Model): changed',
         '    Arguments.PrimaryContainer.Environment.SAGEMAKER_PROGRAM: changed (value hidden)',
         '',
       ].join('\n'),
@@ -223,7 +223,7 @@ describe('smp plan --against', () => {
     expect(describe_.status).toBe(0);
     expect(describe_.stdout).toContain('pipeline calhousing-test: 6 steps');
     expect(describe_.stdout).toContain(
-      '\ncalhousing-test: Plan: 0 to add, 2 to change, 0 to remove\n~ calhousing-Training (Training)\n',
+      '\ncalhousing-test: Plan: 0 to add, 2 to change, 0 to remove\n~ calhousing-Training (Training): changed\n',
     );
     // The same words as the comment: the config key and where it is (the train section; the default applies).
     expect(describe_.stdout).toContain(
@@ -271,8 +271,12 @@ describe('smp plan --against', () => {
     expect(files.status).toBe(0);
     const planMd = readFileSync(path.join(out, 'plan.md'), 'utf8');
     expect(`${planMd}\n`).toBe(md.stdout);
+    // SAGEMAKER_PROGRAM is the transform section's entry point as a module: named by that key and its line.
+    const conf = readFileSync(path.join(REPO, TF), 'utf8').split('\n');
+    const entry = conf.findIndex((l) => l.includes('entry_point: inference.py')) + 1;
+    expect(entry).toBeGreaterThan(0);
     expect(planMd).toContain(
-      'Arguments.PrimaryContainer.Environment.SAGEMAKER_PROGRAM: changed (value hidden)',
+      `transform.entry_point\n  at ${TF}:${entry}\n  field Arguments.PrimaryContainer.Environment.SAGEMAKER_PROGRAM\n  changed (value hidden)`,
     );
     expect(planMd).not.toContain('old-secret-program-value');
   });

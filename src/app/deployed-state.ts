@@ -37,6 +37,7 @@ export async function readDeployedState(
           arn: d.arn,
           ...schedule,
           ...(d.lastModified ? { lastModified: d.lastModified } : {}),
+          ...(d.versionName ? { version: d.versionName } : {}),
         }
       : { state: 'none', definition: null, ...schedule },
     pipeline: d,

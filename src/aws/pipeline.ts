@@ -26,6 +26,8 @@ export interface DeployedPipeline {
   readonly parallelism: number | undefined;
   /** When it was last modified (ISO), for what the plan was compared with. */
   readonly lastModified: string | undefined;
+  /** The display name of the deployed version (UpdatePipelineVersion sets it), when it has one. */
+  readonly versionName: string | undefined;
 }
 
 export async function readDeployed(sm: SageMakerClient, name: string): Promise<DeployedPipeline | null> {
@@ -38,6 +40,8 @@ export async function readDeployed(sm: SageMakerClient, name: string): Promise<D
       description: out.PipelineDescription,
       parallelism: out.ParallelismConfiguration?.MaxParallelExecutionSteps,
       lastModified: out.LastModifiedTime?.toISOString(),
+      // DescribePipeline returns the version's display name, not its id (botocore's DescribePipelineResponse).
+      versionName: out.PipelineVersionDisplayName,
     };
   } catch (err) {
     if ((err as { name?: string }).name === 'ResourceNotFound') return null;

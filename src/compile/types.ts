@@ -100,6 +100,8 @@ export interface FieldSource {
   readonly loc: Loc;
   /** False when the key is not written and a default applies: `loc` is then its section's. */
   readonly written: boolean;
+  /** Also the source of every field under this one that has no entry of its own (a list, an input item). */
+  readonly covers?: boolean;
 }
 
 /** Compiled step name → definition field path (as the diff names it) → its config source. A side table. */

@@ -213,9 +213,16 @@ function entries(v: Value[] | { [k: string]: Value }): Map<string, Value> {
     );
   const names = v.map(itemName);
   if (names.every((n) => n !== undefined) && new Set(names).size === names.length) {
-    return new Map(v.map((x, i) => [`['${String(names[i])}']`, x]));
+    return new Map(v.map((x, i) => [itemKey(String(names[i])), x]));
   }
   return new Map(v.map((x, i) => [`[${i}]`, x]));
+}
+
+const itemKey = (name: string): string => `['${name}']`;
+
+/** The diff's path of the list item named `name` (`Arguments.ProcessingInputs['raw']`). */
+export function itemPath(list: string, name: string): string {
+  return `${list}${itemKey(name)}`;
 }
 
 const NAME_KEYS = ['InputName', 'OutputName', 'ChannelName', 'Key', 'Name', 'PropertyFileName'];

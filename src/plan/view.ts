@@ -83,6 +83,8 @@ export interface Provenance {
   readonly runLabel?: string;
   /** When the deployed pipeline was last modified (ISO time), shown with what the plan was compared with. */
   readonly deployedModified?: string;
+  /** The deployed version's display name, when SageMaker has one for it. */
+  readonly deployedVersion?: string;
 }
 
 export interface Deployed {
@@ -98,6 +100,8 @@ export interface Deployed {
   readonly scheduleNote?: string;
   /** ISO time the deployed pipeline was last modified. */
   readonly lastModified?: string;
+  /** The deployed version's display name (DescribePipeline's PipelineVersionDisplayName). */
+  readonly version?: string;
 }
 
 export const OFFLINE: Deployed = {
@@ -124,7 +128,14 @@ export function buildPlanView(plan: Plan, deployed: Deployed): PlanView {
     ...(dag.notice ? { graphNotice: dag.notice } : {}),
     graphCaption: dag.caption,
     graphDetails: dag.details,
-    ...(deployed.lastModified ? { provenance: { deployedModified: deployed.lastModified } } : {}),
+    ...(deployed.lastModified || deployed.version
+      ? {
+          provenance: {
+            ...(deployed.lastModified ? { deployedModified: deployed.lastModified } : {}),
+            ...(deployed.version ? { deployedVersion: deployed.version } : {}),
+          },
+        }
+      : {}),
     artifacts: plan.artifacts,
     warnings: plan.warnings,
     packages: plan.modelPackages.map((b) => ({

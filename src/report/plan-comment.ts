@@ -9,7 +9,9 @@ import type { StepEdit } from '../plan/changes.js';
 import type { CodeChange, FieldChange } from '../plan/diff.js';
 import { BADGE } from '../plan/mermaid.js';
 import type { PlanView } from '../plan/view.js';
+import { fieldSource } from '../plan/sources.js';
 import { formatBytes } from '../plan/summary.js';
+import { edgeWords, fieldName, renameWords } from './edit-words.js';
 import { htmlText, mdCode, mdFence, mdText } from './escape.js';
 import { renderMarker } from './marker.js';
 import { packageMarkdown, scheduleMarkdown } from './plan-registry.js';
@@ -169,8 +171,11 @@ function render(view: PlanView, level: Level): string {
       '',
     );
     out.push('| object | size | contents |', '|---|---|---|');
+    // A no-break space keeps a size on one line (`20.0 KiB`) in a narrow column.
     for (const a of view.artifacts)
-      out.push(`| ${mdCode(a.key)} | ${formatBytes(a.bytes)} | ${mdText(a.description)} |`);
+      out.push(
+        `| ${mdCode(shortKey(a.key))} | ${formatBytes(a.bytes).replace(' ', '\u00a0')} | ${mdText(a.description)} |`,
+      );
     out.push('', '</details>', '');
   } else if (view.artifacts.length > 0) {
     omitted.push('the artifact list');
@@ -187,6 +192,14 @@ function render(view: PlanView, level: Level): string {
   return out.join('\n');
 }
 
+/**
+ * An artifact key with its content hash cut to 12 digits (`p/code/294496b7f726…/sourcedir.tar.gz`): the full
+ * 64 make the table wider than a comment, and `smp plan --out` lists the full keys in artifacts.json.
+ */
+function shortKey(key: string): string {
+  return key.replace(/\/code\/([0-9a-f]{12})[0-9a-f]{52}\//, '/code/$1…/');
+}
+
 /** Provenance: the commit and run that planned it, what it was compared with, the plan hash. */
 function footer(view: PlanView): string {
   const p = view.provenance;
@@ -196,9 +209,13 @@ function footer(view: PlanView): string {
     parts.push(`Planned from ${p.commitUrl ? `[${sha}](${p.commitUrl})` : sha}`);
   }
   if (p?.runUrl) parts.push(`in [${mdText(p.runLabel ?? 'this run')}](${p.runUrl})`);
+  const about = [
+    ...(p?.deployedVersion ? [`version ${mdCode(p.deployedVersion, false)}`] : []),
+    ...(p?.deployedModified ? [`last modified ${mdText(p.deployedModified.replace(/\.\d{3}Z$/, 'Z'))}`] : []),
+  ];
   const compared =
     view.deployed === 'read'
-      ? `compared with the deployed pipeline ${mdCode(view.pipeline, false)}${p?.deployedModified ? ` (last modified ${mdText(p.deployedModified.replace(/\.\d{3}Z$/, 'Z'))})` : ''}`
+      ? `compared with the deployed pipeline ${mdCode(view.pipeline, false)}${about.length > 0 ? ` (${about.join(', ')})` : ''}`
       : view.deployed === 'none'
         ? `no pipeline ${mdCode(view.pipeline, false)} is deployed yet`
         : 'not compared with the deployed pipeline';
@@ -247,33 +264,19 @@ function parameterCell(oldText: string | undefined, newText: string | undefined)
   return mdCode(newText ?? oldText ?? '');
 }
 
-const KIND: Record<string, string> = { depends: 'DependsOn', data: 'data' };
-
 function editSummary(view: PlanView, e: StepEdit): string {
+  const code = (x: string): string => mdCode(x);
   const parts: string[] = [];
   if (e.status !== 'changed') parts.push(mdText(e.type));
-  if (e.renamed)
-    parts.push(
-      e.status === 'added'
-        ? `looks like a rename of ${mdCode(e.renamed)}`
-        : `renamed to ${mdCode(e.renamed)}?`,
-    );
+  const rename = renameWords(e, code);
+  if (rename) parts.push(rename);
   const fields = e.change?.fields ?? [];
   for (const f of fields.slice(0, 4)) parts.push(fieldCell(view, e.name, f));
   if (fields.length > 4) parts.push(`${fields.length - 4} more fields (details below)`);
   const bundles = [...new Set((e.change?.code ?? []).map((c) => c.artifact))];
   if (bundles.length > 0)
     parts.push(`code: ${bundles.map((b) => mdCode(b)).join(', ')} changed (see Code changes)`);
-  const was = new Map(e.edgesRemoved.map((x) => [x.from, x.kind]));
-  const kindChanged = e.edgesAdded.filter((x) => was.has(x.from));
-  const added = e.edgesAdded.filter((x) => !was.has(x.from));
-  const removed = e.edgesRemoved.filter((x) => !kindChanged.some((k) => k.from === x.from));
-  const list = (xs: readonly { from: string; kind: string }[]): string =>
-    xs.map((x) => `${mdCode(x.from)} (${KIND[x.kind]})`).join(', ');
-  if (added.length > 0) parts.push(`${e.status === 'added' ? 'after' : 'now after'} ${list(added)}`);
-  for (const x of kindChanged)
-    parts.push(`after ${mdCode(x.from)}: ${KIND[was.get(x.from) ?? '']} → ${KIND[x.kind]}`);
-  if (removed.length > 0 && e.status !== 'removed') parts.push(`no longer after ${list(removed)}`);
+  parts.push(...edgeWords(e, code));
   return parts.join('<br>');
 }
 
@@ -284,10 +287,8 @@ function inlineValue(v: string | undefined): boolean {
 
 /** `train.instance_type` at [`conf.yaml:24`](…): `a` → `b`; the definition path when no config key made it. */
 function fieldCell(view: PlanView, step: string, f: FieldChange): string {
-  const src = view.sources?.get(step)?.get(f.path);
-  const name = src
-    ? `${mdCode(src.key)}${src.written ? '' : ' (not set: default)'} at ${locLink(view, src.loc)}`
-    : mdCode(f.path);
+  const src = fieldSource(view.sources, step, f.path);
+  const name = fieldName(src, f.path, (x) => mdCode(x), src && locLink(view, src.loc));
   if (f.redacted) return `${name}: ${f.kind} (value hidden)`;
   if (!inlineValue(f.old) || !inlineValue(f.new))
     return `${name}: ${f.kind === 'changed' ? 'changed' : f.kind} (details below)`;
@@ -342,11 +343,15 @@ function side(sign: string, v: string | undefined): string {
 }
 
 function stepDetails(view: PlanView, step: string, fields: readonly FieldChange[]): string {
+  // The key, where it is and the definition field each on a line of their own: a code block does not wrap, and
+  // one long line (a nested config path, a JSON path) would hide the rest behind a scroll bar.
   const lines = fields.map((f) => {
-    const src = view.sources?.get(step)?.get(f.path);
-    const name = src ? `${src.key} (${src.loc.file}:${src.loc.line}; ${f.path})` : f.path;
-    if (f.redacted) return `${name}: ${f.kind} (value hidden)`;
-    return `${name}:\n${side('-', f.old)}\n${side('+', f.new)}`;
+    const src = fieldSource(view.sources, step, f.path);
+    const name = src
+      ? `${src.key}${src.written ? '' : ' (not set: default)'}\n  at ${src.loc.file}:${src.loc.line}\n  field ${f.path}`
+      : `${f.path}:`;
+    if (f.redacted) return `${name}${src ? '\n ' : ''} ${f.kind} (value hidden)`;
+    return `${name}\n${side('-', f.old)}\n${side('+', f.new)}`;
   });
   return `<details><summary>${htmlText(step)}: ${fields.length} field${fields.length === 1 ? '' : 's'}</summary>\n\n${mdFence(lines.join('\n'))}\n\n</details>`;
 }

@@ -1,43 +1,73 @@
-// The plan diff as plain text, for terminals (smp diff / smp plan --against --format text).
+// The plan diff as plain text, for terminals and the action log (smp diff, smp plan --against, the "Plan"
+// group): one entry per step with its field, code and dependency changes folded in, in the words of the
+// comment's table (edit-words.ts). Config text is shown with control characters spelled out.
 import type { SourceMap } from '../compile/types.js';
+import { shown, visible } from '../config/visible.js';
+import { stepEdits } from '../plan/changes.js';
+import type { StepEdit } from '../plan/changes.js';
 import type { DefinitionDiff } from '../plan/diff.js';
+import { fieldSource } from '../plan/sources.js';
+import type { FileChanges } from '../plan/view.js';
+import { edgeWords, fieldName, renameWords } from './edit-words.js';
 import type { PlanView } from './plan-comment.js';
 import { headline } from './plan-comment.js';
 import { registryText } from './plan-registry.js';
 
-const KIND: Record<string, string> = { depends: 'DependsOn', data: 'data' };
+/** Characters of a field value shown in the text diff before it is cut. */
+const VALUE_CHARS = 160;
 
-/** The diff in the comment's words: steps added/changed/removed, fields by config key and line when known. */
-export function diffText(diff: DefinitionDiff, sources?: SourceMap): string {
+const SIGN: Record<StepEdit['status'], string> = { added: '+', changed: '~', removed: '-' };
+
+export interface DiffTextOptions {
+  /** Names changed fields by config key and line. */
+  readonly sources?: SourceMap;
+  /** Per changed bundle (new sha256): the files that differ. */
+  readonly codeFiles?: ReadonlyMap<string, FileChanges>;
+}
+
+/** The diff in the comment's words: a line per step added/changed/removed, its changes indented below it. */
+export function diffText(diff: DefinitionDiff, opts: DiffTextOptions = {}): string {
   const out: string[] = [];
-  for (const s of diff.steps.added) out.push(`+ ${s.name} (${s.type})`);
-  for (const s of diff.steps.removed) out.push(`- ${s.name} (${s.type})`);
-  for (const r of diff.renamed)
-    out.push(`  ${r.from} → ${r.to} looks like a rename (${Math.round(r.similarity * 100)}% equal)`);
-  for (const c of diff.steps.changed) {
-    out.push(`~ ${c.name} (${c.type})`);
-    for (const f of c.fields) {
-      const src = sources?.get(c.name)?.get(f.path);
-      const name = src
-        ? `${src.key}${src.written ? '' : ' (not set: default)'} at ${src.loc.file}:${src.loc.line}`
-        : f.path;
-      out.push(
-        f.redacted
-          ? `    ${name}: ${f.kind} (value hidden)`
-          : `    ${name}: ${f.old ?? '∅'} → ${f.new ?? '∅'}`,
+  const plain = (x: string): string => visible(x);
+  // A long value (a JSON object, a joined URI) is cut, as the comment moves it to its details: the full values
+  // are in `--format json` and plan.md.
+  const value = (x: string | undefined): string => (x === undefined ? '∅' : shown(x, VALUE_CHARS));
+  for (const e of stepEdits(diff)) {
+    out.push(`${SIGN[e.status]} ${plain(e.name)} (${plain(e.type)}): ${e.status}`);
+    const lines: string[] = [];
+    const rename = renameWords(e, plain);
+    if (rename) lines.push(rename);
+    for (const f of e.change?.fields ?? []) {
+      const src = fieldSource(opts.sources, e.name, f.path);
+      const name = fieldName(src, f.path, plain, src && `${plain(src.loc.file)}:${src.loc.line}`);
+      lines.push(
+        f.redacted ? `${name}: ${f.kind} (value hidden)` : `${name}: ${value(f.old)} → ${value(f.new)}`,
       );
     }
-    for (const x of c.code)
-      out.push(
-        `    ${x.path}: code changed (${x.artifact} sha256 ${x.oldSha.slice(0, 12)}… → ${x.newSha.slice(0, 12)}…)`,
+    // Once per bundle, as the comment's Code changes list: the hashes and, when the manifests were read, the files.
+    const bundles = new Map((e.change?.code ?? []).map((c) => [`${c.artifact}\u0000${c.newSha}`, c]));
+    for (const c of bundles.values()) {
+      const files = opts.codeFiles?.get(c.newSha);
+      const list = files
+        ? [
+            ...files.changed.map((x) => `${plain(x)} changed`),
+            ...files.added.map((x) => `${plain(x)} added`),
+            ...files.removed.map((x) => `${plain(x)} removed`),
+          ].join(', ') || 'no file differs (packaging changed)'
+        : undefined;
+      lines.push(
+        `code: ${c.artifact} changed (sha256 ${c.oldSha.slice(0, 8)} → ${c.newSha.slice(0, 8)})${list ? `: ${list}` : ''}`,
       );
+    }
+    lines.push(...edgeWords(e, plain));
+    out.push(...lines.map((l) => `    ${l}`));
   }
-  for (const e of diff.edges.added) out.push(`+ dependency ${e.from} → ${e.to} (${KIND[e.kind]})`);
-  for (const e of diff.edges.removed) out.push(`- dependency ${e.from} → ${e.to} (${KIND[e.kind]})`);
-  for (const p of diff.parameters.added) out.push(`+ parameter ${p.name} (${p.new ?? ''})`);
-  for (const p of diff.parameters.removed) out.push(`- parameter ${p.name} (${p.old ?? ''})`);
-  for (const p of diff.parameters.changed) out.push(`~ parameter ${p.name}: ${p.old ?? ''} → ${p.new ?? ''}`);
-  for (const f of diff.pipelineFields) out.push(`~ pipeline ${f.path}: ${f.old ?? '∅'} → ${f.new ?? '∅'}`);
+  for (const p of diff.parameters.added) out.push(`+ parameter ${plain(p.name)} (${plain(p.new ?? '')})`);
+  for (const p of diff.parameters.removed) out.push(`- parameter ${plain(p.name)} (${plain(p.old ?? '')})`);
+  for (const p of diff.parameters.changed)
+    out.push(`~ parameter ${plain(p.name)}: ${plain(p.old ?? '')} → ${plain(p.new ?? '')}`);
+  for (const f of diff.pipelineFields)
+    out.push(`~ pipeline ${f.path}: ${plain(f.old ?? '∅')} → ${plain(f.new ?? '∅')}`);
   return out.join('\n');
 }
 
@@ -62,7 +92,10 @@ function paint(text: string, view: PlanView, style: TextStyle | undefined): stri
 export function planText(view: PlanView, style?: TextStyle): string {
   const lines = [paint(`${view.pipeline}: ${headline(view)}`, view, style)];
   if (view.deployed === 'read') {
-    const body = diffText(view.diff, view.sources);
+    const body = diffText(view.diff, {
+      ...(view.sources ? { sources: view.sources } : {}),
+      ...(view.codeFiles ? { codeFiles: view.codeFiles } : {}),
+    });
     if (body) lines.push(body);
   }
   lines.push(...registryText(view));

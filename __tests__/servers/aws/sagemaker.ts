@@ -18,6 +18,9 @@ export interface PipelineVersion {
   definition: string;
   parsed: ParsedDefinition;
   createdAt: number;
+  /** Set by UpdatePipelineVersion; DescribePipeline returns them for the version it describes. */
+  displayName?: string;
+  description?: string;
 }
 
 export interface PipelineRecord {
@@ -242,6 +245,8 @@ export class SageMakerService {
         return this.#updatePipeline(input, ctx);
       case 'DescribePipeline':
         return this.#describePipeline(input, ctx);
+      case 'UpdatePipelineVersion':
+        return this.#updatePipelineVersion(input, ctx);
       case 'DeletePipeline':
         return this.#idempotent(operation, input, () => {
           const p = this.#pipelineOrThrow(input.PipelineName as string, ctx);
@@ -362,9 +367,24 @@ export class SageMakerService {
       LastModifiedBy: {},
     };
     if (p.description !== undefined) out.PipelineDescription = p.description;
+    if (version.displayName !== undefined) out.PipelineVersionDisplayName = version.displayName;
+    if (version.description !== undefined) out.PipelineVersionDescription = version.description;
     if (p.lastRunAt !== undefined) out.LastRunTime = ts(p.lastRunAt);
     if (p.parallelism) out.ParallelismConfiguration = p.parallelism;
     return out;
+  }
+
+  /** Names or describes one version (the pipeline itself is not modified: LastModifiedTime stays). */
+  #updatePipelineVersion(input: Json, ctx: RequestContext): Json {
+    const p = this.#pipelineOrThrow(input.PipelineArn as string, ctx);
+    const v = p.versions.find((x) => x.versionId === input.PipelineVersionId);
+    if (!v)
+      throw notFound(`Pipeline version ${String(input.PipelineVersionId)} of '${p.arn}' does not exist.`);
+    if (input.PipelineVersionDisplayName !== undefined)
+      v.displayName = input.PipelineVersionDisplayName as string;
+    if (input.PipelineVersionDescription !== undefined)
+      v.description = input.PipelineVersionDescription as string;
+    return { PipelineArn: p.arn, PipelineVersionId: v.versionId };
   }
 
   // ------------------------------------------------------------------------------- executions

@@ -101,7 +101,12 @@ describe('steps added and removed', () => {
     expect(d.edges.added).toEqual(stepGraph(planned).edges.filter((e) => e.to === register));
     expect(d.edges.added.length).toBeGreaterThan(0);
     expect(d.edges.removed).toEqual([]);
-    expect(diffText(d).split('\n')[0]).toBe(`+ ${register} (RegisterModel)`);
+    // One entry for the step, its upstream edge folded in (the Markdown row's words), no separate edge line.
+    expect(diffText(d).split('\n')).toEqual([
+      `+ ${register} (RegisterModel): added`,
+      // It serves the training's artifacts (ModelDataUrl reads them) and runs after the metrics (DependsOn).
+      '    after calhousing-Training (data), calhousing-Metrics (DependsOn)',
+    ]);
   });
 
   it('a step only in the deployed pipeline is removed, with its edges', () => {
@@ -117,7 +122,7 @@ describe('steps added and removed', () => {
     expect(d.steps.added).toEqual([]);
     expect(d.steps.unchanged).toEqual(['a', 'b']);
     expect(d.edges.removed).toEqual([{ from: 'b', to: 'gone', kind: 'data' }]);
-    expect(diffText(d)).toContain('- gone (Processing)');
+    expect(diffText(d)).toBe('- gone (Processing): removed');
   });
 });
 
@@ -203,6 +208,17 @@ describe('changed fields', () => {
     );
     expect(fields).toHaveLength(2);
   });
+
+  it('the text diff cuts a long value and says its length (the full value is in --format json)', () => {
+    const long = `s3://bucket/${'x'.repeat(300)}`;
+    const before = definition([processingStep('a')]);
+    const after = definition([processingStep('a', { input: long })]);
+    const lines = diffText(diffDefinitions(before, after)).split('\n');
+    expect(lines[0]).toBe('~ a (Processing): changed');
+    expect(lines[1]).toBe(
+      `    Arguments.ProcessingInputs['raw'].S3Input.S3Uri: s3://bucket/raw/data.csv → ${long.slice(0, 160)}… (${long.length} characters)`,
+    );
+  });
 });
 
 describe('code changes', () => {
@@ -237,14 +253,21 @@ describe('code changes', () => {
     expect(d.renamed).toEqual([]);
 
     const { markdown, text } = views(planned, deployed.definition);
-    expect(text).toContain(
-      `code changed (sourcedir.tar.gz sha256 ${oldSha.slice(0, 12)}… → ${newSha.slice(0, 12)}…)`,
+    // Under each step that ships it, once per bundle, in the comment's words.
+    const codeLines = text.split('\n').filter((l) => l.includes('code: '));
+    expect(codeLines).toEqual(
+      users.map(
+        () => `    code: sourcedir.tar.gz changed (sha256 ${oldSha.slice(0, 8)} → ${newSha.slice(0, 8)})`,
+      ),
     );
     // Once per bundle, naming every step that re-runs, however many steps ship it.
     const line = markdown.split('\n').filter((l) => l.startsWith('- `sourcedir.tar.gz` of '));
     expect(line).toHaveLength(1);
     expect(line[0]).toContain(`(sha256 \`${oldSha.slice(0, 8)}\` → \`${newSha.slice(0, 8)}\`)`);
     expect(line[0]).toContain(`re-runs ${users.map((u) => `\`${u}\``).join(', ')}`);
+    // The artifact list shows the key with its hash cut to 12 digits (the full key is in artifacts.json).
+    expect(markdown).toContain(`| \`p/code/${newSha.slice(0, 12)}…/sourcedir.tar.gz\` |`);
+    expect(markdown).not.toContain(newSha);
     // No raw code URI (the artifact list names the new key without s3://, and never the old one).
     for (const out of [text, markdown]) {
       expect(out).not.toMatch(/s3:\/\/\S*\/code\//);
@@ -295,12 +318,13 @@ describe('edges', () => {
     expect(added.edges).toEqual({ added: [{ from: 'c', to: 'b', kind: 'depends' }], removed: [] });
     expect(added.steps.changed).toEqual([]);
     expect(added.steps.unchanged).toEqual(['a', 'b', 'c']);
-    expect(diffText(added)).toBe('+ dependency c → b (DependsOn)');
+    // The step the edge belongs to (DependsOn lives on the downstream step), in the table's words.
+    expect(diffText(added)).toBe('~ b (Processing): changed\n    now after c (DependsOn)');
 
     const removed = diffDefinitions(withDep, without);
     expect(removed.edges).toEqual({ added: [], removed: [{ from: 'c', to: 'b', kind: 'depends' }] });
     expect(removed.steps.changed).toEqual([]);
-    expect(diffText(removed)).toBe('- dependency c → b (DependsOn)');
+    expect(diffText(removed)).toBe('~ b (Processing): changed\n    no longer after c (DependsOn)');
   });
 
   it('a data reference moved to another step changes the edge and the referencing field', () => {
@@ -345,7 +369,13 @@ describe('renames', () => {
     expect(d.steps.added).toEqual([{ name: 'new-name', type: 'Processing' }]);
     expect(d.steps.removed).toEqual([{ name: 'old-name', type: 'Processing' }]);
     expect(d.renamed).toEqual([{ from: 'old-name', to: 'new-name', similarity: 1 }]);
-    expect(diffText(d)).toContain('old-name → new-name looks like a rename (100% equal)');
+    expect(diffText(d).split('\n')).toEqual([
+      '+ new-name (Processing): added',
+      '    looks like a rename of old-name',
+      '    after a (data)',
+      '- old-name (Processing): removed',
+      '    renamed to new-name?',
+    ]);
   });
 
   it('a compiled step renamed in the config is flagged, and the table says so', () => {

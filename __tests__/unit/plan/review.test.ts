@@ -2,7 +2,8 @@
 // block through the real parser): the verdict for known edits, ignored settings never read as "No changes",
 // warnings with their linked line, changed fields named by config key and line, and at 60 steps in 10 models
 // a first graph of one node per model with each changed model's steps below, every change badged.
-import { marked } from 'marked';
+import { Marked } from 'marked';
+import markedAlert from 'marked-alert';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DefinitionStep, PipelineDefinition, Plan } from '../../../src/compile/types.js';
 import { loadAndCompile } from '../../../src/app/compile-project.js';
@@ -34,10 +35,11 @@ afterAll(cleanupWorkspaces);
 
 const BLOB = 'https://github.com/acme/models/blob/abc1234def/';
 
+// GFM with GitHub's alerts: `> [!WARNING]` becomes a warning callout on github.com, as it does here.
+const gfm = new Marked({ gfm: true, async: false }, markedAlert());
+
 function html(markdown: string): DomDocument {
-  return parseHtml(
-    `<!doctype html><html><body>${marked.parse(markdown, { gfm: true, async: false })}</body></html>`,
-  );
+  return parseHtml(`<!doctype html><html><body>${gfm.parse(markdown) as string}</body></html>`);
 }
 
 /** The Mermaid sources of a rendered comment, in order (GitHub renders `language-mermaid` blocks). */
@@ -92,11 +94,13 @@ describe('ignored settings and warnings', () => {
     expect(doc.querySelector('h3 + p')?.textContent).toBe('No effective changes: 1 setting ignored');
     expect(body).not.toMatch(/No changes/);
     const line = lineOf(typo, 'instance_typ:');
-    const warning = [...doc.querySelectorAll('blockquote li')].map((li) => li.textContent ?? '');
+    // A GitHub warning callout (not a plain quote): its title, then the list.
+    expect(doc.querySelector('.markdown-alert-warning .markdown-alert-title')?.textContent).toBe('Warning');
+    const warning = [...doc.querySelectorAll('.markdown-alert-warning li')].map((li) => li.textContent ?? '');
     expect(warning).toHaveLength(1);
     expect(warning[0]).toContain(`all/conf/conf.yaml:${line}: unknown key \`instance_typ\``);
     expect(warning[0]).toContain('did you mean `instance_type`?');
-    const link = doc.querySelector('blockquote li a');
+    const link = doc.querySelector('.markdown-alert-warning li a');
     expect((link as unknown as { href: string } | null)?.href).toBe(`${BLOB}all/conf/conf.yaml#L${line}`);
   });
 
