@@ -8271,7 +8271,7 @@ function shortHash(hash) {
 /* harmony export */   m6: () => (/* binding */ renderMermaid),
 /* harmony export */   yq: () => (/* binding */ BADGE)
 /* harmony export */ });
-/* unused harmony export mermaidLabel */
+/* unused harmony exports mermaidLabel, sharedPrefix */
 /* harmony import */ var _config_visible_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8828);
 // Mermaid flowchart of the step graph: one subgraph per model, ids safe whatever the step names. Changes are
 // told by a badge in the label and a thicker border as well as by colour, so they read in grayscale too.
@@ -8300,13 +8300,13 @@ function renderMermaid(graph, opts = {}) {
     const nodes = [...graph.nodes, ...(opts.extraNodes ?? [])];
     const ids = new Map(nodes.map((n, i) => [n.name, `s${i}`]));
     const lines = ['flowchart TD'];
-    const node = (n) => {
+    const node = (n, prefix = '') => {
         const status = opts.classes?.get(n.name);
         const custom = status ? opts.badges?.[status] : undefined;
         const badge = custom ? custom.badge : status ? (BADGE[status] ?? '') : '';
         const shown = custom ? custom.word : status;
         const word = shown && status !== 'unchanged' && opts.statusWords !== false ? ` · ${shown}` : '';
-        const label = `"${badge ? `${badge} ` : ''}${mermaidLabel(n.name)}<br/><small>${mermaidLabel(n.type)}${word}</small>"`;
+        const label = `"${badge ? `${badge} ` : ''}${mermaidLabel(n.name.slice(prefix.length))}<br/><small>${mermaidLabel(n.type)}${word}</small>"`;
         // A Condition (quality gate) is drawn as a diamond, as flowcharts draw decisions.
         return `${ids.get(n.name) ?? ''}${n.type === 'Condition' ? `{${label}}` : `[${label}]`}`;
     };
@@ -8322,9 +8322,15 @@ function renderMermaid(graph, opts = {}) {
     }
     let g = 0;
     for (const [model, members] of groups) {
-        lines.push(`  subgraph m${g}["${mermaidLabel(model)}"]`, '    direction TB');
+        // Inside a model's box its steps' shared prefix (`calhousing-tf-`) is said once, in the box's title, and
+        // left out of the labels: they keep what tells the steps apart, so the graph is narrower and its text larger
+        // at comment width. The title is the prefix alone when it spells the model's name (a long title is clipped
+        // to the box).
+        const prefix = sharedPrefix(members.map((n) => n.name));
+        const title = mermaidLabel(!prefix ? model : spells(prefix, model) ? `${prefix}…` : `${model} · ${prefix}…`);
+        lines.push(`  subgraph m${g}["${title}"]`, '    direction TB');
         for (const n of members)
-            lines.push(`    ${node(n)}`);
+            lines.push(`    ${node(n, prefix)}`);
         lines.push('  end', `  style m${g} ${MODEL_STYLE}`);
         g++;
     }
@@ -8361,6 +8367,29 @@ function renderMermaid(graph, opts = {}) {
     if (removedStyle.length > 0)
         lines.push(`  linkStyle ${removedStyle.join(',')} stroke:#cf222e,stroke-width:2px,stroke-dasharray:6 4`);
     return `${lines.join('\n')}\n`;
+}
+/**
+ * The prefix up to a `-` or `_` that every name of a group of two or more shares, leaving each name at least
+ * three characters of its own; '' when there is none.
+ */
+function sharedPrefix(names) {
+    if (names.length < 2)
+        return '';
+    let common = names[0] ?? '';
+    for (const n of names) {
+        let i = 0;
+        while (i < common.length && i < n.length && common[i] === n[i])
+            i++;
+        common = common.slice(0, i);
+    }
+    const cut = Math.max(common.lastIndexOf('-'), common.lastIndexOf('_')) + 1;
+    const prefix = common.slice(0, cut);
+    return names.every((n) => n.length - prefix.length >= 3) ? prefix : '';
+}
+/** Whether a prefix holds the model's name, separators and case aside (`calhousing-tf-` and `calhousingtf`). */
+function spells(prefix, model) {
+    const bare = (x) => x.toLowerCase().replace(/[-_]/g, '');
+    return bare(prefix).includes(bare(model));
 }
 
 

@@ -232,11 +232,10 @@ describe('push to the default branch: run', () => {
       expect(at('> [!CAUTION]')).toBeGreaterThan(at('| step | status | duration | notes |'));
       expect(at('### smp plan:')).toBeGreaterThan(at('> [!CAUTION]'));
       // The DAG coloured and badged by run status.
-      expect(r.summary).toContain('["❌ calhousing-Training<br/><small>Training · failed</small>"]');
-      expect(r.summary).toContain(
-        '["✅ calhousing-Preprocessing<br/><small>Processing · succeeded</small>"]',
-      );
-      expect(r.summary).toContain('["⚪ calhousing-Register<br/><small>RegisterModel · not run</small>"]');
+      expect(r.summary).toContain('subgraph m0["calhousing-…"]');
+      expect(r.summary).toContain('["❌ Training<br/><small>Training · failed</small>"]');
+      expect(r.summary).toContain('["✅ Preprocessing<br/><small>Processing · succeeded</small>"]');
+      expect(r.summary).toContain('["⚪ Register<br/><small>RegisterModel · not run</small>"]');
       expect(r.stdout).toMatch(
         /::error::Execution failed at calhousing-Training: AlgorithmError: ValueError: loss is NaN/,
       );

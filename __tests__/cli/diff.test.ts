@@ -257,7 +257,7 @@ describe('smp plan --against', () => {
     expect(md.stdout).toContain(
       '| ✏️ `calhousing-Training` | changed | `train.instance_type` (not set: default) at `examples/tf/conf/conf.yaml:21`: `ml.m5.large` → `ml.m5.2xlarge` |',
     );
-    expect(md.stdout).toContain('subgraph m0["calhousing"]');
+    expect(md.stdout).toContain('subgraph m0["calhousing-…"]');
     expect(md.stdout).toContain('class s1,s2 changed');
     expect(md.stdout).not.toContain('old-secret-program-value');
 

@@ -20,6 +20,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { gunzipSync } from 'node:zlib';
 import { parse as parseYaml } from 'yaml';
 import { fullUnitFiles, makeWorkspace } from '../helpers/workspace.js';
+import { withFullNames } from '../helpers/mermaid-names.js';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const CLI = path.join(REPO, 'dist', 'cli.js');
@@ -185,7 +186,8 @@ describe.each(EXAMPLES)('smp plan --out on example $name', ({ config }) => {
   it('dag.mmd is a Mermaid flowchart naming every configured step', () => {
     const dag = readFileSync(path.join(out, 'dag.mmd'), 'utf8');
     expect(dag.startsWith('flowchart')).toBe(true);
-    for (const s of conf.steps) expect(dag, s.name).toContain(s.name);
+    // A name is its model box's shared prefix (said in the box's title) and the node's label.
+    for (const s of conf.steps) expect(withFullNames(dag), s.name).toContain(`["${s.name}<br/>`);
   });
 
   it('plan.md has a mermaid block', () => {

@@ -58,13 +58,13 @@ export function renderMermaid(graph: StepGraph, opts: MermaidOptions = {}): stri
   const nodes: MermaidNode[] = [...graph.nodes, ...(opts.extraNodes ?? [])];
   const ids = new Map(nodes.map((n, i) => [n.name, `s${i}`]));
   const lines = ['flowchart TD'];
-  const node = (n: MermaidNode): string => {
+  const node = (n: MermaidNode, prefix = ''): string => {
     const status = opts.classes?.get(n.name);
     const custom = status ? opts.badges?.[status] : undefined;
     const badge = custom ? custom.badge : status ? (BADGE[status as NodeStatus] ?? '') : '';
     const shown = custom ? custom.word : status;
     const word = shown && status !== 'unchanged' && opts.statusWords !== false ? ` · ${shown}` : '';
-    const label = `"${badge ? `${badge} ` : ''}${mermaidLabel(n.name)}<br/><small>${mermaidLabel(n.type)}${word}</small>"`;
+    const label = `"${badge ? `${badge} ` : ''}${mermaidLabel(n.name.slice(prefix.length))}<br/><small>${mermaidLabel(n.type)}${word}</small>"`;
     // A Condition (quality gate) is drawn as a diamond, as flowcharts draw decisions.
     return `${ids.get(n.name) ?? ''}${n.type === 'Condition' ? `{${label}}` : `[${label}]`}`;
   };
@@ -78,8 +78,16 @@ export function renderMermaid(graph: StepGraph, opts: MermaidOptions = {}): stri
   }
   let g = 0;
   for (const [model, members] of groups) {
-    lines.push(`  subgraph m${g}["${mermaidLabel(model)}"]`, '    direction TB');
-    for (const n of members) lines.push(`    ${node(n)}`);
+    // Inside a model's box its steps' shared prefix (`calhousing-tf-`) is said once, in the box's title, and
+    // left out of the labels: they keep what tells the steps apart, so the graph is narrower and its text larger
+    // at comment width. The title is the prefix alone when it spells the model's name (a long title is clipped
+    // to the box).
+    const prefix = sharedPrefix(members.map((n) => n.name));
+    const title = mermaidLabel(
+      !prefix ? model : spells(prefix, model) ? `${prefix}…` : `${model} · ${prefix}…`,
+    );
+    lines.push(`  subgraph m${g}["${title}"]`, '    direction TB');
+    for (const n of members) lines.push(`    ${node(n, prefix)}`);
     lines.push('  end', `  style m${g} ${MODEL_STYLE}`);
     g++;
   }
@@ -114,4 +122,27 @@ export function renderMermaid(graph: StepGraph, opts: MermaidOptions = {}): stri
   if (removedStyle.length > 0)
     lines.push(`  linkStyle ${removedStyle.join(',')} stroke:#cf222e,stroke-width:2px,stroke-dasharray:6 4`);
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * The prefix up to a `-` or `_` that every name of a group of two or more shares, leaving each name at least
+ * three characters of its own; '' when there is none.
+ */
+export function sharedPrefix(names: readonly string[]): string {
+  if (names.length < 2) return '';
+  let common = names[0] ?? '';
+  for (const n of names) {
+    let i = 0;
+    while (i < common.length && i < n.length && common[i] === n[i]) i++;
+    common = common.slice(0, i);
+  }
+  const cut = Math.max(common.lastIndexOf('-'), common.lastIndexOf('_')) + 1;
+  const prefix = common.slice(0, cut);
+  return names.every((n) => n.length - prefix.length >= 3) ? prefix : '';
+}
+
+/** Whether a prefix holds the model's name, separators and case aside (`calhousing-tf-` and `calhousingtf`). */
+function spells(prefix: string, model: string): boolean {
+  const bare = (x: string): string => x.toLowerCase().replace(/[-_]/g, '');
+  return bare(prefix).includes(bare(model));
 }

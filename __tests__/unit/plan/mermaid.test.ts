@@ -16,7 +16,7 @@ import { stepEdits } from '../../../src/plan/changes.js';
 import { diffDefinitions } from '../../../src/plan/diff.js';
 import { stepGraph } from '../../../src/plan/graph.js';
 import type { StepGraph } from '../../../src/plan/graph.js';
-import { mermaidLabel, renderMermaid } from '../../../src/plan/mermaid.js';
+import { mermaidLabel, renderMermaid, sharedPrefix } from '../../../src/plan/mermaid.js';
 import { buildPlanView, stepModels } from '../../../src/plan/view.js';
 import {
   at,
@@ -31,6 +31,7 @@ import {
   processingStep,
   reverseKeys,
 } from './helpers.js';
+import { withFullNames } from '../../helpers/mermaid-names.js';
 
 let parse: (text: string) => Promise<unknown>;
 beforeAll(async () => {
@@ -119,7 +120,7 @@ function checkGrammar(text: string): void {
 /** Node id of each label's first line (the step or model name, decoded). */
 function nodeIds(text: string): Map<string, string> {
   const out = new Map<string, string>();
-  for (const m of text.matchAll(/^ +(s\d+)\["(?:\S+ )?(.*?)<br\/>/gm)) {
+  for (const m of withFullNames(text).matchAll(/^ +(s\d+)\["(?:[^\sA-Za-z0-9]+ )?(.*?)<br\/>/gm)) {
     const name = (m[2] ?? '').replace(/#(\d+);/g, (_, n: string) => String.fromCharCode(Number(n)));
     out.set(name, m[1] ?? '');
   }
@@ -437,12 +438,15 @@ describe('the run DAG (job summary)', () => {
     )!;
     const ids = nodeIds(text);
     expect(ids.size).toBe(names.length);
-    expect(text).toContain(`${ids.get(names[1]!)}["❌ ${names[1]}<br/><small>Training · failed</small>"]`);
-    expect(text).toContain(
+    // The model's box says the steps' shared prefix once; each label keeps the rest of its name.
+    expect(text).toContain('subgraph m0["calhousing-…"]');
+    expect(text).toContain(`${ids.get(names[1]!)}["❌ Training<br/><small>Training · failed</small>"]`);
+    const shown = withFullNames(text);
+    expect(shown).toContain(
       `${ids.get(names[0]!)}["✅ ${names[0]}<br/><small>Processing · succeeded</small>"]`,
     );
     for (const n of names.slice(2))
-      expect(text).toMatch(new RegExp(`\\["⚪ ${n}<br/><small>\\w+ · not run</small>"\\]`));
+      expect(shown).toMatch(new RegExp(`\\["⚪ ${n}<br/><small>\\w+ · not run</small>"\\]`));
     expect(text).toMatch(/classDef failed [^\n]*stroke-width:3px/);
     await expect(parse(text)).resolves.toBeTruthy();
   });
@@ -450,5 +454,29 @@ describe('the run DAG (job summary)', () => {
   it(`is left out above ${READABLE_STEPS} steps (the step table is the readable view)`, () => {
     const { def, models } = gridDefinition(4, 5);
     expect(runDag(def, models, new Map())).toBeUndefined();
+  });
+});
+
+describe("model boxes say their steps' shared prefix once", () => {
+  it('sharedPrefix cuts at a separator, needs two names and leaves each at least three characters', () => {
+    expect(sharedPrefix(['calhousing-tf-Training', 'calhousing-tf-Transform'])).toBe('calhousing-tf-');
+    expect(sharedPrefix(['m_prep', 'm_train'])).toBe('m_');
+    expect(sharedPrefix(['calhousing-tf-Training'])).toBe('');
+    expect(sharedPrefix(['TrainA', 'TrainB'])).toBe(''); // no separator in common
+    expect(sharedPrefix(['a-b-x', 'a-b-train'])).toBe(''); // `x` alone would be too short
+    expect(sharedPrefix(['prep', 'train'])).toBe('');
+  });
+
+  it('in the 9-step example each label is the step name without its model prefix, the box title gives it', () => {
+    const plan = compileExample('multi');
+    const text = planDag(plan.definition, stepModels(plan)).mermaid;
+    const titles = [...text.matchAll(/subgraph m\d+\["(.*)"\]/g)].map((m) => m[1]);
+    expect(titles.sort()).toEqual(['calhousing-pca-…', 'calhousing-tf-…']);
+    const labels = [...text.matchAll(/^ {4}s\d+\["([^<]*)<br\/>/gm)].map((m) => m[1]);
+    expect(labels).toHaveLength(9);
+    for (const l of labels) expect(l).not.toMatch(/^calhousing/);
+    // The longest label is now a step's own part: the graph is narrower at comment width.
+    expect(Math.max(...labels.map((l) => (l ?? '').length))).toBeLessThanOrEqual('Preprocessing'.length);
+    expect(new Set(nodeIds(text).keys())).toEqual(new Set(plan.definition.Steps.map((s) => s.Name)));
   });
 });
