@@ -348,6 +348,18 @@ async function createAwsClients(opts) {
         },
     };
 }
+/**
+ * The SDK's default credential chain (environment, SSO, web identity, profiles, container and instance
+ * metadata), as the clients would build it, resolved once and shared by every client made with it. Made
+ * before the clients so that a run without credentials learns so without loading them (an offline plan).
+ */
+async function defaultCredentials(region) {
+    quietNodeVersionWarning();
+    const { defaultProvider } = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 5861, 19));
+    // The region the clients would pass as their parent config: STS-based sources (web identity, assumed
+    // profile roles) call the regional endpoint of the clients' partition.
+    return defaultProvider({ parentClientConfig: { region } });
+}
 /** STS for the OIDC exchange: AssumeRoleWithWebIdentity is unsigned, so no credentials are needed. */
 async function createStsClient(region, maxAttempts = 1) {
     quietNodeVersionWarning();

@@ -23,7 +23,7 @@ async function openAwsSession(inputs, region, ctx, env = process.env) {
             throw new AwsSetupError(why);
         return { kind: 'offline', why };
     };
-    const { createAwsClients, createStsClient } = await __webpack_require__.e(/* import() */ 933).then(__webpack_require__.bind(__webpack_require__, 6933));
+    const { createAwsClients, createStsClient, defaultCredentials } = await __webpack_require__.e(/* import() */ 933).then(__webpack_require__.bind(__webpack_require__, 6933));
     if (inputs.roleToAssume) {
         if (!env.ACTIONS_ID_TOKEN_REQUEST_URL || !env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) {
             return offline(ctx.pullRequest?.isFork
@@ -61,16 +61,21 @@ async function openAwsSession(inputs, region, ctx, env = process.env) {
             how: `assumed ${inputs.roleToAssume} through GitHub OIDC`,
         };
     }
-    const clients = await createAwsClients({ region, env });
+    // The chain first, the clients only once it gave credentials: an offline plan never loads them.
+    const credentials = await defaultCredentials(region);
     try {
-        const identity = await clients.sagemaker.config.credentials();
+        const identity = await credentials();
         if (!identity.accessKeyId)
             return offline('no AWS credentials in the environment');
     }
     catch (err) {
         return offline(`no AWS credentials (${err instanceof Error ? err.message.split('\n')[0] : String(err)}); set role-to-assume, or configure credentials before this step`);
     }
-    return { kind: 'online', clients, how: 'the default AWS credential chain' };
+    return {
+        kind: 'online',
+        clients: await createAwsClients({ region, credentials, env }),
+        how: 'the default AWS credential chain',
+    };
 }
 
 

@@ -7,7 +7,8 @@ export const modules = {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   createAwsClients: () => (/* binding */ createAwsClients),
-/* harmony export */   createStsClient: () => (/* binding */ createStsClient)
+/* harmony export */   createStsClient: () => (/* binding */ createStsClient),
+/* harmony export */   defaultCredentials: () => (/* binding */ defaultCredentials)
 /* harmony export */ });
 /* unused harmony exports USER_AGENT, quietNodeVersionWarning */
 /* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3411);
@@ -58,6 +59,18 @@ async function createAwsClients(opts) {
             made?.destroy();
         },
     };
+}
+/**
+ * The SDK's default credential chain (environment, SSO, web identity, profiles, container and instance
+ * metadata), as the clients would build it, resolved once and shared by every client made with it. Made
+ * before the clients so that a run without credentials learns so without loading them (an offline plan).
+ */
+async function defaultCredentials(region) {
+    quietNodeVersionWarning();
+    const { defaultProvider } = await __webpack_require__.e(/* import() */ 861).then(__webpack_require__.t.bind(__webpack_require__, 5861, 19));
+    // The region the clients would pass as their parent config: STS-based sources (web identity, assumed
+    // profile roles) call the regional endpoint of the clients' partition.
+    return defaultProvider({ parentClientConfig: { region } });
 }
 /** STS for the OIDC exchange: AssumeRoleWithWebIdentity is unsigned, so no credentials are needed. */
 async function createStsClient(region, maxAttempts = 1) {

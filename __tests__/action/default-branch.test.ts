@@ -301,6 +301,12 @@ describe('push to the default branch: inputs win over SMP_* variables', () => {
       'arn:aws:sagemaker:eu-west-1:123456789012:pipeline/calhousing-test',
     );
     expect(new Set(aws.requests.all.map((x) => x.region))).toEqual(new Set(['eu-west-1']));
+    // No role-to-assume: the SDK's default chain found the environment's keys, resolved once for every client.
+    expect(r.stdout).toContain('AWS: the default AWS credential chain');
+    for (const x of aws.requests.all)
+      expect(x.headers.authorization ?? '', `${x.service}.${x.operation}`).toMatch(
+        /^AWS4-HMAC-SHA256 Credential=AKIDTEST\/\d{8}\/eu-west-1\//,
+      );
     const create = aws.requests.last('CreatePipeline')!;
     expect(create.input.RoleArn).toBe(inputs['execution-role-arn']);
     const puts = aws.requests.filter('PutObject');

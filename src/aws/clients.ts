@@ -82,6 +82,19 @@ export async function createAwsClients(opts: ClientOptions): Promise<AwsClients>
   };
 }
 
+/**
+ * The SDK's default credential chain (environment, SSO, web identity, profiles, container and instance
+ * metadata), as the clients would build it, resolved once and shared by every client made with it. Made
+ * before the clients so that a run without credentials learns so without loading them (an offline plan).
+ */
+export async function defaultCredentials(region: string): Promise<AwsCredentialIdentityProvider> {
+  quietNodeVersionWarning();
+  const { defaultProvider } = await import('@aws-sdk/credential-provider-node');
+  // The region the clients would pass as their parent config: STS-based sources (web identity, assumed
+  // profile roles) call the regional endpoint of the clients' partition.
+  return defaultProvider({ parentClientConfig: { region } });
+}
+
 /** STS for the OIDC exchange: AssumeRoleWithWebIdentity is unsigned, so no credentials are needed. */
 export async function createStsClient(region: string, maxAttempts = 1): Promise<STSClient> {
   quietNodeVersionWarning();

@@ -24,7 +24,7 @@ export async function openAwsSession(
     if (required) throw new AwsSetupError(why);
     return { kind: 'offline', why };
   };
-  const { createAwsClients, createStsClient } = await import('../aws/clients.js');
+  const { createAwsClients, createStsClient, defaultCredentials } = await import('../aws/clients.js');
   if (inputs.roleToAssume) {
     if (!env.ACTIONS_ID_TOKEN_REQUEST_URL || !env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) {
       return offline(
@@ -63,14 +63,19 @@ export async function openAwsSession(
       how: `assumed ${inputs.roleToAssume} through GitHub OIDC`,
     };
   }
-  const clients = await createAwsClients({ region, env });
+  // The chain first, the clients only once it gave credentials: an offline plan never loads them.
+  const credentials = await defaultCredentials(region);
   try {
-    const identity = await clients.sagemaker.config.credentials();
+    const identity = await credentials();
     if (!identity.accessKeyId) return offline('no AWS credentials in the environment');
   } catch (err) {
     return offline(
       `no AWS credentials (${err instanceof Error ? err.message.split('\n')[0] : String(err)}); set role-to-assume, or configure credentials before this step`,
     );
   }
-  return { kind: 'online', clients, how: 'the default AWS credential chain' };
+  return {
+    kind: 'online',
+    clients: await createAwsClients({ region, credentials, env }),
+    how: 'the default AWS credential chain',
+  };
 }
