@@ -2,14 +2,12 @@
 // once, registered model versions, approval untouched, ≤ 2 calls per idle poll), failure (step reason,
 // job ARN, console/log links), timeout, cancel (with and without StopPipelineExecution) and re-runs that
 // attach to the execution already started. The wait sleeps on the server's clock, never in real time.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { AwsClients } from '../../src/aws/clients.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { runPipeline } from '../../src/aws/deploy.js';
 import { executionDisplayName, executionToken } from '../../src/aws/execution.js';
 import { waitForExecution } from '../../src/aws/wait.js';
 import { makeWorkspace } from '../helpers/workspace.js';
-import { defaultScript, EXECUTION_FAILURE_REASON, startAwsServer } from '../servers/aws-server.js';
-import type { AwsServer } from '../servers/aws-server.js';
+import { EXECUTION_FAILURE_REASON } from '../servers/aws-server.js';
 import {
   budget,
   clientsFor,
@@ -17,49 +15,22 @@ import {
   compile,
   copyTf,
   destroyClients,
-  guardNetwork,
   logger,
   manyUnitsFiles,
-  pointSdkAt,
   runContext,
   since,
   TF_GLOB,
+  wireSuite,
   writes,
 } from './helpers/aws.js';
 import type { Compiled } from './helpers/aws.js';
 
-let server: AwsServer;
-let clients: AwsClients;
-let restoreEnv: () => void;
-let net: ReturnType<typeof guardNetwork>;
+const suite = wireSuite();
 let tf: Compiled;
 
-beforeAll(async () => {
-  net = guardNetwork();
-  server = await startAwsServer();
-  restoreEnv = pointSdkAt(server);
-  clients = await clientsFor(server);
+beforeAll(() => {
   // One pipeline for every run scenario (a temp copy: its own name), deployed once here.
   tf = compile(copyTf('calhousing-run'), [TF_GLOB]);
-});
-
-afterAll(async () => {
-  destroyClients(clients);
-  await server.close();
-  restoreEnv();
-  net.restore();
-  expect(net.contacted.filter((c) => c !== `127.0.0.1:${server.port}`)).toEqual([]);
-});
-
-beforeEach(() => {
-  server.requests.reset();
-  server.faults = {};
-  server.script = defaultScript();
-});
-
-afterEach(() => {
-  expect(server.violations, server.formatViolations()).toEqual([]);
-  expect(server.serverErrors, server.serverErrors.join('\n')).toEqual([]);
 });
 
 const STEPS = [
@@ -86,13 +57,13 @@ describe('run + wait', () => {
     let mark = 0;
     let executionArn = '';
     let lastModified = -1;
-    const wait = clockWait(server, {
+    const wait = clockWait(suite.server, {
       intervalMs: 10_000, // steps run 60 s (5 s Starting): most polls see nothing new
       onSleep: () => {
-        const reqs = since(server, mark);
-        mark = server.requests.length;
-        const e = server.sagemaker.executions.get(executionArn)!;
-        const modified = e.lastModifiedTime(server.clock.now());
+        const reqs = since(suite.server, mark);
+        mark = suite.server.requests.length;
+        const e = suite.server.sagemaker.executions.get(executionArn)!;
+        const modified = e.lastModifiedTime(suite.server.clock.now());
         polls.push({
           describe: reqs.filter((r) => r.operation === 'DescribePipelineExecution').length,
           list: reqs.filter((r) => r.operation === 'ListPipelineExecutionSteps').length,
@@ -102,18 +73,18 @@ describe('run + wait', () => {
       },
     });
     // What the Metrics step's script writes (the simulated job stores it at the step's output location).
-    server.script.propertyFiles = {
+    suite.server.script.propertyFiles = {
       'calhousing-Metrics.EvaluationReport': {
         regression_metrics: { mse: { value: 0.2513, standard_deviation: 0.011 }, r2: { value: 0.8712 } },
       },
     };
     const r = await runPipeline(
-      runContext(clients, tf, log, {
+      runContext(suite.clients, tf, log, {
         ...ids(),
         wait,
         onStarted: (s) => {
           executionArn = s.arn;
-          mark = server.requests.length;
+          mark = suite.server.requests.length;
         },
       }),
     );
@@ -170,14 +141,16 @@ describe('run + wait', () => {
         },
       },
     ]);
-    expect(server.requests.count('DescribeModelPackage')).toBe(1);
+    expect(suite.server.requests.count('DescribeModelPackage')).toBe(1);
     // One ranged read of the metrics object, never more than 1 MiB and a byte.
-    expect(server.requests.all.filter((q) => q.operation === 'GetObject').map((q) => q.input)).toEqual([
+    expect(suite.server.requests.all.filter((q) => q.operation === 'GetObject').map((q) => q.input)).toEqual([
       expect.objectContaining({ Range: 'bytes=0-1048576' }),
     ]);
-    expect(server.requests.count('UpdateModelPackage')).toBe(0);
-    expect(server.sagemaker.packages.get(arn)!.output.ModelApprovalStatus).toBe('PendingManualApproval');
-    expect(budget(writes(server.requests.all))).toEqual({
+    expect(suite.server.requests.count('UpdateModelPackage')).toBe(0);
+    expect(suite.server.sagemaker.packages.get(arn)!.output.ModelApprovalStatus).toBe(
+      'PendingManualApproval',
+    );
+    expect(budget(writes(suite.server.requests.all))).toEqual({
       // each artifact, and the file manifest of each source bundle
       PutObject:
         tf.plan.artifacts.length + tf.plan.artifacts.filter((a) => a.kind === 'source-bundle').length,
@@ -185,7 +158,7 @@ describe('run + wait', () => {
       CreatePipeline: 1,
       StartPipelineExecution: 1,
     });
-    const start = server.requests.last('StartPipelineExecution')!.input;
+    const start = suite.server.requests.last('StartPipelineExecution')!.input;
     expect(start).toMatchObject({
       PipelineName: 'calhousing-run',
       PipelineExecutionDisplayName: 'abcdef0-90001',
@@ -194,9 +167,11 @@ describe('run + wait', () => {
   });
 
   it('to failure: the step failure reason, job ARN and console/CloudWatch links are logged', async () => {
-    server.script.failStep = { name: 'calhousing-Training', reason: 'AlgorithmError: loss is NaN' };
+    suite.server.script.failStep = { name: 'calhousing-Training', reason: 'AlgorithmError: loss is NaN' };
     const { lines, log } = logger();
-    const r = await runPipeline(runContext(clients, tf, log, { ...ids(), wait: clockWait(server) }));
+    const r = await runPipeline(
+      runContext(suite.clients, tf, log, { ...ids(), wait: clockWait(suite.server) }),
+    );
     expect(r.action).toBe('unchanged');
     expect(r.waited).toMatchObject({
       outcome: 'Failed',
@@ -218,15 +193,15 @@ describe('run + wait', () => {
       `      logs: https://us-east-1.console.aws.amazon.com/cloudwatch/home?region=us-east-1#logsV2:log-groups/log-group/$252Faws$252Fsagemaker$252FTrainingJobs$3FlogStreamNameFilter$3D${jobName}`,
     );
     expect(lines.at(-1)).toBe(`Execution failed: ${EXECUTION_FAILURE_REASON}`);
-    expect(server.requests.count('DescribeModelPackage')).toBe(0);
+    expect(suite.server.requests.count('DescribeModelPackage')).toBe(0);
   });
 
   it('timeout: TimedOut naming the running steps, StopPipelineExecution when stopOnTimeout', async () => {
     const { lines, log } = logger();
     const r = await runPipeline(
-      runContext(clients, tf, log, {
+      runContext(suite.clients, tf, log, {
         ...ids(),
-        wait: clockWait(server, { timeoutMs: 30_000, stopOnTimeout: true }),
+        wait: clockWait(suite.server, { timeoutMs: 30_000, stopOnTimeout: true }),
       }),
     );
     expect(r.waited).toMatchObject({
@@ -236,22 +211,24 @@ describe('run + wait', () => {
     });
     expect(lines).toContain('Timed out waiting; still running: calhousing-Preprocessing');
     expect(lines).toContain('Asked SageMaker to stop the execution (wait timeout).');
-    expect(server.requests.count('StopPipelineExecution')).toBe(1);
-    expect(server.requests.last('StopPipelineExecution')!.input.PipelineExecutionArn).toBe(r.execution.arn);
-    expect(server.sagemaker.executions.get(r.execution.arn)!.status).toBe('Stopping');
+    expect(suite.server.requests.count('StopPipelineExecution')).toBe(1);
+    expect(suite.server.requests.last('StopPipelineExecution')!.input.PipelineExecutionArn).toBe(
+      r.execution.arn,
+    );
+    expect(suite.server.sagemaker.executions.get(r.execution.arn)!.status).toBe('Stopping');
     // 30 s of waiting at a 10 s interval: polls at 0, 10, 20 s.
-    expect(server.requests.count('DescribePipelineExecution')).toBe(3);
+    expect(suite.server.requests.count('DescribePipelineExecution')).toBe(3);
   });
 
   it('timeout without stopOnTimeout leaves the execution running', async () => {
     const { lines, log } = logger();
     const r = await runPipeline(
-      runContext(clients, tf, log, { ...ids(), wait: clockWait(server, { timeoutMs: 25_000 }) }),
+      runContext(suite.clients, tf, log, { ...ids(), wait: clockWait(suite.server, { timeoutMs: 25_000 }) }),
     );
     expect(r.waited).toMatchObject({ outcome: 'TimedOut', stopRequested: false });
     expect(lines).toContain('Timed out waiting; still running: calhousing-Preprocessing');
-    expect(server.requests.count('StopPipelineExecution')).toBe(0);
-    expect(server.sagemaker.executions.get(r.execution.arn)!.status).toBe('Executing');
+    expect(suite.server.requests.count('StopPipelineExecution')).toBe(0);
+    expect(suite.server.sagemaker.executions.get(r.execution.arn)!.status).toBe('Executing');
   });
 
   for (const stopOnCancel of [true, false]) {
@@ -260,9 +237,9 @@ describe('run + wait', () => {
       let sleeps = 0;
       const { lines, log } = logger();
       const r = await runPipeline(
-        runContext(clients, tf, log, {
+        runContext(suite.clients, tf, log, {
           ...ids(),
-          wait: clockWait(server, {
+          wait: clockWait(suite.server, {
             stopOnCancel,
             signal: abort.signal,
             onSleep: () => {
@@ -272,14 +249,14 @@ describe('run + wait', () => {
         }),
       );
       expect(r.waited).toMatchObject({ outcome: 'Cancelled', stopRequested: stopOnCancel });
-      expect(server.requests.count('DescribePipelineExecution')).toBe(3); // no poll after the abort
-      const e = server.sagemaker.executions.get(r.execution.arn)!;
+      expect(suite.server.requests.count('DescribePipelineExecution')).toBe(3); // no poll after the abort
+      const e = suite.server.sagemaker.executions.get(r.execution.arn)!;
       if (stopOnCancel) {
-        expect(server.requests.count('StopPipelineExecution')).toBe(1);
+        expect(suite.server.requests.count('StopPipelineExecution')).toBe(1);
         expect(lines).toContain('Asked SageMaker to stop the execution (job cancelled).');
         expect(e.status).toBe('Stopping');
       } else {
-        expect(server.requests.count('StopPipelineExecution')).toBe(0);
+        expect(suite.server.requests.count('StopPipelineExecution')).toBe(0);
         expect(lines).toContain(
           `The job was cancelled; the execution is still executing: ${r.execution.arn}`,
         );
@@ -291,17 +268,19 @@ describe('run + wait', () => {
   it('Stopping keeps polling; Stopped is terminal', async () => {
     const { log } = logger();
     const { displayName, token } = ids();
-    const started = await runPipeline(runContext(clients, tf, log, { displayName, token, wait: undefined }));
-    server.requests.reset();
+    const started = await runPipeline(
+      runContext(suite.clients, tf, log, { displayName, token, wait: undefined }),
+    );
+    suite.server.requests.reset();
     let sleeps = 0;
     const r = await waitForExecution(
-      clients.sagemaker,
+      suite.clients.sagemaker,
       started.execution.arn,
-      clockWait(server, {
+      clockWait(suite.server, {
         onSleep: () => {
           // Someone else stops it from the console after the first poll.
           if (++sleeps === 1)
-            server.sagemaker.executions.get(started.execution.arn)!.stop(server.clock.now());
+            suite.server.sagemaker.executions.get(started.execution.arn)!.stop(suite.server.clock.now());
         },
       }),
     );
@@ -312,10 +291,12 @@ describe('run + wait', () => {
 
 describe('step details', () => {
   it('a cached step reports the execution it reused', async () => {
-    const previous = server.sagemaker.executionsOf('calhousing-run')[0]!.arn;
-    server.script.cacheHits = ['calhousing-Preprocessing', 'calhousing-Training'];
+    const previous = suite.server.sagemaker.executionsOf('calhousing-run')[0]!.arn;
+    suite.server.script.cacheHits = ['calhousing-Preprocessing', 'calhousing-Training'];
     const { lines, log } = logger();
-    const r = await runPipeline(runContext(clients, tf, log, { ...ids(), wait: clockWait(server) }));
+    const r = await runPipeline(
+      runContext(suite.clients, tf, log, { ...ids(), wait: clockWait(suite.server) }),
+    );
     expect(r.waited?.outcome).toBe('Succeeded');
     expect(r.waited!.steps.find((s) => s.name === 'calhousing-Training')!.cacheSource).toBe(previous);
     expect(lines).toContain(`  ✓ calhousing-Preprocessing succeeded in 0s (cache hit: reused ${previous})`);
@@ -329,23 +310,25 @@ describe('step details', () => {
     const polls: number[] = [];
     let mark = 0;
     const r = await runPipeline(
-      runContext(clients, big, () => undefined, {
+      runContext(suite.clients, big, () => undefined, {
         ...ids(),
-        wait: clockWait(server, {
+        wait: clockWait(suite.server, {
           onSleep: () => {
-            polls.push(since(server, mark).filter((x) => x.operation === 'DescribePipelineExecution').length);
-            mark = server.requests.length;
+            polls.push(
+              since(suite.server, mark).filter((x) => x.operation === 'DescribePipelineExecution').length,
+            );
+            mark = suite.server.requests.length;
           },
         }),
         onStarted: () => {
-          mark = server.requests.length;
+          mark = suite.server.requests.length;
         },
       }),
     );
     expect(r.waited?.outcome).toBe('Succeeded');
     expect(r.waited!.steps).toHaveLength(102);
     expect(new Set(r.waited!.steps.map((s) => s.status))).toEqual(new Set(['Succeeded']));
-    const pages = server.requests.filter('ListPipelineExecutionSteps');
+    const pages = suite.server.requests.filter('ListPipelineExecutionSteps');
     expect(pages.some((p) => typeof p.input.NextToken === 'string')).toBe(true);
     expect(pages.every((p) => p.input.MaxResults === 100)).toBe(true);
     expect(r.models.map((m) => m.group).sort()).toEqual(
@@ -362,28 +345,30 @@ describe('step details', () => {
   // finished as "still running". Spec: "poll DescribePipelineExecution (+ ListPipelineExecutionSteps …, only
   // while something changed) … log each step's status transition once".
   it('a throttled step listing is retried on the next poll (transitions not lost)', async () => {
-    server.script.stepStartingMs = 0;
-    server.script.stepDurations = { 'calhousing-Training': 3_600_000 };
+    suite.server.script.stepStartingMs = 0;
+    suite.server.script.stepDurations = { 'calhousing-Training': 3_600_000 };
     const { log } = logger();
-    const started = await runPipeline(runContext(clients, tf, log, { ...ids(), wait: undefined }));
-    const oneShot = await clientsFor(server, undefined, 1);
+    const started = await runPipeline(runContext(suite.clients, tf, log, { ...ids(), wait: undefined }));
+    const oneShot = await clientsFor(suite.server, undefined, 1);
     const { lines, log: waitLog } = logger();
     let sleeps = 0;
     try {
       const r = await waitForExecution(
         oneShot.sagemaker,
         started.execution.arn,
-        clockWait(server, {
+        clockWait(suite.server, {
           timeoutMs: 120_000,
           log: waitLog,
           onSleep: () => {
             // The poll at +60 s sees Preprocessing done and Training started; its step listing is throttled.
             if (++sleeps === 6)
-              server.faults = { queue: [{ kind: 'throttle', operation: 'ListPipelineExecutionSteps' }] };
+              suite.server.faults = {
+                queue: [{ kind: 'throttle', operation: 'ListPipelineExecutionSteps' }],
+              };
           },
         }),
       );
-      expect(server.requests.count('ListPipelineExecutionSteps', { fault: 'throttle' })).toBe(1);
+      expect(suite.server.requests.count('ListPipelineExecutionSteps', { fault: 'throttle' })).toBe(1);
       expect(lines).toContain('SageMaker is throttling status calls; next poll in 20s');
       expect(r.outcome).toBe('TimedOut');
       expect(lines).toContain('Timed out waiting; still running: calhousing-Training');
@@ -402,21 +387,25 @@ describe('re-runs attach to the execution already started', () => {
   it('same display name and token → one StartPipelineExecution; a second attempt (new token) attaches too', async () => {
     const { displayName, token } = ids();
     const { log } = logger();
-    const first = await runPipeline(runContext(clients, tf, log, { displayName, token, wait: undefined }));
+    const first = await runPipeline(
+      runContext(suite.clients, tf, log, { displayName, token, wait: undefined }),
+    );
     expect(first.execution.attached).toBe(false);
-    expect(budget(server.requests.all)).toMatchObject({
+    expect(budget(suite.server.requests.all)).toMatchObject({
       ListPipelineExecutions: 1,
       StartPipelineExecution: 1,
     });
 
-    server.requests.reset();
+    suite.server.requests.reset();
     const { lines, log: log2 } = logger();
-    const again = await runPipeline(runContext(clients, tf, log2, { displayName, token, wait: undefined }));
+    const again = await runPipeline(
+      runContext(suite.clients, tf, log2, { displayName, token, wait: undefined }),
+    );
     expect(again.execution).toEqual({ arn: first.execution.arn, attached: true });
     expect(lines).toContain(
       `Attached to the execution this run started earlier ${displayName}: ${first.execution.arn}`,
     );
-    expect(budget(server.requests.all)).toEqual({
+    expect(budget(suite.server.requests.all)).toEqual({
       DescribePipeline: 1,
       HeadObject: tf.plan.artifacts.length,
       DescribeModelPackageGroup: 1,
@@ -426,19 +415,19 @@ describe('re-runs attach to the execution already started', () => {
     });
 
     // Re-run of the workflow (attempt 2): another token, same `<sha7>-<run_id>` display name.
-    server.requests.reset();
+    suite.server.requests.reset();
     const attempt2 = await runPipeline(
-      runContext(clients, tf, () => undefined, {
+      runContext(suite.clients, tf, () => undefined, {
         displayName,
         token: executionToken(tf.hash, displayName, '2'),
-        wait: clockWait(server),
+        wait: clockWait(suite.server),
       }),
     );
     expect(attempt2.execution).toEqual({ arn: first.execution.arn, attached: true });
     expect(attempt2.waited?.outcome).toBe('Succeeded');
-    expect(server.requests.count('StartPipelineExecution')).toBe(0);
+    expect(suite.server.requests.count('StartPipelineExecution')).toBe(0);
     expect(
-      server.sagemaker.executionsOf('calhousing-run').filter((e) => e.init.displayName === displayName),
+      suite.server.sagemaker.executionsOf('calhousing-run').filter((e) => e.init.displayName === displayName),
     ).toHaveLength(1);
   });
 });
