@@ -1473,6 +1473,19 @@ function deployContext(opts) {
         signal: opts.signal,
     };
 }
+/** The wait of a run, or undefined for start-and-return. */
+function waitOptions(w, signal, log) {
+    if (!w.wait)
+        return undefined;
+    return {
+        intervalMs: w.pollSeconds * 1000,
+        timeoutMs: w.timeoutMinutes * 60_000,
+        stopOnTimeout: w.stopOnCancel,
+        stopOnCancel: w.stopOnCancel,
+        signal,
+        log,
+    };
+}
 
 ;// CONCATENATED MODULE: ./lib/app/deployed-state.js
 
@@ -1642,23 +1655,13 @@ async function deployCommand(cmd, baseEnv, io) {
         {
             for (const p of params?.used ?? [])
                 io.err(`parameter ${p.name} = ${p.value}${p.source === 'default' ? ' (default)' : ''}`);
-            const w = cmd.waitArgs;
             const result = await runPipeline({
                 ...withSchedule,
                 displayName,
                 executionDescription: `smp ${displayName} (plan ${hash.slice(0, 12)})`,
                 token: executionToken((0,parameters/* withParameters */.zv)(hash, params?.pipelineParameters ?? []), displayName, run.attempt),
                 parameters: params?.pipelineParameters ?? [],
-                wait: w.wait
-                    ? {
-                        intervalMs: w.pollSeconds * 1000,
-                        timeoutMs: w.timeoutMinutes * 60_000,
-                        stopOnTimeout: w.stopOnCancel,
-                        stopOnCancel: w.stopOnCancel,
-                        signal: abort.signal,
-                        log: (l) => io.err(l),
-                    }
-                    : undefined,
+                wait: waitOptions(cmd.waitArgs, abort.signal, (l) => io.err(l)),
             }, deployed);
             io.out(`execution: ${result.execution.arn}`);
             if (result.waited)

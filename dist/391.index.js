@@ -69,6 +69,19 @@ function deployContext(opts) {
         signal: opts.signal,
     };
 }
+/** The wait of a run, or undefined for start-and-return. */
+function waitOptions(w, signal, log) {
+    if (!w.wait)
+        return undefined;
+    return {
+        intervalMs: w.pollSeconds * 1000,
+        timeoutMs: w.timeoutMinutes * 60_000,
+        stopOnTimeout: w.stopOnCancel,
+        stopOnCancel: w.stopOnCancel,
+        signal,
+        log,
+    };
+}
 
 // EXTERNAL MODULE: ./lib/github/event.js
 var github_event = __webpack_require__(9607);
@@ -126,16 +139,12 @@ async function deployOrRun(inputs, ctx, { config, plan, view, clients, deployed,
         executionDescription: `smp-action ${(0,github_event/* commitSha */.mJ)(ctx)?.slice(0, 7) ?? ''}${link ? ` ${link}` : ''}`.trim(),
         token: executionToken((0,parameters/* withParameters */.zv)(view.planHash, params.pipelineParameters), ctx.runId, ctx.runAttempt),
         parameters: params.pipelineParameters,
-        wait: inputs.wait
-            ? {
-                intervalMs: inputs.pollIntervalSeconds * 1000,
-                timeoutMs: inputs.waitTimeoutMinutes * 60_000,
-                stopOnTimeout: inputs.stopOnCancel,
-                stopOnCancel: inputs.stopOnCancel,
-                signal,
-                log: (l) => runner.info(l),
-            }
-            : undefined,
+        wait: waitOptions({
+            wait: inputs.wait,
+            pollSeconds: inputs.pollIntervalSeconds,
+            timeoutMinutes: inputs.waitTimeoutMinutes,
+            stopOnCancel: inputs.stopOnCancel,
+        }, signal, (l) => runner.info(l)),
         onStarted: (s) => {
             state.outputs['execution-arn'] = s.arn;
             try {

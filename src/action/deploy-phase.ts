@@ -8,7 +8,7 @@ import type { RunParameters } from '../compile/parameters.js';
 import type { Plan } from '../compile/types.js';
 import { scheduleName } from '../config/schedule.js';
 import type { ProjectConfig } from '../config/types.js';
-import { deployContext } from '../app/deploy-context.js';
+import { deployContext, waitOptions } from '../app/deploy-context.js';
 import { commitSha, runUrl } from '../github/event.js';
 import type { GithubContext } from '../github/event.js';
 import type { ActionInputs } from '../github/inputs.js';
@@ -82,16 +82,16 @@ export async function deployOrRun(
           ctx.runAttempt,
         ),
         parameters: params.pipelineParameters,
-        wait: inputs.wait
-          ? {
-              intervalMs: inputs.pollIntervalSeconds * 1000,
-              timeoutMs: inputs.waitTimeoutMinutes * 60_000,
-              stopOnTimeout: inputs.stopOnCancel,
-              stopOnCancel: inputs.stopOnCancel,
-              signal,
-              log: (l) => core.info(l),
-            }
-          : undefined,
+        wait: waitOptions(
+          {
+            wait: inputs.wait,
+            pollSeconds: inputs.pollIntervalSeconds,
+            timeoutMinutes: inputs.waitTimeoutMinutes,
+            stopOnCancel: inputs.stopOnCancel,
+          },
+          signal,
+          (l) => core.info(l),
+        ),
         onStarted: (s) => {
           state.outputs['execution-arn'] = s.arn;
           try {

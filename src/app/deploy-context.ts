@@ -5,6 +5,7 @@ import type { ProjectConfig } from '../config/types.js';
 import type { AwsClients } from '../aws/clients.js';
 import type { DeployContext } from '../aws/deploy.js';
 import type { GroupSpec, Tag } from '../aws/pipeline.js';
+import type { WaitOptions } from '../aws/wait.js';
 import { modelPackageGroups } from '../plan/model-groups.js';
 
 /** The model package groups to ensure, with the descriptions their configs give. */
@@ -51,5 +52,31 @@ export function deployContext(opts: {
     accountId: config.settings.accountId,
     log: opts.log,
     signal: opts.signal,
+  };
+}
+
+/** How long and how often a run waits, as both entry points take it (the `wait*` inputs, `--wait*` flags). */
+export interface WaitSettings {
+  readonly wait: boolean;
+  readonly pollSeconds: number;
+  readonly timeoutMinutes: number;
+  /** Stop the execution when the wait times out or the job is cancelled. */
+  readonly stopOnCancel: boolean;
+}
+
+/** The wait of a run, or undefined for start-and-return. */
+export function waitOptions(
+  w: WaitSettings,
+  signal: AbortSignal,
+  log: (line: string) => void,
+): WaitOptions | undefined {
+  if (!w.wait) return undefined;
+  return {
+    intervalMs: w.pollSeconds * 1000,
+    timeoutMs: w.timeoutMinutes * 60_000,
+    stopOnTimeout: w.stopOnCancel,
+    stopOnCancel: w.stopOnCancel,
+    signal,
+    log,
   };
 }

@@ -6,6 +6,7 @@ import { splitGlobs } from '../config/find.js';
 import { didYouMean } from '../config/suggest.js';
 import type { SettingOverrides } from '../config/overrides.js';
 import { ACTION_REF, DEFAULT_ACTION, MODEL_NAME } from './scaffold.js';
+import type { WaitSettings } from '../app/deploy-context.js';
 
 export interface ProjectArgs {
   readonly globs: string[];
@@ -14,12 +15,8 @@ export interface ProjectArgs {
   readonly strict: boolean;
 }
 
-export interface WaitArgs {
-  readonly wait: boolean;
-  readonly timeoutMinutes: number;
-  readonly pollSeconds: number;
-  readonly stopOnCancel: boolean;
-}
+/** `--wait`, `--wait-timeout-minutes`, `--poll-interval-seconds`, `--stop-on-cancel`. */
+export type WaitArgs = WaitSettings;
 
 export type OutputFormat = 'text' | 'markdown' | 'json';
 const FORMATS: readonly OutputFormat[] = ['text', 'markdown', 'json'];

@@ -12,7 +12,7 @@ import { planHashOf } from '../../plan/hash.js';
 import { buildPlanView } from '../../plan/view.js';
 import { planText } from '../../report/plan-text.js';
 import { loadAndCompile } from '../../app/compile-project.js';
-import { deployContext } from '../../app/deploy-context.js';
+import { deployContext, waitOptions } from '../../app/deploy-context.js';
 import { readDeployedState } from '../../app/deployed-state.js';
 import { resolvePlan } from '../../app/resolve-plan.js';
 import type { CliCommand } from '../args.js';
@@ -71,7 +71,6 @@ export async function deployCommand(cmd: DeployCmd, baseEnv: Env, io: Io): Promi
     {
       for (const p of params?.used ?? [])
         io.err(`parameter ${p.name} = ${p.value}${p.source === 'default' ? ' (default)' : ''}`);
-      const w = cmd.waitArgs;
       const result = await runPipeline(
         {
           ...withSchedule,
@@ -83,16 +82,7 @@ export async function deployCommand(cmd: DeployCmd, baseEnv: Env, io: Io): Promi
             run.attempt,
           ),
           parameters: params?.pipelineParameters ?? [],
-          wait: w.wait
-            ? {
-                intervalMs: w.pollSeconds * 1000,
-                timeoutMs: w.timeoutMinutes * 60_000,
-                stopOnTimeout: w.stopOnCancel,
-                stopOnCancel: w.stopOnCancel,
-                signal: abort.signal,
-                log: (l) => io.err(l),
-              }
-            : undefined,
+          wait: waitOptions(cmd.waitArgs, abort.signal, (l) => io.err(l)),
         },
         deployed,
       );
