@@ -2,10 +2,9 @@
 // real renderer: the multi-model example planned against the same pipeline with a smaller training instance,
 // older training code, no metrics step and an extra dependency, with a mistyped key in the planned config.
 // `npm run docs:comment` (tsc to lib/, then this). The screenshots in docs/screenshots/ are these pages taken
-// with Debian's chromium at comment width (every <details> opened), the window as tall as the page or the part
-// shown: chromium --headless --no-sandbox --disable-gpu --allow-file-access-from-files --virtual-time-budget=8000
-// --hide-scrollbars --window-size=780,2620 --screenshot=plan-comment.png out/html/comment.html
-// (plan-comment-grayscale.png: comment-gray.html at 780,1400; plan-comment-60-steps.png: comment-60.html at 780,6070).
+// at comment width, whole, with every <details> opened: `scripts/screenshot.sh out/html/comment.html
+// docs/screenshots/plan-comment.png` (comment-gray.html → plan-comment-grayscale.png, comment-60.html →
+// plan-comment-60-steps.png).
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';

@@ -3,13 +3,11 @@
 // then (1) a failed execution: `calhousing-tf-Training` fails after 29 minutes with a multi-line ValueError, the
 // steps after it never run, the pca model was registered before; (2) a succeeded one registering both models,
 // the tf version with six metric values. The page is composed as the action's finish() composes the summary
-// (report/job-summary.ts: the outcome heading, the run report and the failure block, then the plan), and GitHub's
-// alert blocks are drawn as github.com draws them.
-// `npm run docs:summary` (tsc to lib/, then this). Take the screenshots with Debian's chromium at comment width:
-// chromium --headless --no-sandbox --allow-file-access-from-files --virtual-time-budget=8000 --hide-scrollbars
-// --window-size=780,2300 --screenshot=out.png out/html/run-failed.html (run-failed-gray.html; run-succeeded.html at
-// 780,2050: through the registered versions and the head of the plan), then ImageMagick's
-// `convert out.png -strip -colors 192 PNG8:out.png` keeps each near 140 KB.
+// (report/job-summary.ts: the outcome heading, the run report and the failure block, then the plan); htmlPage
+// draws GitHub's alert blocks as github.com does (marked-alert).
+// `npm run docs:summary` (tsc to lib/, then this); then, for each page,
+// `scripts/screenshot.sh out/html/run-failed.html docs/screenshots/run-failed.png` (run-failed-gray.html →
+// run-failed-grayscale.png, run-succeeded.html → run-succeeded.png).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { TextEncoder } from 'node:util';
@@ -177,31 +175,6 @@ export function jobSummary({ report, failure }) {
   );
 }
 
-const ALERT_COLOURS = {
-  NOTE: '#0969da',
-  TIP: '#1a7f37',
-  IMPORTANT: '#8250df',
-  WARNING: '#9a6700',
-  CAUTION: '#d1242f',
-};
-
-/** htmlPage with GitHub's alert blocks (`> [!CAUTION]`) drawn as github.com draws them: a titled, coloured quote. */
-function page(markdown, opts) {
-  const css = Object.entries(ALERT_COLOURS)
-    .map(
-      ([k, c]) =>
-        `.alert-${k.toLowerCase()}{border-left-color:${c};color:inherit}.alert-${k.toLowerCase()}>.alert-title{color:${c};font-weight:600}`,
-    )
-    .join('');
-  return htmlPage(markdown, opts)
-    .replace('</style>', `${css}</style>`)
-    .replace(
-      /<blockquote>\n<p>\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]\n/g,
-      (_, kind) =>
-        `<blockquote class="alert-${kind.toLowerCase()}"><p class="alert-title">${kind[0]}${kind.slice(1).toLowerCase()}</p><p>`,
-    );
-}
-
 if (import.meta.url === `file://${process.argv[1]}`) {
   const i = process.argv.indexOf('--html');
   const dir = i > 0 ? (process.argv[i + 1] ?? 'out/html') : 'out/html';
@@ -210,7 +183,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const succeeded = jobSummary(succeededRun());
   writeFileSync(path.join(dir, 'run-failed.md'), failed);
   writeFileSync(path.join(dir, 'run-succeeded.md'), succeeded);
-  writeFileSync(path.join(dir, 'run-failed.html'), page(failed));
-  writeFileSync(path.join(dir, 'run-failed-gray.html'), page(failed, { grayscale: true }));
-  writeFileSync(path.join(dir, 'run-succeeded.html'), page(succeeded));
+  writeFileSync(path.join(dir, 'run-failed.html'), htmlPage(failed));
+  writeFileSync(path.join(dir, 'run-failed-gray.html'), htmlPage(failed, { grayscale: true }));
+  writeFileSync(path.join(dir, 'run-succeeded.html'), htmlPage(succeeded));
 }
