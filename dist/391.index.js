@@ -93,7 +93,10 @@ var dag = __webpack_require__(9043);
 var plan_view = __webpack_require__(2510);
 // EXTERNAL MODULE: ./lib/report/gates.js
 var gates = __webpack_require__(3050);
+// EXTERNAL MODULE: ./lib/report/run-report.js
+var run_report = __webpack_require__(7034);
 ;// CONCATENATED MODULE: ./lib/action/deploy-phase.js
+
 
 
 
@@ -198,7 +201,14 @@ function runFailure(w, executionArn, timeoutMinutes) {
         : failedStep
             ? `${(0,gates/* gateFailureText */.D)(failedStep.failureReason ?? '') ?? failedStep.failureReason ?? w.failureReason ?? 'no reason given'}${failedStep.jobArn ? `\njob: ${failedStep.jobArn}` : ''}`
             : (w.failureReason ?? `the execution ended ${w.outcome}`);
+    const reason = failedStep?.failureReason;
     return {
+        ...(failedStep && reason
+            ? {
+                // The step table above has the whole reason with the job's console and log links: say it once.
+                shown: (0,run_report/* failedStepShown */.F9)(reason),
+            }
+            : {}),
         title: w.outcome === 'TimedOut'
             ? 'Timed out'
             : failedStep

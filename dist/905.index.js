@@ -36,7 +36,7 @@ async function run() {
     _github_runner_js__WEBPACK_IMPORTED_MODULE_2__.info(`mode ${inputs.mode} (${inputs.modeReason})`);
     if (ctx.payloadProblem)
         _github_runner_js__WEBPACK_IMPORTED_MODULE_2__.warning(ctx.payloadProblem, { title: 'smp: event payload' });
-    const { runAction } = await Promise.all(/* import() */[__webpack_require__.e(366), __webpack_require__.e(146)]).then(__webpack_require__.bind(__webpack_require__, 9146));
+    const { runAction } = await Promise.all(/* import() */[__webpack_require__.e(366), __webpack_require__.e(747)]).then(__webpack_require__.bind(__webpack_require__, 2747));
     await runAction(inputs, ctx);
 }
 

@@ -18,7 +18,7 @@ import { stepModels } from '../lib/plan/view.js';
 import { parseMetricsReport } from '../lib/report/metrics-report.js';
 import { renderJobSummary } from '../lib/report/job-summary.js';
 import { renderPlanComment } from '../lib/report/plan-comment.js';
-import { renderFailure, renderRunReport, runOutcome } from '../lib/report/run-report.js';
+import { failedStepShown, renderFailure, renderRunReport, runOutcome } from '../lib/report/run-report.js';
 import { exampleView, htmlPage } from './example-comment.mjs';
 
 const ACCOUNT = '111122223333';
@@ -136,6 +136,7 @@ export function failedRun() {
   const failure = {
     title: `Execution failed at ${train.name}`,
     message: `${TRAIN_ERROR}\njob: ${job('training-job', train.name)}`,
+    shown: failedStepShown(TRAIN_ERROR),
   };
   return { report, failure };
 }
@@ -168,7 +169,7 @@ export function succeededRun() {
 /** The job summary as the action's finish() writes it. */
 export function jobSummary({ report, failure }) {
   const sections = [renderRunReport(report, T0 + 45 * 60_000)];
-  if (failure) sections.push(renderFailure(failure.title, failure.message));
+  if (failure) sections.push(renderFailure(failure.title, failure.shown ?? failure.message));
   const view = exampleView();
   return renderJobSummary(runOutcome(report, T0 + 45 * 60_000), sections, (extra) =>
     renderPlanComment({ ...view, extra }),

@@ -11,5 +11,7 @@ profile=$(mktemp -d)
 trap 'rm -rf "$tall" "$profile"' EXIT
 chromium --headless --no-sandbox --disable-gpu --allow-file-access-from-files --virtual-time-budget=8000 \
   --hide-scrollbars --user-data-dir="$profile" --window-size=780,9000 --screenshot="$tall" "$page" >/dev/null 2>&1
-read -r height top < <(convert "$tall" -trim -format '%h %Y' info:)
+geometry=$(convert "$tall" -trim -format '%h %Y' info:) # the content's height and top offset
+height=${geometry% *}
+top=${geometry#* }
 convert "$tall" -crop "780x$((height + ${top#+} + 16))+0+0" +repage -strip -colors 256 "$out"

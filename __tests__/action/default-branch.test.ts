@@ -231,6 +231,15 @@ describe('push to the default branch: run', () => {
       expect(at('| step | status | duration | notes |')).toBeGreaterThan(0);
       expect(at('> [!CAUTION]')).toBeGreaterThan(at('| step | status | duration | notes |'));
       expect(at('### smp plan:')).toBeGreaterThan(at('> [!CAUTION]'));
+      // The failure block names the reason once and points at the table, which has the job and its logs.
+      const caution = r.summary.slice(at('> [!CAUTION]'), at('### smp plan:'));
+      expect(caution).toContain('**Execution failed at calhousing-Training**');
+      expect(caution).toContain('ValueError: loss is NaN');
+      expect(caution).toContain('The whole reason, the job and its logs: the step table above.');
+      expect(caution).not.toContain('job: arn:aws:sagemaker');
+      const row = r.summary.split('\n').find((l) => l.startsWith('| `calhousing-Training` |'))!;
+      expect(row).toContain('ValueError: loss is NaN');
+      expect(row).toMatch(/\[job\]\(https:[^)]+\) · \[logs\]\(https:/);
       // The DAG coloured and badged by run status.
       expect(r.summary).toContain('subgraph m0["calhousing-…"]');
       expect(r.summary).toContain('["❌ Training<br/><small>Training · failed</small>"]');

@@ -17,6 +17,7 @@ import { runDag } from '../plan/dag.js';
 import { stepModels } from '../plan/view.js';
 import type { Deployed } from '../plan/view.js';
 import { gateFailureText } from '../report/gates.js';
+import { failedStepShown } from '../report/run-report.js';
 import type { PlanView } from '../report/plan-comment.js';
 import type { RunReport } from '../report/run-report.js';
 import type { State } from './state.js';
@@ -153,7 +154,14 @@ function runFailure(
       : failedStep
         ? `${gateFailureText(failedStep.failureReason ?? '') ?? failedStep.failureReason ?? w.failureReason ?? 'no reason given'}${failedStep.jobArn ? `\njob: ${failedStep.jobArn}` : ''}`
         : (w.failureReason ?? `the execution ended ${w.outcome}`);
+  const reason = failedStep?.failureReason;
   return {
+    ...(failedStep && reason
+      ? {
+          // The step table above has the whole reason with the job's console and log links: say it once.
+          shown: failedStepShown(reason),
+        }
+      : {}),
     title:
       w.outcome === 'TimedOut'
         ? 'Timed out'

@@ -23,7 +23,9 @@ export async function finish(
   if (cancelled && !state.report.cancelled && state.report.executionArn) {
     state.report = { ...state.report, cancelled: { stillRunning: true } };
   }
-  const failure = state.failure ? renderFailure(state.failure.title, state.failure.message) : undefined;
+  const failure = state.failure
+    ? renderFailure(state.failure.title, state.failure.shown ?? state.failure.message)
+    : undefined;
   const extra = [renderRunReport(state.report), ...(failure ? [failure] : [])].filter((s) => s.trim() !== '');
   const pipeline = state.view?.pipeline ?? state.pipelineName;
   // Without a plan (invalid config) the comment still carries the marker, so it replaces the last plan shown.

@@ -11,8 +11,11 @@ export interface State {
   /** Known even when the config is invalid, so the PR comment can show the error. */
   pipelineName?: string | undefined;
   report: RunReport;
-  /** `annotated`: the details are already file annotations; the failure line only points at them. */
-  failure?: { title: string; message: string; annotated?: boolean };
+  /**
+   * `annotated`: the details are already file annotations; the failure line only points at them. `shown`: what
+   * the summary's and the comment's failure block says when the run report above it already has the details.
+   */
+  failure?: { title: string; message: string; annotated?: boolean; shown?: string };
   outputs: Record<string, string>;
 }
 

@@ -376,6 +376,14 @@ export function metricsLink(uri: string): string {
 }
 
 /** A failure in the same comment/summary: one clear message, no stack; each line stays a line. */
+/**
+ * The failure block's text for a failed step whose whole reason, job and log links the step table above it
+ * already shows: the reason once (a quality gate's own words, else the exception line), and where the rest is.
+ */
+export function failedStepShown(reason: string): string {
+  return `${gateFailureText(reason) ?? reasonHeadline(reason)}\nThe whole reason, the job and its logs: the step table above.`;
+}
+
 export function renderFailure(title: string, message: string): string {
   return `> [!CAUTION]\n> **${mdText(title)}**\n>\n${message
     .split('\n')

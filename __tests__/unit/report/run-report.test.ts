@@ -10,7 +10,7 @@ import {
   metricsText,
   parseMetricsReport,
 } from '../../../src/report/metrics-report.js';
-import { renderRunReport } from '../../../src/report/run-report.js';
+import { failedStepShown, renderRunReport } from '../../../src/report/run-report.js';
 import { parseHtml } from '../plan/helpers.js';
 
 /** Body cells of the rendered table whose first header cell is `firstHeader`. */
@@ -57,6 +57,21 @@ describe('run report: quality gates', () => {
     );
     expect(gateFailureText('AlgorithmError: boom')).toBeUndefined();
     expect(gateFailureText(undefined)).toBeUndefined();
+  });
+
+  it("the failure block says a failed step's reason once, in its own words, and points at the step table", () => {
+    expect(failedStepShown(message)).toBe(
+      'quality gate failed: auc 0.71 < 0.80\nThe whole reason, the job and its logs: the step table above.',
+    );
+    const training = [
+      'AlgorithmError: ExecuteUserScriptError:',
+      'ExitCode 1',
+      'ErrorMessage "ValueError: Input contains NaN"',
+      '  File "/opt/ml/code/train.py", line 87, in <module>',
+    ].join('\n');
+    const shown = failedStepShown(training);
+    expect(shown.split('\n')[0]).toBe('ValueError: Input contains NaN');
+    expect(shown).not.toContain('train.py');
   });
 
   it('finds each gate of a definition and what happened to it', () => {
