@@ -1471,6 +1471,7 @@ function deployContext(opts) {
         accountId: config.settings.accountId,
         log: opts.log,
         signal: opts.signal,
+        ...(opts.knownSchedule !== undefined ? { knownSchedule: opts.knownSchedule } : {}),
     };
 }
 /** The wait of a run, or undefined for start-and-return. */
@@ -1630,9 +1631,9 @@ async function deployCommand(cmd, baseEnv, io) {
     try {
         const plan = await resolvePlan(config, r.plan, clients);
         const hash = (0,plan_hash/* planHashOf */.vy)(plan);
-        const { deployed: current, pipeline: deployed } = await readDeployedState(clients, plan.pipelineName);
-        io.out((0,plan_text/* planText */.Pt)((0,view/* buildPlanView */.rn)(plan, current)));
-        const base = deployContext({
+        const { deployed, pipeline: current } = await readDeployedState(clients, plan.pipelineName);
+        io.out((0,plan_text/* planText */.Pt)((0,view/* buildPlanView */.rn)(plan, deployed)));
+        const context = deployContext({
             config,
             plan,
             planHash: hash,
@@ -1642,10 +1643,10 @@ async function deployCommand(cmd, baseEnv, io) {
             parallelism: undefined,
             log: (l) => io.err(l),
             signal: abort.signal,
+            knownSchedule: deployed.schedule,
         });
-        const withSchedule = current.schedule !== undefined ? { ...base, knownSchedule: current.schedule } : base;
         if (cmd.kind === 'deploy') {
-            const d = await deployPipeline(withSchedule, deployed);
+            const d = await deployPipeline(context, current);
             io.out(`pipeline ${d.action}: ${d.pipelineArn}`);
             if (d.schedule !== 'none')
                 io.out(`schedule ${(0,schedule/* scheduleName */.V5)(plan.pipelineName)}: ${d.schedule}`);
@@ -1656,13 +1657,13 @@ async function deployCommand(cmd, baseEnv, io) {
             for (const p of params?.used ?? [])
                 io.err(`parameter ${p.name} = ${p.value}${p.source === 'default' ? ' (default)' : ''}`);
             const result = await runPipeline({
-                ...withSchedule,
+                ...context,
                 displayName,
                 executionDescription: `smp ${displayName} (plan ${hash.slice(0, 12)})`,
                 token: executionToken((0,parameters/* withParameters */.zv)(hash, params?.pipelineParameters ?? []), displayName, run.attempt),
                 parameters: params?.pipelineParameters ?? [],
                 wait: waitOptions(cmd.waitArgs, abort.signal, (l) => io.err(l)),
-            }, deployed);
+            }, current);
             io.out(`execution: ${result.execution.arn}`);
             if (result.waited)
                 io.out(`status: ${result.waited.outcome}`);

@@ -67,6 +67,7 @@ function deployContext(opts) {
         accountId: config.settings.accountId,
         log: opts.log,
         signal: opts.signal,
+        ...(opts.knownSchedule !== undefined ? { knownSchedule: opts.knownSchedule } : {}),
     };
 }
 /** The wait of a run, or undefined for start-and-return. */
@@ -119,11 +120,10 @@ async function deployOrRun(inputs, ctx, { config, plan, view, clients, deployed,
         parallelism: inputs.maxParallelSteps,
         log: (l) => runner.info(l),
         signal,
+        knownSchedule: deployed.schedule,
     });
-    // The schedule the plan view read is reused, as the deployed pipeline is.
-    const base = deployed.schedule !== undefined ? { ...context, knownSchedule: deployed.schedule } : context;
     if (inputs.mode === 'deploy') {
-        const d = await runner.group('Deploy', () => deployPipeline(base, current));
+        const d = await runner.group('Deploy', () => deployPipeline(context, current));
         state.report = {
             ...state.report,
             pipelineArn: d.pipelineArn,
@@ -137,7 +137,7 @@ async function deployOrRun(inputs, ctx, { config, plan, view, clients, deployed,
     const displayName = executionDisplayName((0,github_event/* commitSha */.mJ)(ctx), ctx.runId);
     const link = (0,github_event/* runUrl */.Vp)(ctx);
     const result = await runner.group('Deploy and run', () => runPipeline({
-        ...base,
+        ...context,
         displayName,
         executionDescription: `smp-action ${(0,github_event/* commitSha */.mJ)(ctx)?.slice(0, 7) ?? ''}${link ? ` ${link}` : ''}`.trim(),
         token: executionToken((0,parameters/* withParameters */.zv)(view.planHash, params.pipelineParameters), ctx.runId, ctx.runAttempt),

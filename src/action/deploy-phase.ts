@@ -53,11 +53,10 @@ export async function deployOrRun(
     parallelism: inputs.maxParallelSteps,
     log: (l) => core.info(l),
     signal,
+    knownSchedule: deployed.schedule,
   });
-  // The schedule the plan view read is reused, as the deployed pipeline is.
-  const base = deployed.schedule !== undefined ? { ...context, knownSchedule: deployed.schedule } : context;
   if (inputs.mode === 'deploy') {
-    const d = await core.group('Deploy', () => deployPipeline(base, current));
+    const d = await core.group('Deploy', () => deployPipeline(context, current));
     state.report = {
       ...state.report,
       pipelineArn: d.pipelineArn,
@@ -73,7 +72,7 @@ export async function deployOrRun(
   const result = await core.group('Deploy and run', () =>
     runPipeline(
       {
-        ...base,
+        ...context,
         displayName,
         executionDescription:
           `smp-action ${commitSha(ctx)?.slice(0, 7) ?? ''}${link ? ` ${link}` : ''}`.trim(),

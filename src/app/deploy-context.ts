@@ -7,6 +7,7 @@ import type { DeployContext } from '../aws/deploy.js';
 import type { GroupSpec, Tag } from '../aws/pipeline.js';
 import type { WaitOptions } from '../aws/wait.js';
 import { modelPackageGroups } from '../plan/model-groups.js';
+import type { DeployedSchedule } from '../plan/schedule.js';
 
 /** The model package groups to ensure, with the descriptions their configs give. */
 export function groupSpecs(config: ProjectConfig, plan: Plan): GroupSpec[] {
@@ -37,6 +38,8 @@ export function deployContext(opts: {
   readonly parallelism: number | undefined;
   readonly log: (line: string) => void;
   readonly signal: AbortSignal;
+  /** The schedule the plan view read (undefined: not read): the deploy reuses it, as it does the pipeline. */
+  readonly knownSchedule?: DeployedSchedule | null | undefined;
 }): DeployContext {
   const { config, plan } = opts;
   return {
@@ -52,6 +55,7 @@ export function deployContext(opts: {
     accountId: config.settings.accountId,
     log: opts.log,
     signal: opts.signal,
+    ...(opts.knownSchedule !== undefined ? { knownSchedule: opts.knownSchedule } : {}),
   };
 }
 

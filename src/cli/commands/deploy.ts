@@ -47,9 +47,9 @@ export async function deployCommand(cmd: DeployCmd, baseEnv: Env, io: Io): Promi
   try {
     const plan = await resolvePlan(config, r.plan, clients);
     const hash = planHashOf(plan);
-    const { deployed: current, pipeline: deployed } = await readDeployedState(clients, plan.pipelineName);
-    io.out(planText(buildPlanView(plan, current)));
-    const base = deployContext({
+    const { deployed, pipeline: current } = await readDeployedState(clients, plan.pipelineName);
+    io.out(planText(buildPlanView(plan, deployed)));
+    const context = deployContext({
       config,
       plan,
       planHash: hash,
@@ -59,10 +59,10 @@ export async function deployCommand(cmd: DeployCmd, baseEnv: Env, io: Io): Promi
       parallelism: undefined,
       log: (l) => io.err(l),
       signal: abort.signal,
+      knownSchedule: deployed.schedule,
     });
-    const withSchedule = current.schedule !== undefined ? { ...base, knownSchedule: current.schedule } : base;
     if (cmd.kind === 'deploy') {
-      const d = await deployPipeline(withSchedule, deployed);
+      const d = await deployPipeline(context, current);
       io.out(`pipeline ${d.action}: ${d.pipelineArn}`);
       if (d.schedule !== 'none') io.out(`schedule ${scheduleName(plan.pipelineName)}: ${d.schedule}`);
       return EXIT_OK;
@@ -73,7 +73,7 @@ export async function deployCommand(cmd: DeployCmd, baseEnv: Env, io: Io): Promi
         io.err(`parameter ${p.name} = ${p.value}${p.source === 'default' ? ' (default)' : ''}`);
       const result = await runPipeline(
         {
-          ...withSchedule,
+          ...context,
           displayName,
           executionDescription: `smp ${displayName} (plan ${hash.slice(0, 12)})`,
           token: executionToken(
@@ -84,7 +84,7 @@ export async function deployCommand(cmd: DeployCmd, baseEnv: Env, io: Io): Promi
           parameters: params?.pipelineParameters ?? [],
           wait: waitOptions(cmd.waitArgs, abort.signal, (l) => io.err(l)),
         },
-        deployed,
+        current,
       );
       io.out(`execution: ${result.execution.arn}`);
       if (result.waited) io.out(`status: ${result.waited.outcome}`);
